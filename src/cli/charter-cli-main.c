@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "charter-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "charter-cli-main.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char *argv[]);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "validate",  charter_cli_validate,  N_("Check a plan file and report what is wrong, and where") },
+  { "normalize", charter_cli_normalize, N_("Write a plan file back in its canonical form") },
+  { "schedule",  charter_cli_schedule,  N_("Schedule a plan: dates, float and the critical path") },
+  { "explain",   charter_cli_explain,   N_("Explain the timeline, or why one task starts when it does") },
+  { "export",    charter_cli_export,    N_("Export the one-page spec (Markdown)") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: charter-cli COMMAND [OPTION…] FILE"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “charter-cli COMMAND --help” for the options of a command."));
+}
+
+int
+charter_cli_main (int   argc,
+                  char *argv[])
+{
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return 2;
+    }
+
+  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
+      g_strcmp0 (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return 0;
+    }
+
+  if (g_strcmp0 (argv[1], "--version") == 0)
+    {
+      printf ("charter-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("charter-cli: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+  return 2;
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "charter-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "charter-cli-main.h"
+
+int
+charter_cli_normalize (int   argc,
+                char *argv[])
+{
+  fprintf (stderr, "charter-cli normalize: not built yet\n");
+  return 2;
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* charter-model.h: the whole document model in one include. */
+
+#pragma once
+
+#include "charter-model-types.h"
+#include "charter-model-enums.h"
+#include "charter-item.h"
+#include "charter-history.h"
+#include "charter-document.h"
+#include "charter-participant.h"
+#include "charter-interview.h"
+#include "charter-insight.h"
+#include "charter-need.h"
+#include "charter-question.h"
+#include "charter-exclusion.h"
+#include "charter-metric.h"
+#include "charter-decision.h"
+#include "charter-spec.h"
+#include "charter-calendar.h"
+#include "charter-commitment.h"
+#include "charter-team.h"
+#include "charter-task.h"
+#include "charter-dependency.h"
+#include "charter-risk.h"
+#include "charter-baseline-entry.h"
+#include "charter-baseline.h"
+#include "charter-task-status.h"
+#include "charter-check-in.h"
+#include "charter-scope-change.h"

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "charter-model.h"
+
+G_BEGIN_DECLS
+
+#define CHARTER_TYPE_DISCOVERY_VIEW (charter_discovery_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (CharterDiscoveryView, charter_discovery_view, CHARTER, DISCOVERY_VIEW, AdwBin)
+
+GtkWidget       *charter_discovery_view_new          (void);
+CharterDocument *charter_discovery_view_get_document (CharterDiscoveryView *self);
+void             charter_discovery_view_set_document (CharterDiscoveryView *self,
+                                                CharterDocument *document);
+
+G_END_DECLS
