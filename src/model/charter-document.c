@@ -743,8 +743,8 @@ charter_document_set (CharterDocument *self,
           break;
         }
 
-      /* A second property makes this a group, so that it is one step. */
-      if (!grouped && first_property != name)
+      /* Several properties set together are one step. */
+      if (!grouped)
         {
           g_autofree char *label = make_set_label (item, pspec);
 
