@@ -1,0 +1,1408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* charter-window.c: the main window. One document per window, shown in the
+ * four workspaces; every command is a "win." action; files go through
+ * src/io (charter-file.h), never through GTK. */
+
+#define G_LOG_DOMAIN "charter-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "charter-window.h"
+
+#include "charter-discovery-view.h"
+#include "charter-file.h"
+#include "charter-plan-view.h"
+#include "charter-shell-compat.h"
+#include "charter-spec-view.h"
+#include "charter-timeline-view.h"
+
+#define MAX_RECENT_ITEMS 10
+
+struct _CharterWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *document_title;
+  AdwViewStack         *stack;
+  GtkInfoBar           *read_only_bar;
+  GtkLabel             *read_only_label;
+  GtkInfoBar           *error_bar;
+  GtkLabel             *error_title;
+  GtkLabel             *error_label;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkWidget            *discovery_view;
+  GtkWidget            *spec_view;
+  GtkWidget            *plan_view;
+  GtkWidget            *timeline_view;
+  GMenu                *recent_menu;
+
+  /* Owned */
+  CharterDocument      *document;
+  GObject              *scheduler;
+  char                 *etag;
+  GSignalGroup         *document_signals;
+  GBindingGroup        *document_bindings;
+  GBindingGroup        *history_bindings;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+  char                 *error_message;
+  char                 *recovery_slot;
+
+  /* Borrowed */
+  AdwMessageDialog     *close_dialog;
+
+  guint                 recovery_source;
+  guint64               change_count;
+  guint64               recovery_count;
+  guint                 busy : 1;
+  guint                 close_after_save : 1;
+  guint                 close_confirmed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CharterWindow, charter_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_BUSY,
+  PROP_WORKSPACE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const workspaces[] = { "discovery", "spec", "plan", "timeline", NULL };
+
+static void save_to_file (CharterWindow *self,
+                          GFile         *file,
+                          const char    *expected_etag);
+static void show_save_as (CharterWindow *self);
+
+/* Helpers */
+
+static void
+set_busy (CharterWindow *self,
+          gboolean       busy)
+{
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_error (CharterWindow *self,
+            const char    *title,
+            const char    *message)
+{
+  g_free (self->error_message);
+  self->error_message = g_strdup (message);
+
+  gtk_label_set_text (self->error_title, title);
+  gtk_label_set_text (self->error_label, message);
+  gtk_info_bar_set_revealed (self->error_bar, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_bar), TRUE);
+}
+
+static void
+hide_error (CharterWindow *self)
+{
+  g_clear_pointer (&self->error_message, g_free);
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_bar), FALSE);
+}
+
+static char *
+display_title (CharterDocument *document)
+{
+  const char *title = charter_document_get_title (document);
+
+  if (g_str_has_suffix (title, ".charter") && strlen (title) > strlen (".charter"))
+    return g_strndup (title, strlen (title) - strlen (".charter"));
+
+  return g_strdup (title);
+}
+
+static char *
+display_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) home = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *relative = NULL;
+
+  if (file == NULL || (parent = g_file_get_parent (file)) == NULL)
+    return NULL;
+
+  home = g_file_new_for_path (g_get_home_dir ());
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+  if ((relative = g_file_get_relative_path (home, parent)) != NULL)
+    return g_strconcat ("~/", relative, NULL);
+
+  path = g_file_get_path (parent);
+  return path != NULL ? g_steal_pointer (&path) : g_file_get_uri (parent);
+}
+
+static void
+update_title (CharterWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  name = display_title (self->document);
+
+  /* "•" before the name, as GNOME Text Editor does, says "not saved". */
+  if (charter_document_get_modified (self->document))
+    title = g_strdup_printf ("• %s", name);
+  else
+    title = g_strdup (name);
+
+  if (charter_document_get_read_only (self->document))
+    subtitle = g_strdup (_("Read-Only"));
+  else if (charter_document_get_file (self->document) == NULL)
+    subtitle = g_strdup (_("Not Saved"));
+  else
+    subtitle = display_folder (charter_document_get_file (self->document));
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->document_title, title);
+  adw_window_title_set_subtitle (self->document_title, subtitle);
+}
+
+static void
+update_read_only (CharterWindow *self)
+{
+  const char *reason;
+  g_autofree char *text = NULL;
+  gboolean read_only;
+
+  read_only = self->document != NULL && charter_document_get_read_only (self->document);
+  reason = read_only ? charter_document_get_read_only_reason (self->document) : NULL;
+
+  if (read_only)
+    {
+      if (reason != NULL && reason[0] != '\0')
+        /* Translators: %s says why, e.g. a newer Charter wrote the file. */
+        text = g_strdup_printf (_("This document is read-only. %s Use Save As to keep your changes in a new file."),
+                                reason);
+      else
+        text = g_strdup (_("This document is read-only. Use Save As to keep your changes in a new file."));
+      gtk_label_set_text (self->read_only_label, text);
+    }
+
+  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_bar), read_only);
+}
+
+static void
+remember_file (CharterWindow *self,
+               GFile         *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+
+  data.mime_type = (char *) CHARTER_FILE_MIME_TYPE;
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "charter %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+
+  g_settings_set_string (self->settings, "last-document", uri);
+}
+
+static void
+discard_recovery (CharterWindow *self)
+{
+  if (self->recovery_slot != NULL)
+    charter_recovery_discard (self->recovery_slot);
+  self->recovery_count = self->change_count;
+}
+
+static gboolean
+on_recovery_timeout_cb (gpointer user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL || self->recovery_count == self->change_count)
+    return G_SOURCE_CONTINUE;
+
+  if (!charter_document_get_modified (self->document))
+    {
+      /* Undone back to what is on disk: nothing to recover any more. */
+      discard_recovery (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (self->recovery_slot == NULL)
+    self->recovery_slot = g_uuid_string_random ();
+
+  if (!charter_recovery_write (self->document, self->recovery_slot, &error))
+    g_warning ("Could not write a recovery copy: %s", error->message);
+  else
+    self->recovery_count = self->change_count;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+restart_recovery_timer (CharterWindow *self)
+{
+  guint seconds = g_settings_get_uint (self->settings, "recovery-interval");
+
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  self->recovery_source = g_timeout_add_seconds (MAX (seconds, 1), on_recovery_timeout_cb, self);
+}
+
+static void
+rebuild_recent_menu (CharterWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  GList *charter_items = NULL;
+  guint n = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *mime = gtk_recent_info_get_mime_type (info);
+      const char *uri = gtk_recent_info_get_uri (info);
+
+      if (g_strcmp0 (mime, CHARTER_FILE_MIME_TYPE) == 0 || g_str_has_suffix (uri, ".charter"))
+        charter_items = g_list_prepend (charter_items, info);
+    }
+
+  g_menu_remove_all (self->recent_menu);
+
+  /* Newest first. */
+  while (charter_items != NULL && n < MAX_RECENT_ITEMS)
+    {
+      GList *newest = charter_items;
+      g_autoptr(GMenuItem) item = NULL;
+
+      for (GList *l = charter_items->next; l != NULL; l = l->next)
+        if (g_date_time_compare (gtk_recent_info_get_modified (l->data),
+                                 gtk_recent_info_get_modified (newest->data)) > 0)
+          newest = l;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (newest->data), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-uri", "s",
+                                         gtk_recent_info_get_uri (newest->data));
+      g_menu_append_item (self->recent_menu, item);
+      charter_items = g_list_delete_link (charter_items, newest);
+      n++;
+    }
+
+  if (n == 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Documents"), "win.no-recent");
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  g_list_free (charter_items);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Loading */
+
+typedef struct
+{
+  CharterWindow *self;
+  GFile         *file;
+  gboolean       as_template;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+on_load_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LoadData *data = user_data;
+  CharterWindow *self = data->self;
+  g_autoptr(CharterDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+
+  set_busy (self, FALSE);
+  document = charter_file_load_finish (result, &etag, &error);
+
+  if (document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *title = g_strdup_printf (_("Could not open “%s”"), name);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, title, error->message);
+      load_data_free (data);
+      return;
+    }
+
+  if (data->as_template)
+    {
+      /* The example is a starting point: saving asks for a name of its own. */
+      charter_document_set_file (document, NULL);
+      g_clear_pointer (&etag, g_free);
+    }
+
+  if (charter_window_is_pristine (self))
+    {
+      charter_window_set_document (self, document, etag);
+      if (!data->as_template)
+        remember_file (self, data->file);
+    }
+  else
+    {
+      /* Never replace a document with work in it: open another window. */
+      CharterWindow *window = charter_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+
+      charter_window_set_document (window, document, etag);
+      if (!data->as_template)
+        remember_file (window, data->file);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+
+  load_data_free (data);
+}
+
+static void
+load_file (CharterWindow *self,
+           GFile         *file,
+           gboolean       as_template)
+{
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->as_template = as_template;
+
+  set_busy (self, TRUE);
+  charter_file_load_async (file, self->cancellable, on_load_cb, data);
+}
+
+/* Saving */
+
+typedef struct
+{
+  CharterWindow   *self;
+  CharterDocument *document;
+  GFile           *file;
+  guint64          change_count;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->document);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+on_changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                gpointer          user_data)
+{
+  SaveData *data = user_data;
+  CharterWindow *self = data->self;
+
+  if (g_strcmp0 (response, "replace") == 0)
+    save_to_file (self, data->file, NULL);
+  else if (g_strcmp0 (response, "save-as") == 0)
+    show_save_as (self);
+  else
+    self->close_after_save = FALSE;
+
+  save_data_free (data);
+}
+
+static void
+ask_changed_on_disk (SaveData *data)
+{
+  CharterWindow *self = data->self;
+  g_autofree char *name = g_file_get_basename (data->file);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("File Changed on Disk"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Another program changed “%s” since you opened it. "
+                                    "Replacing it loses those changes."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_save_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SaveData *data = user_data;
+  CharterWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  GFile *old_file;
+
+  set_busy (self, FALSE);
+
+  if (!charter_file_save_finish (result, &etag, &error))
+    {
+      if (g_error_matches (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_CHANGED_ON_DISK))
+        {
+          ask_changed_on_disk (data);
+          return;
+        }
+
+      self->close_after_save = FALSE;
+      if (g_error_matches (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_READ_ONLY))
+        {
+          update_read_only (self);
+          show_save_as (self);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = g_file_get_basename (data->file);
+          g_autofree char *title = g_strdup_printf (_("Could not save “%s”"), name);
+
+          show_error (self, title, error->message);
+        }
+      save_data_free (data);
+      return;
+    }
+
+  if (data->document != self->document)
+    {
+      save_data_free (data);
+      return;
+    }
+
+  old_file = charter_document_get_file (self->document);
+  if (old_file == NULL || !g_file_equal (old_file, data->file))
+    {
+      /* Saved as a new file: it is ours to write to from now on. */
+      charter_document_set_file (self->document, data->file);
+      if (charter_document_get_read_only (self->document))
+        charter_document_set_read_only (self->document, NULL);
+    }
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag);
+
+  /* Edits made while the file was being written are still unsaved. */
+  if (self->change_count == data->change_count)
+    {
+      charter_document_mark_saved (self->document);
+      discard_recovery (self);
+    }
+
+  hide_error (self);
+  remember_file (self, data->file);
+  update_title (self);
+
+  if (self->close_after_save && !charter_document_get_modified (self->document))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+
+  save_data_free (data);
+}
+
+static void
+save_to_file (CharterWindow *self,
+              GFile         *file,
+              const char    *expected_etag)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->self = g_object_ref (self);
+  data->document = g_object_ref (self->document);
+  data->file = g_object_ref (file);
+  data->change_count = self->change_count;
+
+  set_busy (self, TRUE);
+  charter_file_save_async (self->document, file, expected_etag, self->cancellable, on_save_cb, data);
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *native,
+                        int              response,
+                        gpointer         user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      charter_window_save_to (self, file);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  g_clear_object (&self->chooser);
+}
+
+static GtkFileFilter *
+charter_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Charter Documents"));
+  gtk_file_filter_add_mime_type (filter, CHARTER_FILE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "charter");
+
+  return filter;
+}
+
+static void
+show_save_as (CharterWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = charter_file_filter ();
+  g_autofree char *name = display_title (self->document);
+  g_autofree char *file_name = g_strconcat (name, ".charter", NULL);
+  GFile *file = charter_document_get_file (self->document);
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), file_name);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
+    }
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Callbacks */
+
+static void
+on_document_notify_cb (CharterWindow *self,
+                       GParamSpec    *pspec,
+                       CharterDocument *document)
+{
+  update_title (self);
+  if (g_strcmp0 (pspec->name, "read-only") == 0 || g_strcmp0 (pspec->name, "read-only-reason") == 0)
+    update_read_only (self);
+}
+
+static void
+on_document_changed_cb (CharterWindow   *self,
+                        CharterDocument *document)
+{
+  self->change_count++;
+}
+
+static void
+on_error_bar_response_cb (CharterWindow *self,
+                          int            response,
+                          GtkInfoBar    *bar)
+{
+  hide_error (self);
+}
+
+static void
+on_stack_visible_child_name_cb (CharterWindow *self,
+                                GParamSpec    *pspec,
+                                AdwViewStack  *stack)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "workspace");
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (action != NULL && name != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+static void
+on_title_visible_cb (CharterWindow        *self,
+                     GParamSpec           *pspec,
+                     AdwViewSwitcherTitle *switcher_title)
+{
+  /* Wide: the switcher is in the middle and the name sits at the start.
+   * Narrow: the switcher moves to the bottom and the name to the middle. */
+  gtk_widget_set_visible (GTK_WIDGET (self->document_title),
+                          !adw_view_switcher_title_get_title_visible (switcher_title));
+}
+
+static void
+on_settings_changed_cb (CharterWindow *self,
+                        const char    *key,
+                        GSettings     *settings)
+{
+  if (key == NULL || g_strcmp0 (key, "projector-mode") == 0)
+    {
+      if (g_settings_get_boolean (settings, "projector-mode"))
+        gtk_widget_add_css_class (GTK_WIDGET (self), "projector");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "projector");
+    }
+
+  if (key == NULL || g_strcmp0 (key, "recovery-interval") == 0)
+    restart_recovery_timer (self);
+}
+
+static void
+on_recent_changed_cb (CharterWindow    *self,
+                      GtkRecentManager *manager)
+{
+  rebuild_recent_menu (self);
+}
+
+static gboolean
+undo_label_to_tooltip (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      user_data)
+{
+  const char *label = g_value_get_string (from);
+  const char *format = user_data;
+
+  if (label == NULL || label[0] == '\0')
+    g_value_set_string (to, strstr (format, "Redo") ? _("Redo") : _("Undo"));
+  else
+    g_value_take_string (to, g_strdup_printf (strstr (format, "Redo") ? _("Redo: %s") : _("Undo: %s"),
+                                              label));
+  return TRUE;
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      CharterWindow    *self)
+{
+  self->close_dialog = NULL;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      discard_recovery (self);
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      g_action_group_activate_action (G_ACTION_GROUP (self), "save", NULL);
+    }
+}
+
+/* Actions */
+
+static void
+on_open_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     gpointer         user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      charter_window_open (self, file);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  g_autoptr(GtkFileFilter) filter = charter_file_filter ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Document"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_uri_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  charter_window_open (self, file);
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  GFile *file = charter_document_get_file (self->document);
+
+  if (self->busy)
+    return;
+
+  if (file == NULL || charter_document_get_read_only (self->document))
+    show_save_as (self);
+  else
+    save_to_file (self, file, self->etag);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  show_save_as (CHARTER_WINDOW (user_data));
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  charter_document_undo (self->document);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  charter_document_redo (self->document);
+}
+
+static void
+close_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static void
+on_export_written_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CharterWindow) self = CHARTER_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (object));
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not export “%s”"), name);
+
+      show_error (self, title, error->message);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new_format (_("Exported “%s”"), name));
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *native,
+                       int              response,
+                       gpointer         user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      char *markdown = charter_markdown_export (self->document);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (markdown, strlen (markdown));
+
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                           self->cancellable, on_export_written_cb,
+                                           g_object_ref (self));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_markdown_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = display_title (self->document);
+  g_autofree char *file_name = g_strconcat (name, ".md", NULL);
+
+  if (self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Markdown"));
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_suffix (filter, "md");
+
+  self->chooser = gtk_file_chooser_native_new (_("Export as Markdown"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), file_name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+workspace_change_state (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  charter_window_set_workspace (self, g_variant_get_string (state, NULL));
+}
+
+static void
+no_recent_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+}
+
+static const GActionEntry win_actions[] = {
+  { "open", open_action },
+  { "open-uri", open_uri_action, "s" },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "close", close_action },
+  { "export-markdown", export_markdown_action },
+  { "workspace", NULL, "s", "'discovery'", workspace_change_state },
+  { "no-recent", no_recent_action },
+};
+
+/* Overrides */
+
+static gboolean
+charter_window_close_request (GtkWindow *window)
+{
+  CharterWindow *self = CHARTER_WINDOW (window);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+  int width, height;
+
+  if (self->close_confirmed || self->document == NULL || !charter_document_get_modified (self->document))
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      /* A clean close: the recovery copy is not needed any more. */
+      discard_recovery (self);
+      g_clear_handle_id (&self->recovery_source, g_source_remove);
+      return GTK_WINDOW_CLASS (charter_window_parent_class)->close_request (window);
+    }
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
+
+  name = display_title (self->document);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has unsaved changes. Changes that are not saved are lost."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  self->close_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+charter_window_dispose (GObject *object)
+{
+  CharterWindow *self = (CharterWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->recovery_source, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHARTER_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (charter_window_parent_class)->dispose (object);
+}
+
+static void
+charter_window_finalize (GObject *object)
+{
+  CharterWindow *self = (CharterWindow *) object;
+
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->history_bindings);
+  g_clear_object (&self->document);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->recovery_slot, g_free);
+
+  G_OBJECT_CLASS (charter_window_parent_class)->finalize (object);
+}
+
+static void
+charter_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CharterWindow *self = CHARTER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_WORKSPACE:
+      g_value_set_string (value, charter_window_get_workspace (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+charter_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CharterWindow *self = CHARTER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      charter_window_set_document (self, g_value_get_object (value), NULL);
+      break;
+
+    case PROP_WORKSPACE:
+      charter_window_set_workspace (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+charter_window_class_init (CharterWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = charter_window_dispose;
+  object_class->finalize = charter_window_finalize;
+  object_class->get_property = charter_window_get_property;
+  object_class->set_property = charter_window_set_property;
+
+  window_class->close_request = charter_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         CHARTER_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_WORKSPACE] =
+    g_param_spec_string ("workspace", NULL, NULL, "discovery",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CHARTER_TYPE_DISCOVERY_VIEW);
+  g_type_ensure (CHARTER_TYPE_SPEC_VIEW);
+  g_type_ensure (CHARTER_TYPE_PLAN_VIEW);
+  g_type_ensure (CHARTER_TYPE_TIMELINE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, document_title);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, error_title);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, discovery_view);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, spec_view);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, recent_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response_cb);
+}
+
+static void
+charter_window_init (CharterWindow *self)
+{
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  g_autoptr(CharterDocument) document = NULL;
+  GAction *action;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "no-recent");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+
+  self->document_signals = g_signal_group_new (CHARTER_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (on_document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::modified",
+                                  G_CALLBACK (on_document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::file",
+                                  G_CALLBACK (on_document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::read-only",
+                                  G_CALLBACK (on_document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::read-only-reason",
+                                  G_CALLBACK (on_document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (on_document_changed_cb), self);
+
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "can-undo",
+                        g_action_map_lookup_action (G_ACTION_MAP (self), "undo"), "enabled",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "can-redo",
+                        g_action_map_lookup_action (G_ACTION_MAP (self), "redo"), "enabled",
+                        G_BINDING_SYNC_CREATE);
+
+  self->history_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->history_bindings, "undo-label",
+                             self->undo_button, "tooltip-text",
+                             G_BINDING_SYNC_CREATE,
+                             undo_label_to_tooltip, NULL, (gpointer) "Undo", NULL);
+  g_binding_group_bind_full (self->history_bindings, "redo-label",
+                             self->redo_button, "tooltip-text",
+                             G_BINDING_SYNC_CREATE,
+                             undo_label_to_tooltip, NULL, (gpointer) "Redo", NULL);
+
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (on_stack_visible_child_name_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_cb), self, G_CONNECT_SWAPPED);
+  on_title_visible_cb (self, NULL, self->switcher_title);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  on_settings_changed_cb (self, NULL, self->settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (recent, "changed", G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild_recent_menu (self);
+
+  hide_error (self);
+  document = charter_document_new ();
+  charter_window_set_document (self, document, NULL);
+}
+
+/* Public API */
+
+/**
+ * charter_window_new:
+ * @application: the application the window belongs to
+ *
+ * Returns: (transfer none): a new window with a new, empty document
+ */
+CharterWindow *
+charter_window_new (GtkApplication *application)
+{
+  return g_object_new (CHARTER_TYPE_WINDOW, "application", application, NULL);
+}
+
+CharterDocument *
+charter_window_get_document (CharterWindow *self)
+{
+  g_return_val_if_fail (CHARTER_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * charter_window_set_document:
+ * @self: a #CharterWindow
+ * @document: the document to show
+ * @etag: (nullable): the entity tag of the file it was loaded from
+ *
+ * Shows @document in every workspace, with a scheduler of its own.
+ */
+void
+charter_window_set_document (CharterWindow   *self,
+                             CharterDocument *document,
+                             const char      *etag)
+{
+  g_autofree char *workspace = NULL;
+
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+  g_return_if_fail (CHARTER_IS_DOCUMENT (document));
+
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  /* The scheduler (src/engine) is added here once it links. */
+  g_clear_object (&self->scheduler);
+
+  g_signal_group_set_target (self->document_signals, document);
+  g_binding_group_set_source (self->document_bindings, document);
+  g_binding_group_set_source (self->history_bindings, charter_document_get_history (document));
+
+  g_object_set (self->discovery_view, "document", document, "scheduler", self->scheduler, NULL);
+  g_object_set (self->spec_view, "document", document, "scheduler", self->scheduler, NULL);
+  g_object_set (self->plan_view, "document", document, "scheduler", self->scheduler, NULL);
+  g_object_set (self->timeline_view, "document", document, "scheduler", self->scheduler, NULL);
+
+  self->change_count = 0;
+  self->recovery_count = 0;
+
+  workspace = g_settings_get_string (self->settings, "default-workspace");
+  charter_window_set_workspace (self, workspace);
+
+  hide_error (self);
+  update_title (self);
+  update_read_only (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * charter_window_is_pristine:
+ * @self: a #CharterWindow
+ *
+ * Returns: whether the window shows a new document nobody has touched, so
+ *   that opening a file may replace it
+ */
+gboolean
+charter_window_is_pristine (CharterWindow *self)
+{
+  g_return_val_if_fail (CHARTER_IS_WINDOW (self), FALSE);
+
+  return charter_document_get_file (self->document) == NULL &&
+         !charter_document_get_modified (self->document) &&
+         !charter_document_get_can_undo (self->document) &&
+         !charter_document_get_can_redo (self->document);
+}
+
+/**
+ * charter_window_open:
+ * @self: a #CharterWindow
+ * @file: the file to open
+ *
+ * Loads @file. On success it replaces the document if the window is
+ * pristine, or opens in a new window; on failure the window says why and
+ * keeps what it shows.
+ */
+void
+charter_window_open (CharterWindow *self,
+                     GFile         *file)
+{
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_file (self, file, FALSE);
+}
+
+/**
+ * charter_window_open_copy:
+ * @self: a #CharterWindow
+ * @file: a document to start from, such as the bundled example
+ *
+ * Like charter_window_open(), but the document is not tied to @file:
+ * saving it asks for a new name.
+ */
+void
+charter_window_open_copy (CharterWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_file (self, file, TRUE);
+}
+
+/**
+ * charter_window_save_to:
+ * @self: a #CharterWindow
+ * @file: where to save
+ *
+ * Saves the document to @file through the same code path as Save As,
+ * without asking for a name. The window's :busy is %TRUE until it is done.
+ */
+void
+charter_window_save_to (CharterWindow *self,
+                        GFile         *file)
+{
+  GFile *current;
+
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* Saving over the document's own file checks that nobody changed it. */
+  current = charter_document_get_file (self->document);
+  save_to_file (self, file, current != NULL && g_file_equal (current, file) ? self->etag : NULL);
+}
+
+gboolean
+charter_window_get_busy (CharterWindow *self)
+{
+  g_return_val_if_fail (CHARTER_IS_WINDOW (self), FALSE);
+
+  return self->busy;
+}
+
+/**
+ * charter_window_get_error_message:
+ * @self: a #CharterWindow
+ *
+ * Returns: (nullable): the error the window shows, if any
+ */
+const char *
+charter_window_get_error_message (CharterWindow *self)
+{
+  g_return_val_if_fail (CHARTER_IS_WINDOW (self), NULL);
+
+  return self->error_message;
+}
+
+void
+charter_window_set_workspace (CharterWindow *self,
+                              const char    *workspace)
+{
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+
+  if (workspace == NULL || !g_strv_contains (workspaces, workspace))
+    return;
+
+  if (g_strcmp0 (workspace, charter_window_get_workspace (self)) == 0)
+    return;
+
+  /* The stack's notify updates the action state and :workspace. */
+  adw_view_stack_set_visible_child_name (self->stack, workspace);
+}
+
+const char *
+charter_window_get_workspace (CharterWindow *self)
+{
+  g_return_val_if_fail (CHARTER_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * charter_window_set_recovery_slot:
+ * @self: a #CharterWindow
+ * @slot: (nullable): the recovery slot this window writes to
+ *
+ * Used when a recovered document is opened, so that its copy is replaced
+ * and discarded like any other.
+ */
+void
+charter_window_set_recovery_slot (CharterWindow *self,
+                                  const char    *slot)
+{
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+
+  g_free (self->recovery_slot);
+  self->recovery_slot = g_strdup (slot);
+}
+
+const char *
+charter_window_get_recovery_slot (CharterWindow *self)
+{
+  g_return_val_if_fail (CHARTER_IS_WINDOW (self), NULL);
+
+  return self->recovery_slot;
+}
