@@ -1,18 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* charter-plan-view.c: The dependency graph of the plan.
- * A placeholder until the workspace is built: it shows what will be here. */
+/* charter-plan-view.c: the Plan workspace — the plan's dependency graph.
+ *
+ * A toast overlay around the graph canvas (charter-graph-canvas.c), which
+ * does the drawing, the gestures and the graph.* actions; refused links and
+ * deletions (with Undo) show up as toasts here. */
 
 #define G_LOG_DOMAIN "charter-plan-view"
 
 #include "config.h"
+#include "charter-graph-config.h"
 
 #include <glib/gi18n.h>
 
 #include "charter-plan-view.h"
+#if CHARTER_GRAPH_HAVE_ENGINE
+# include "charter-graph-canvas.h"
+# include "charter-scheduler.h"
+#endif
 
 struct _CharterPlanView
 {
   AdwBin           parent_instance;
+
+  /* Template widgets */
+  GtkWidget       *toast_overlay;
+  GtkWidget       *canvas;
 
   /* Owned */
   CharterDocument *document;
@@ -79,8 +91,7 @@ charter_plan_view_set_property (GObject      *object,
       break;
 
     case PROP_SCHEDULER:
-      if (g_set_object (&self->scheduler, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      charter_plan_view_set_scheduler (self, g_value_get_object (value));
       break;
 
     default:
@@ -103,20 +114,33 @@ charter_plan_view_class_init (CharterPlanViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SCHEDULER] =
     g_param_spec_object ("scheduler", NULL, NULL,
+#if CHARTER_GRAPH_HAVE_ENGINE
+                         CHARTER_TYPE_SCHEDULER,
+#else
                          G_TYPE_OBJECT,
+#endif
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "planview");
 }
 
 static void
 charter_plan_view_init (CharterPlanView *self)
 {
-  GtkWidget *page = adw_status_page_new ();
+  self->toast_overlay = adw_toast_overlay_new ();
+  adw_bin_set_child (ADW_BIN (self), self->toast_overlay);
 
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Plan"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), _("The dependency graph of the plan."));
-  adw_bin_set_child (ADW_BIN (self), page);
+#if CHARTER_GRAPH_HAVE_ENGINE
+  self->canvas = charter_graph_canvas_new ();
+#else
+  self->canvas = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->canvas), _("Plan"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->canvas),
+                                   _("The dependency graph of the plan."));
+#endif
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toast_overlay), self->canvas);
 }
 
 GtkWidget *
@@ -134,11 +158,53 @@ charter_plan_view_get_document (CharterPlanView *self)
 }
 
 void
-charter_plan_view_set_document (CharterPlanView      *self,
+charter_plan_view_set_document (CharterPlanView *self,
                                 CharterDocument *document)
 {
   g_return_if_fail (CHARTER_IS_PLAN_VIEW (self));
 
-  if (g_set_object (&self->document, document))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (!g_set_object (&self->document, document))
+    return;
+
+#if CHARTER_GRAPH_HAVE_ENGINE
+  charter_graph_canvas_set_document (CHARTER_GRAPH_CANVAS (self->canvas), document);
+#endif
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+GObject *
+charter_plan_view_get_scheduler (CharterPlanView *self)
+{
+  g_return_val_if_fail (CHARTER_IS_PLAN_VIEW (self), NULL);
+
+  return self->scheduler;
+}
+
+void
+charter_plan_view_set_scheduler (CharterPlanView *self,
+                                 GObject         *scheduler)
+{
+  g_return_if_fail (CHARTER_IS_PLAN_VIEW (self));
+
+  if (!g_set_object (&self->scheduler, scheduler))
+    return;
+
+#if CHARTER_GRAPH_HAVE_ENGINE
+  charter_graph_canvas_set_scheduler (CHARTER_GRAPH_CANVAS (self->canvas), scheduler);
+#endif
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULER]);
+}
+
+/**
+ * charter_plan_view_get_canvas:
+ * @self: a #CharterPlanView
+ *
+ * Returns: (transfer none): the graph canvas, where the graph.* actions live
+ */
+GtkWidget *
+charter_plan_view_get_canvas (CharterPlanView *self)
+{
+  g_return_val_if_fail (CHARTER_IS_PLAN_VIEW (self), NULL);
+
+  return self->canvas;
 }

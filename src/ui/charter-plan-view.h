@@ -12,9 +12,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CharterPlanView, charter_plan_view, CHARTER, PLAN_VIEW, AdwBin)
 
-GtkWidget       *charter_plan_view_new          (void);
-CharterDocument *charter_plan_view_get_document (CharterPlanView *self);
-void             charter_plan_view_set_document (CharterPlanView *self,
-                                           CharterDocument *document);
+GtkWidget       *charter_plan_view_new           (void);
+CharterDocument *charter_plan_view_get_document  (CharterPlanView *self);
+void             charter_plan_view_set_document  (CharterPlanView *self,
+                                                  CharterDocument *document);
+GObject         *charter_plan_view_get_scheduler (CharterPlanView *self);
+void             charter_plan_view_set_scheduler (CharterPlanView *self,
+                                                  GObject         *scheduler);
+GtkWidget       *charter_plan_view_get_canvas    (CharterPlanView *self);
 
 G_END_DECLS
