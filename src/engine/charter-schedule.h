@@ -81,4 +81,37 @@ int                     charter_schedule_count_working_days (CharterSchedule  *s
                                                              guint32           from_day,
                                                              guint32           to_day);
 
+/* Added by the engine: walking the tasks, explanations and simulation. */
+
+/* Tasks in document order. */
+guint                   charter_schedule_get_n_tasks        (CharterSchedule  *self);
+const char             *charter_schedule_get_task_id        (CharterSchedule  *self,
+                                                             guint             index);
+const char             *charter_schedule_get_task_name      (CharterSchedule  *self,
+                                                             guint             index);
+const CharterTaskDates *charter_schedule_get_task_dates_at  (CharterSchedule  *self,
+                                                             guint             index);
+/* (nullable): the id of the task whose id, or else whose name, is @id_or_name */
+const char             *charter_schedule_lookup_task        (CharterSchedule  *self,
+                                                             const char       *id_or_name);
+/* A readable account of the whole schedule, and of one task. */
+char                   *charter_schedule_explain            (CharterSchedule  *self);
+char                   *charter_schedule_explain_task       (CharterSchedule  *self,
+                                                             const char       *task_id);
+
+typedef struct _CharterSimulation CharterSimulation;
+
+CharterSimulation      *charter_schedule_simulate           (CharterSchedule  *self,
+                                                             guint             runs,
+                                                             guint64           seed,
+                                                             GError          **error);
+guint                   charter_simulation_get_runs         (CharterSimulation *sim);
+guint32                 charter_simulation_get_finish       (CharterSimulation *sim,
+                                                             int               percent);
+double                  charter_simulation_get_criticality  (CharterSimulation *sim,
+                                                             guint             task_index);
+void                    charter_simulation_free             (CharterSimulation *sim);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CharterSimulation, charter_simulation_free)
+
 G_END_DECLS

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* charter-schedule-private.h: the compiled plan (compact arrays built once
+ * from a document) and the passes over it, shared by CharterSchedule,
+ * CharterScheduler (incremental rescheduling) and the tests. */
+
+#pragma once
+
+#include "charter-schedule.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CharterPlan CharterPlan;
+
+CharterPlan     *charter_plan_compile               (CharterDocument  *document,
+                                                     GError          **error);
+CharterPlan     *charter_plan_ref                   (CharterPlan      *plan);
+void             charter_plan_unref                 (CharterPlan      *plan);
+guint            charter_plan_get_n_tasks           (CharterPlan      *plan);
+/* Sets the duration (working days) the plan uses for task @index. */
+void             charter_plan_set_duration          (CharterPlan      *plan,
+                                                     guint             index,
+                                                     int               duration);
+int              charter_plan_get_duration          (CharterPlan      *plan,
+                                                     guint             index);
+gboolean         charter_plan_get_levelled          (CharterPlan      *plan);
+
+CharterSchedule *charter_schedule_new_from_plan     (CharterPlan      *plan,
+                                                     GError          **error);
+/* Reschedules @previous after the durations of @changed (task indices) were
+ * set on its plan with charter_plan_set_duration(): only the tasks after the
+ * earliest changed one in dependency order get a new forward pass. */
+CharterSchedule *charter_schedule_new_incremental   (CharterSchedule  *previous,
+                                                     const guint      *changed,
+                                                     guint             n_changed,
+                                                     GError          **error);
+CharterPlan     *charter_schedule_get_plan          (CharterSchedule  *self);
+/* The task's position in the document's task list, or -1. */
+gint32           charter_schedule_get_task_index    (CharterSchedule  *self,
+                                                     const char       *task_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CharterPlan, charter_plan_unref)
+
+G_END_DECLS
