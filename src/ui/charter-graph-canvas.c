@@ -35,6 +35,7 @@ struct _CharterGraphCanvas
   /* Template widgets (built in code: the canvas places them itself) */
   GtkWidget        *toolbar;
   GtkWidget        *hint;
+  GtkWidget        *legend;
   GtkPopover       *popover;
 
   /* Owned */
@@ -1395,6 +1396,12 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
                                                hint.width, hint.height },
                             -1);
 
+  gtk_widget_get_preferred_size (self->legend, NULL, &hint);
+  gtk_widget_size_allocate (self->legend,
+                            &(GtkAllocation) { 12, MAX (0, height - hint.height - 12),
+                                               MIN (hint.width, width - 24), hint.height },
+                            -1);
+
   gtk_popover_present (self->popover);
 }
 
@@ -2018,14 +2025,15 @@ charter_graph_canvas_dispose (GObject *object)
   CharterGraphCanvas *self = (CharterGraphCanvas *) object;
   GtkWidget *child;
 
-  g_clear_handle_id (&self->sync_source, g_source_remove);
   charter_graph_canvas_set_document (self, NULL);
   charter_graph_canvas_set_scheduler (self, NULL);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->toolbar = NULL;
   self->hint = NULL;
+  self->legend = NULL;
   self->popover = NULL;
   g_clear_pointer (&self->widgets, g_hash_table_unref);
 
@@ -2260,6 +2268,15 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   gtk_widget_add_css_class (self->hint, "title-2");
   gtk_widget_add_css_class (self->hint, "dim-label");
   gtk_widget_set_parent (self->hint, GTK_WIDGET (self));
+
+  /* How to shape the plan, always in view for a workshop. */
+  self->legend = gtk_label_new (_("Drag a task’s ◉ handle onto another task to link them · "
+                                  "Double-click empty space to add a task · "
+                                  "Select a task to see what it depends on and what depends on it"));
+  gtk_label_set_wrap (GTK_LABEL (self->legend), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->legend), 0);
+  gtk_widget_add_css_class (self->legend, "graph-legend");
+  gtk_widget_set_parent (self->legend, GTK_WIDGET (self));
 
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_popover_set_position (self->popover, GTK_POS_BOTTOM);

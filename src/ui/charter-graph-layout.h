@@ -64,9 +64,9 @@ typedef enum
 typedef struct _CharterGraph CharterGraph;
 
 /* Spacing of the automatic layout, in graph units. */
-#define CHARTER_GRAPH_LAYER_GAP   96.0
+#define CHARTER_GRAPH_LAYER_GAP   76.0
 #define CHARTER_GRAPH_NODE_GAP    28.0
-#define CHARTER_GRAPH_DUMMY_GAP   14.0
+#define CHARTER_GRAPH_DUMMY_GAP   22.0
 #define CHARTER_GRAPH_MARGIN      40.0
 /* The link handle: a round knob centred on a node's right edge. */
 #define CHARTER_GRAPH_HANDLE_RADIUS 11.0

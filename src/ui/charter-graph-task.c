@@ -46,9 +46,9 @@ enum {
 };
 
 #define BAR_WIDTH     10.0
-#define PAD_LEFT      22.0
+#define PAD_LEFT      20.0
 #define PAD_RIGHT     20.0
-#define PAD_TOP       10.0
+#define PAD_TOP       8.0
 #define DIAMOND       44.0
 #define HANDLE_RADIUS 9.0
 
@@ -97,7 +97,7 @@ rebuild_layouts (CharterGraphTask *self)
   g_ptr_array_set_size (self->badges, 0);
   g_array_set_size (self->badge_kinds, 0);
 
-  self->name_layout = make_layout (self, self->name ? self->name : "", 17, TRUE, width, 2);
+  self->name_layout = make_layout (self, self->name ? self->name : "", 18, TRUE, width, 2);
 
   if (self->milestone)
     details = g_strdup (self->dates ? self->dates : _("Milestone"));
@@ -108,12 +108,12 @@ rebuild_layouts (CharterGraphTask *self)
     details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days",
                                             self->duration),
                                self->duration);
-  self->details_layout = make_layout (self, details, 14, FALSE, width, 1);
+  self->details_layout = make_layout (self, details, 15, FALSE, width, 1);
 
 #define ADD_BADGE(kind, text) \
   G_STMT_START { \
     guint k = kind; \
-    g_ptr_array_add (self->badges, make_layout (self, text, 12, TRUE, -1, 1)); \
+    g_ptr_array_add (self->badges, make_layout (self, text, 13, TRUE, -1, 1)); \
     g_array_append_val (self->badge_kinds, k); \
   } G_STMT_END
 
@@ -252,7 +252,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   /* Badges along the bottom: words, with colour only as a second cue. */
   {
     double bx = left;
-    double by = self->milestone ? y + details_h + 4 : height - 26;
+    double by = self->milestone ? y + details_h + 4 : height - 27;
 
     for (guint i = 0; i < self->badges->len; i++)
       {

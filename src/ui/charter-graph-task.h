@@ -26,8 +26,8 @@ typedef struct
 } CharterGraphTaskInfo;
 
 /* The size of a task on the graph at zoom 1, in graph units. */
-#define CHARTER_GRAPH_TASK_WIDTH  248
-#define CHARTER_GRAPH_TASK_HEIGHT 100
+#define CHARTER_GRAPH_TASK_WIDTH  224
+#define CHARTER_GRAPH_TASK_HEIGHT 112
 
 GtkWidget  *charter_graph_task_new          (const char                 *task_id);
 const char *charter_graph_task_get_task_id  (CharterGraphTask           *self);

@@ -8,7 +8,7 @@
 #include "charter-graph-layout.h"
 
 #define W 220.0
-#define H 84.0
+#define H 112.0
 
 static CharterGraph *
 random_dag (guint    n_nodes,

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* graph-host: the Plan workspace alone in a window, for looking at it
+ * (screenshots under Xvfb) while the application shell is not at hand.
+ *
+ *   graph-host [--large N] [--select TASK-ID] [--dark]
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "charter-plan-view.h"
+#include "charter-graph-canvas.h"
+#include "charter-scheduler.h"
+#include "graph-demo.h"
+
+static int large = 0;
+static char *select_id = NULL;
+static gboolean dark = FALSE;
+
+static gboolean
+select_later_cb (gpointer data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (data), "graph.select", "s", select_id);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_cb (GtkApplication *app)
+{
+  g_autoptr(CharterDocument) doc = large > 0 ? graph_demo_large (large, large * 3, 42)
+                                             : graph_demo_workout_history ();
+  g_autoptr(CharterScheduler) scheduler = charter_scheduler_new (doc);
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *view = charter_plan_view_new ();
+
+  if (dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+
+  g_object_set (view, "document", doc, "scheduler", scheduler, NULL);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), view);
+  gtk_window_set_title (GTK_WINDOW (window), "Graph host");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (select_id != NULL)
+    g_timeout_add (300, select_later_cb, charter_plan_view_get_canvas (CHARTER_PLAN_VIEW (view)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("org.charterapp.GraphHost", G_APPLICATION_NON_UNIQUE);
+  GOptionEntry entries[] = {
+    { "large", 0, 0, G_OPTION_ARG_INT, &large, "A random plan of N tasks", "N" },
+    { "select", 0, 0, G_OPTION_ARG_STRING, &select_id, "Select a task", "ID" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (app), entries);
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The graph canvas in-process: add, link (and a refused cycle), move, delete
+ * and arrange through its graph.* actions, each checked in the model and
+ * undone; selection, keyboard neighbours and what the nodes show. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "charter-plan-view.h"
+#include "charter-graph-canvas.h"
+#include "charter-graph-task.h"
+#include "charter-scheduler.h"
+#include "graph-demo.h"
+
+typedef struct
+{
+  CharterDocument  *doc;
+  CharterScheduler *scheduler;
+  GtkWidget        *window;
+  GtkWidget        *view;
+  GtkWidget        *canvas;
+} Fixture;
+
+static void
+flush (void)
+{
+  /* Let idle syncs, allocation and drawing run. */
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->doc = graph_demo_workout_history ();
+  f->scheduler = charter_scheduler_new (f->doc);
+  f->window = gtk_window_new ();
+  f->view = charter_plan_view_new ();
+  g_object_set (f->view, "document", f->doc, "scheduler", f->scheduler, NULL);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->canvas = charter_plan_view_get_canvas (CHARTER_PLAN_VIEW (f->view));
+  g_assert_true (CHARTER_IS_GRAPH_CANVAS (f->canvas));
+  flush ();
+  charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (f->canvas));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  flush ();
+  g_clear_object (&f->scheduler);
+  g_clear_object (&f->doc);
+}
+
+static guint
+n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+static CharterDependency *
+find_link (CharterDocument *doc,
+           const char      *from,
+           const char      *to)
+{
+  GListModel *deps = charter_document_get_dependencies (doc);
+
+  for (guint i = 0; i < n_items (deps); i++)
+    {
+      g_autoptr(CharterDependency) dep = g_list_model_get_item (deps, i);
+
+      if (g_strcmp0 (charter_dependency_get_predecessor (dep), from) == 0 &&
+          g_strcmp0 (charter_dependency_get_successor (dep), to) == 0)
+        return dep;
+    }
+  return NULL;
+}
+
+static CharterTask *
+task (Fixture    *f,
+      const char *id)
+{
+  return charter_document_find (f->doc, charter_document_get_tasks (f->doc), id);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          const char *format,
+          ...)
+{
+  va_list args;
+  GVariant *parameter = NULL;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+  g_assert_true (gtk_widget_activate_action_variant (f->canvas, action, parameter));
+  flush ();
+  charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (f->canvas));
+}
+
+static void
+test_nodes_shown (Fixture       *f,
+                  gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  GtkWidget *widget;
+
+  g_assert_cmpuint (charter_graph_get_n_nodes (graph), ==, n_items (charter_document_get_tasks (f->doc)));
+  g_assert_cmpuint (charter_graph_get_n_edges (graph), ==, n_items (charter_document_get_dependencies (f->doc)));
+
+  widget = charter_graph_canvas_get_task_widget (canvas, "api");
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_parent (widget) == f->canvas);
+  g_assert_cmpstr (charter_graph_task_get_name (CHARTER_GRAPH_TASK (widget)), ==, "History API");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "History API");
+
+  /* The schedule's critical path shows: spec -> model -> api -> ... -> launch. */
+  g_assert_nonnull (charter_scheduler_get_schedule (f->scheduler));
+  g_assert_true (charter_graph_task_get_critical (CHARTER_GRAPH_TASK (charter_graph_canvas_get_task_widget (canvas, "launch"))));
+  g_assert_true (gtk_widget_has_css_class (charter_graph_canvas_get_task_widget (canvas, "launch"), "critical"));
+  g_assert_false (charter_graph_task_get_critical (CHARTER_GRAPH_TASK (charter_graph_canvas_get_task_widget (canvas, "events"))));
+  g_assert_false (gtk_widget_has_css_class (charter_graph_canvas_get_task_widget (canvas, "events"), "critical"));
+  g_assert_false (charter_graph_nodes_overlap (graph, NULL, NULL));
+}
+
+static void
+test_add_task (Fixture       *f,
+               gconstpointer  data)
+{
+  GListModel *tasks = charter_document_get_tasks (f->doc);
+  guint before = n_items (tasks);
+  g_autoptr(CharterTask) added = NULL;
+
+  activate (f, "graph.add-task-at", "(dd)", 1500.0, 700.0);
+  g_assert_cmpuint (n_items (tasks), ==, before + 1);
+  added = g_list_model_get_item (tasks, before);
+  g_assert_true (charter_task_get_positioned (added));
+  g_assert_cmpfloat (charter_task_get_x (added), ==, 1500.0);
+  g_assert_cmpfloat (charter_task_get_y (added), ==, 700.0);
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (CHARTER_GRAPH_CANVAS (f->canvas)), ==,
+                   charter_item_get_id (CHARTER_ITEM (added)));
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (CHARTER_GRAPH_CANVAS (f->canvas),
+                                                          charter_item_get_id (CHARTER_ITEM (added))));
+
+  g_assert_true (charter_document_undo (f->doc));
+  flush ();
+  charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (f->canvas));
+  g_assert_cmpuint (n_items (tasks), ==, before);
+  g_assert_null (charter_graph_canvas_get_task_widget (CHARTER_GRAPH_CANVAS (f->canvas),
+                                                       charter_item_get_id (CHARTER_ITEM (added))));
+}
+
+static void
+test_link (Fixture       *f,
+           gconstpointer  data)
+{
+  GListModel *deps = charter_document_get_dependencies (f->doc);
+  guint before = n_items (deps);
+  CharterGraph *graph = charter_graph_canvas_get_graph (CHARTER_GRAPH_CANVAS (f->canvas));
+
+  g_assert_null (find_link (f->doc, "privacy", "count"));
+  activate (f, "graph.select", "s", "privacy");
+  activate (f, "graph.link", "s", "count");
+  g_assert_cmpuint (n_items (deps), ==, before + 1);
+  g_assert_nonnull (find_link (f->doc, "privacy", "count"));
+  g_assert_cmpuint (charter_graph_get_n_edges (graph), ==, before + 1);
+
+  g_assert_true (charter_document_undo (f->doc));
+  g_assert_null (find_link (f->doc, "privacy", "count"));
+  g_assert_cmpuint (n_items (deps), ==, before);
+
+  /* The keyboard way: L, then pick the other task and press Enter. */
+  activate (f, "graph.select", "s", "privacy");
+  activate (f, "graph.link", "s", "");
+  activate (f, "graph.select", "s", "count");
+  activate (f, "graph.edit", NULL);
+  g_assert_nonnull (find_link (f->doc, "privacy", "count"));
+}
+
+static void
+test_link_cycle_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  GListModel *deps = charter_document_get_dependencies (f->doc);
+  guint before = n_items (deps);
+  const char *message;
+
+  /* qa follows model (model -> api -> count -> qa): qa -> model would close a loop. */
+  activate (f, "graph.select", "s", "qa");
+  activate (f, "graph.link", "s", "model");
+  g_assert_cmpuint (n_items (deps), ==, before);
+  g_assert_null (find_link (f->doc, "qa", "model"));
+  g_assert_false (charter_document_get_modified (f->doc));
+
+  message = charter_graph_canvas_get_message (CHARTER_GRAPH_CANVAS (f->canvas));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "cycle"));
+  /* The message names the cycle, from the new link back round to its start. */
+  g_assert_nonnull (strstr (message, "QA pass → Workout log data model → "));
+  g_assert_true (g_str_has_suffix (message, "→ QA pass"));
+
+  /* And a task cannot depend on itself. */
+  activate (f, "graph.link", "s", "qa");
+  g_assert_cmpuint (n_items (deps), ==, before);
+}
+
+static void
+test_move (Fixture       *f,
+           gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  CharterTask *api = task (f, "api");
+  CharterGraphNode *node;
+
+  g_assert_false (charter_task_get_positioned (api));
+  activate (f, "graph.move", "(sdd)", "api", 2400.0, 1300.0);
+  g_assert_true (charter_task_get_positioned (api));
+  g_assert_cmpfloat (charter_task_get_x (api), ==, 2400.0);
+  g_assert_cmpfloat (charter_task_get_y (api), ==, 1300.0);
+  node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, "api"));
+  g_assert_cmpfloat (node->x, ==, 2400.0);
+  g_assert_cmpfloat (node->y, ==, 1300.0);
+  g_assert_true (node->fixed);
+
+  /* One step undoes position and the hand-placed flag together. */
+  g_assert_true (charter_document_undo (f->doc));
+  g_assert_false (charter_task_get_positioned (api));
+  g_assert_false (charter_document_get_can_undo (f->doc));
+  flush ();
+  charter_graph_canvas_sync (canvas);
+  node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, "api"));
+  g_assert_false (node->fixed);
+  g_assert_cmpfloat (node->x, <, 2400.0);
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *tasks = charter_document_get_tasks (f->doc);
+  GListModel *deps = charter_document_get_dependencies (f->doc);
+  guint n_tasks = n_items (tasks);
+  guint n_deps = n_items (deps);
+
+  activate (f, "graph.select", "s", "api");
+  activate (f, "graph.delete", NULL);
+  g_assert_null (task (f, "api"));
+  g_assert_cmpuint (n_items (tasks), ==, n_tasks - 1);
+  /* Its four links went with it. */
+  g_assert_cmpuint (n_items (deps), ==, n_deps - 4);
+  g_assert_null (charter_graph_canvas_get_selected_task (CHARTER_GRAPH_CANVAS (f->canvas)));
+  g_assert_cmpstr (charter_graph_canvas_get_message (CHARTER_GRAPH_CANVAS (f->canvas)), ==, "Deleted “History API”");
+  g_assert_null (charter_graph_canvas_get_task_widget (CHARTER_GRAPH_CANVAS (f->canvas), "api"));
+
+  /* The toast's Undo brings the task and its links back in one step. */
+  activate (f, "graph.undo", NULL);
+  g_assert_nonnull (task (f, "api"));
+  g_assert_cmpuint (n_items (deps), ==, n_deps);
+  g_assert_nonnull (find_link (f->doc, "model", "api"));
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (CHARTER_GRAPH_CANVAS (f->canvas), "api"));
+
+  /* An arrow can be deleted too. */
+  {
+    CharterDependency *dep = find_link (f->doc, "ios", "events");
+
+    activate (f, "graph.select", "s", charter_item_get_id (CHARTER_ITEM (dep)));
+    g_assert_cmpstr (charter_graph_canvas_get_selected_dependency (CHARTER_GRAPH_CANVAS (f->canvas)), ==,
+                     charter_item_get_id (CHARTER_ITEM (dep)));
+    activate (f, "graph.delete", NULL);
+    g_assert_null (find_link (f->doc, "ios", "events"));
+    g_assert_cmpuint (n_items (deps), ==, n_deps - 1);
+    g_assert_nonnull (task (f, "ios"));
+  }
+}
+
+static void
+test_arrange (Fixture       *f,
+              gconstpointer  data)
+{
+  activate (f, "graph.move", "(sdd)", "api", 3000.0, 100.0);
+  activate (f, "graph.move", "(sdd)", "ux", 3000.0, 400.0);
+  g_assert_true (charter_task_get_positioned (task (f, "api")));
+  g_assert_true (charter_task_get_positioned (task (f, "ux")));
+
+  activate (f, "graph.arrange", NULL);
+  g_assert_false (charter_task_get_positioned (task (f, "api")));
+  g_assert_false (charter_task_get_positioned (task (f, "ux")));
+  g_assert_false (charter_graph_nodes_overlap (charter_graph_canvas_get_graph (CHARTER_GRAPH_CANVAS (f->canvas)), NULL, NULL));
+
+  /* Arrange is one step. */
+  g_assert_true (charter_document_undo (f->doc));
+  g_assert_true (charter_task_get_positioned (task (f, "api")));
+  g_assert_true (charter_task_get_positioned (task (f, "ux")));
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  int from, to;
+
+  activate (f, "graph.select", "s", "spec");
+  from = charter_graph_canvas_get_node_index (canvas, "spec");
+  activate (f, "graph.select-neighbour", "(ii)", 1, 0);
+  g_assert_nonnull (charter_graph_canvas_get_selected_task (canvas));
+  to = charter_graph_canvas_get_node_index (canvas, charter_graph_canvas_get_selected_task (canvas));
+  g_assert_cmpint (to, ==, charter_graph_find_neighbour (graph, from, 1, 0));
+  g_assert_cmpfloat (charter_graph_get_node (graph, to)->x, >, charter_graph_get_node (graph, from)->x);
+
+  /* The selected task has keyboard focus, so a screen reader follows. */
+  g_assert_true (gtk_widget_has_focus (charter_graph_canvas_get_task_widget (canvas, charter_graph_canvas_get_selected_task (canvas))));
+
+  /* Zoom and fit change the view, not the document. */
+  {
+    double zoom = charter_graph_canvas_get_zoom (canvas);
+
+    activate (f, "graph.zoom-in", NULL);
+    g_assert_cmpfloat (charter_graph_canvas_get_zoom (canvas), >, zoom);
+    activate (f, "graph.fit", NULL);
+    g_assert_cmpfloat_with_epsilon (charter_graph_canvas_get_zoom (canvas), zoom, 1e-6);
+    g_assert_false (charter_document_get_modified (f->doc));
+  }
+}
+
+static void
+test_selection_highlight (Fixture       *f,
+                          gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+
+  activate (f, "graph.select", "s", "api");
+  /* Upstream (transitively) and downstream (transitively) stand out... */
+  g_assert_true (gtk_widget_has_css_class (charter_graph_canvas_get_task_widget (canvas, "spec"), "related"));
+  g_assert_true (gtk_widget_has_css_class (charter_graph_canvas_get_task_widget (canvas, "model"), "related"));
+  g_assert_true (gtk_widget_has_css_class (charter_graph_canvas_get_task_widget (canvas, "launch"), "related"));
+  g_assert_true (gtk_widget_has_css_class (charter_graph_canvas_get_task_widget (canvas, "api"), "selected"));
+  /* ...and what is neither fades. */
+  g_assert_false (gtk_widget_has_css_class (charter_graph_canvas_get_task_widget (canvas, "privacy"), "related"));
+  g_assert_cmpfloat (gtk_widget_get_opacity (charter_graph_canvas_get_task_widget (canvas, "privacy")), <, 1.0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (charter_graph_canvas_get_task_widget (canvas, "spec")), ==, 1.0);
+
+  activate (f, "graph.cancel", NULL);
+  g_assert_null (charter_graph_canvas_get_selected_task (canvas));
+  g_assert_cmpfloat (gtk_widget_get_opacity (charter_graph_canvas_get_task_widget (canvas, "privacy")), ==, 1.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/graph/widget/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("nodes", test_nodes_shown);
+  ADD ("add", test_add_task);
+  ADD ("link", test_link);
+  ADD ("link-cycle", test_link_cycle_refused);
+  ADD ("move", test_move);
+  ADD ("delete", test_delete);
+  ADD ("arrange", test_arrange);
+  ADD ("keyboard", test_keyboard);
+  ADD ("selection", test_selection_highlight);
+#undef ADD
+
+  return g_test_run ();
+}
