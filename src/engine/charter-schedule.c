@@ -492,14 +492,24 @@ set_cycle_error (CharterPlan   *plan,
       v = next;
     }
 
-  /* The walk went from successors to predecessors: print it the other way. */
-  for (gint32 i = walk->len - 1; i >= first; i--)
-    {
-      guint32 t = g_array_index (walk, guint32, i);
+  /* The walk went from successors to predecessors: print it the other way,
+   * starting from the task that comes first in the document. */
+  {
+    guint len = walk->len - first;
+    guint32 *cycle = g_new (guint32, len);
+    guint lowest = 0;
 
-      g_string_append_printf (text, "“%s” → ", plan->task_names[t]);
-    }
-  g_string_append_printf (text, "“%s”", plan->task_names[g_array_index (walk, guint32, walk->len - 1)]);
+    for (guint i = 0; i < len; i++)
+      {
+        cycle[i] = g_array_index (walk, guint32, walk->len - 1 - i);
+        if (cycle[i] < cycle[lowest])
+          lowest = i;
+      }
+    for (guint i = 0; i <= len; i++)
+      g_string_append_printf (text, i < len ? "“%s” → " : "“%s”",
+                              plan->task_names[cycle[(lowest + i) % len]]);
+    g_free (cycle);
+  }
 
   g_set_error (error, CHARTER_SCHEDULE_ERROR, CHARTER_SCHEDULE_ERROR_CYCLE,
                _("The dependencies go round in a circle: %s. Remove one of these dependencies."),
