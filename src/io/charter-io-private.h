@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* charter-io-private.h: what the reader, the writer and the recovery copies
+ * share inside src/io. Not installed, not for other layers. */
+
+#pragma once
+
+#include "charter-file.h"
+
+G_BEGIN_DECLS
+
+/* Limits of what Charter opens (docs/file-format.md). */
+#define CHARTER_FILE_MAX_SIZE  (256 * 1024 * 1024)
+#define CHARTER_FILE_MAX_DEPTH 64
+
+/* The top-level member a recovery copy adds: the URI of the file it recovers. */
+#define CHARTER_RECOVERY_ORIGINAL_MEMBER "charter_recovery_of"
+
+/* The member name of a property: its name with '-' replaced by '_'. */
+char            *charter_io_member_name      (const char       *property_name);
+
+/* Writes @document in canonical form; @extra (nullable) adds top-level
+ * members after the known ones and before the unknown ones. */
+GBytes          *charter_writer_serialize    (CharterDocument  *document,
+                                              JsonObject       *extra);
+
+CharterDocument *charter_reader_parse        (const char       *data,
+                                              gsize             length,
+                                              const char       *display_name,
+                                              GError          **error);
+
+G_END_DECLS
