@@ -34,6 +34,14 @@ CharterSchedule *charter_schedule_new_incremental   (CharterSchedule  *previous,
                                                      guint             n_changed,
                                                      GError          **error);
 CharterPlan     *charter_schedule_get_plan          (CharterSchedule  *self);
+/* The passes' raw results for task @index, in instants (working days since
+ * the project start; a finish is the instant after the last working day). */
+void             charter_schedule_get_instants      (CharterSchedule  *self,
+                                                     guint             index,
+                                                     gint32           *early_start,
+                                                     gint32           *early_finish,
+                                                     gint32           *late_start,
+                                                     gint32           *late_finish);
 /* The task's position in the document's task list, or -1. */
 gint32           charter_schedule_get_task_index    (CharterSchedule  *self,
                                                      const char       *task_id);

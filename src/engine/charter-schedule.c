@@ -1699,7 +1699,7 @@ dependency_sentence (CharterSchedule *self,
       if (lag > 0)
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day after “%s” finishes",
                                              "%d working days after “%s” finishes", lag), lag, name);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overlaps the last working day of “%s”",
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overlaps the last %d working day of “%s”",
                                            "overlaps the last %d working days of “%s”", -lag), -lag, name);
     }
 }
@@ -1851,6 +1851,23 @@ task_index (CharterSchedule *self,
     return -1;
   found = g_hash_table_lookup (self->plan->task_index, task_id);
   return found != NULL ? (gint32) GPOINTER_TO_UINT (found) - 1 : -1;
+}
+
+void
+charter_schedule_get_instants (CharterSchedule *self,
+                               guint            index,
+                               gint32          *early_start,
+                               gint32          *early_finish,
+                               gint32          *late_start,
+                               gint32          *late_finish)
+{
+  g_return_if_fail (CHARTER_IS_SCHEDULE (self));
+  g_return_if_fail (index < self->plan->n_tasks);
+
+  *early_start = self->es[index];
+  *early_finish = self->ef[index];
+  *late_start = self->ls[index];
+  *late_finish = self->lf[index];
 }
 
 gint32
