@@ -193,6 +193,7 @@ offer_recovery (CharterApplication *self,
   data->slots = g_steal_pointer (&slots);
   data->open_start = open_start;
   g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response_cb), data);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;

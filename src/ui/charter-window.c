@@ -14,6 +14,7 @@
 #include "charter-discovery-view.h"
 #include "charter-file.h"
 #include "charter-plan-view.h"
+#include "charter-scheduler.h"
 #include "charter-shell-compat.h"
 #include "charter-spec-view.h"
 #include "charter-timeline-view.h"
@@ -318,6 +319,15 @@ rebuild_recent_menu (CharterWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* A response may close the window: the dialog lets go of it first, or it
+ * would outlive its parent. */
+static void
+dismiss_dialog (AdwMessageDialog *dialog)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Loading */
 
 typedef struct
@@ -429,6 +439,8 @@ on_changed_on_disk_response_cb (AdwMessageDialog *dialog,
   SaveData *data = user_data;
   CharterWindow *self = data->self;
 
+  dismiss_dialog (dialog);
+
   if (g_strcmp0 (response, "replace") == 0)
     save_to_file (self, data->file, NULL);
   else if (g_strcmp0 (response, "save-as") == 0)
@@ -461,6 +473,7 @@ ask_changed_on_disk (SaveData *data)
   adw_message_dialog_set_default_response (dialog, "save-as");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), data);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -715,6 +728,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
                       CharterWindow    *self)
 {
   self->close_dialog = NULL;
+  dismiss_dialog (dialog);
 
   if (g_strcmp0 (response, "discard") == 0)
     {
@@ -887,6 +901,13 @@ export_markdown_action (GSimpleAction *action,
   if (self->chooser != NULL)
     return;
 
+  if (charter_markdown_export == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Markdown export is not available in this build")));
+      return;
+    }
+
   gtk_file_filter_set_name (filter, _("Markdown"));
   gtk_file_filter_add_mime_type (filter, "text/markdown");
   gtk_file_filter_add_suffix (filter, "md");
@@ -975,6 +996,7 @@ charter_window_close_request (GtkWindow *window)
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   self->close_dialog = dialog;
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
@@ -1233,8 +1255,8 @@ charter_window_set_document (CharterWindow   *self,
   if (!g_set_object (&self->document, document))
     return;
 
-  /* The scheduler (src/engine) is added here once it links. */
   g_clear_object (&self->scheduler);
+  self->scheduler = G_OBJECT (charter_scheduler_new (document));
 
   g_signal_group_set_target (self->document_signals, document);
   g_binding_group_set_source (self->document_bindings, document);

@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Widget tests of the application shell: driven through the same actions
+ * the menus and shortcuts use. Runs under Xvfb (build-aux/dev test). */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "charter-application.h"
+#include "charter-file.h"
+#include "charter-window.h"
+
+static CharterApplication *app;
+
+static void
+spin_until_idle (CharterWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (charter_window_get_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (charter_window_get_busy (window));
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static CharterWindow *
+new_window (void)
+{
+  CharterWindow *window = charter_window_new (GTK_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  return window;
+}
+
+static void
+destroy_window (CharterWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static gboolean
+action_enabled (CharterWindow *window,
+                const char    *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+static void
+edit_spec_title (CharterWindow *window,
+                 const char    *title)
+{
+  CharterDocument *document = charter_window_get_document (window);
+
+  charter_document_set (document, charter_document_get_spec (document), "title", title, NULL);
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+
+  return NULL;
+}
+
+static void
+test_undo_redo_enabled (void)
+{
+  CharterWindow *window = new_window ();
+
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+
+  edit_spec_title (window, "Workout history");
+  g_assert_true (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_false (action_enabled (window, "undo"));
+  g_assert_true (action_enabled (window, "redo"));
+  g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (charter_window_get_document (window))),
+                   ==, NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  g_assert_true (action_enabled (window, "undo"));
+  g_assert_false (action_enabled (window, "redo"));
+  g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (charter_window_get_document (window))),
+                   ==, "Workout history");
+
+  /* The shortcuts the brief promises are installed on the application. */
+  {
+    g_auto(GStrv) undo = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.undo");
+    g_auto(GStrv) redo = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.redo");
+
+    g_assert_true (g_strv_contains ((const char * const *) undo, "<Control>z"));
+    g_assert_true (g_strv_contains ((const char * const *) redo, "<Shift><Control>z"));
+    g_assert_true (g_strv_contains ((const char * const *) redo, "<Control>y"));
+  }
+
+  destroy_window (window);
+}
+
+static void
+test_title_marker (void)
+{
+  CharterWindow *window = new_window ();
+  const char *title;
+
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_false (g_str_has_prefix (title, "•"));
+
+  edit_spec_title (window, "Workout history");
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_cmpstr (title, ==, "• Workout history");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_false (g_str_has_prefix (title, "•"));
+
+  destroy_window (window);
+}
+
+static void
+test_workspaces (void)
+{
+  CharterWindow *window = new_window ();
+  const char *names[] = { "discovery", "spec", "plan", "timeline" };
+  const char *keys[] = { "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *detailed = g_strconcat ("win.workspace::", names[i], NULL);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+      g_autoptr(GVariant) state = NULL;
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "workspace", g_variant_new_string (names[i]));
+      g_assert_cmpstr (charter_window_get_workspace (window), ==, names[i]);
+      state = g_action_group_get_action_state (G_ACTION_GROUP (window), "workspace");
+      g_assert_cmpstr (g_variant_get_string (state, NULL), ==, names[i]);
+      g_assert_true (g_strv_contains ((const char * const *) accels, keys[i]));
+    }
+
+  /* Not a workspace: nothing changes. */
+  charter_window_set_workspace (window, "gantt");
+  g_assert_cmpstr (charter_window_get_workspace (window), ==, "timeline");
+
+  /* Switching through the widget updates the action state too. */
+  charter_window_set_workspace (window, "spec");
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "workspace");
+
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "spec");
+  }
+
+  destroy_window (window);
+}
+
+static void
+test_new_window (void)
+{
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  CharterWindow *window = new_window ();
+  CharterWindow *created;
+
+  /* A pristine window is reused rather than stacking empty windows. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
+
+  edit_spec_title (window, "Busy");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 2);
+  created = CHARTER_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_true (created != window);
+  g_assert_true (charter_window_is_pristine (created));
+
+  destroy_window (created);
+  destroy_window (window);
+}
+
+static void
+test_save_to (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  CharterDocument *document;
+
+  edit_spec_title (window, "Workout history");
+  document = charter_window_get_document (window);
+  g_assert_true (charter_document_get_modified (document));
+
+  charter_window_save_to (window, file);
+  spin_until_idle (window);
+
+  g_assert_null (charter_window_get_error_message (window));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (charter_document_get_modified (document));
+  g_assert_true (g_file_equal (charter_document_get_file (document), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "plan");
+  /* Saving does not clear the history. */
+  g_assert_true (action_enabled (window, "undo"));
+
+  reloaded = charter_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (reloaded)), ==, "Workout history");
+
+  /* An edit after saving shows the marker again, and Save (no dialog: the
+   * document has a file) writes it. */
+  edit_spec_title (window, "Workout history, v2");
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  spin_until_idle (window);
+  g_assert_false (charter_document_get_modified (document));
+  g_clear_object (&reloaded);
+  reloaded = charter_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (reloaded)), ==, "Workout history, v2");
+
+  destroy_window (window);
+  g_remove (path);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_remove (backup);
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_changed_on_disk (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) theirs = charter_document_new ();
+  AdwMessageDialog *dialog;
+  g_autofree char *contents = NULL;
+
+  edit_spec_title (window, "Mine");
+  charter_window_save_to (window, file);
+  spin_until_idle (window);
+
+  /* Someone else writes the file. */
+  charter_document_set (theirs, charter_document_get_spec (theirs), "title", "Theirs", NULL);
+  other = charter_file_serialize (theirs);
+  g_usleep (10 * 1000);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (other, NULL), g_bytes_get_size (other), &error));
+  g_assert_no_error (error);
+
+  edit_spec_title (window, "Mine, again");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  spin_until_idle (window);
+
+  /* It asks before overwriting, and the other version is still there. */
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (charter_document_get_modified (charter_window_get_document (window)));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Theirs"));
+
+  adw_message_dialog_response (dialog, "replace");
+  spin ();
+  spin_until_idle (window);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Mine, again"));
+  g_assert_false (charter_document_get_modified (charter_window_get_document (window)));
+
+  destroy_window (window);
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
+static void
+test_load_error_keeps_document (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CharterDocument *before;
+  const char *message;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"charter\", \"version\": 1,\n  \"plan\": [", -1, NULL));
+
+  edit_spec_title (window, "Keep me");
+  before = charter_window_get_document (window);
+
+  charter_window_open (window, file);
+  spin_until_idle (window);
+
+  message = charter_window_get_error_message (window);
+  g_assert_nonnull (message);
+  /* The whole message reaches the user: which file, and where in it. */
+  g_assert_nonnull (strstr (message, "broken.charter"));
+  g_assert_true (charter_window_get_document (window) == before);
+  g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (before)), ==, "Keep me");
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_open_replaces_only_pristine (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "other.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) other = charter_document_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  CharterDocument *mine;
+
+  charter_document_set (other, charter_document_get_spec (other), "title", "Other", NULL);
+  bytes = charter_file_serialize (other);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  edit_spec_title (window, "Mine");
+  mine = charter_window_get_document (window);
+  charter_window_open (window, file);
+  spin_until_idle (window);
+
+  /* The window with work in it keeps it; the file opened in a new window. */
+  g_assert_true (charter_window_get_document (window) == mine);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
+  {
+    CharterWindow *opened = CHARTER_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+
+    g_assert_true (opened != window);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (opened)), ==, "other");
+    destroy_window (opened);
+  }
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+on_destroyed (gpointer  data,
+              GObject  *where)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+test_close_asks (void)
+{
+  CharterWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  gboolean destroyed = FALSE;
+
+  g_object_weak_ref (G_OBJECT (window), on_destroyed, &destroyed);
+
+  /* Unchanged: no question. (Checked on a second window below.) */
+  edit_spec_title (window, "Unsaved work");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "close", NULL);
+  spin ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_false (destroyed);
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+
+  /* Cancel keeps the window and the work. */
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_false (destroyed);
+  g_assert_true (charter_document_get_modified (charter_window_get_document (window)));
+
+  /* Discard closes it. */
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin ();
+  g_assert_true (destroyed);
+
+  /* A window without changes closes without asking. */
+  destroyed = FALSE;
+  window = new_window ();
+  g_object_weak_ref (G_OBJECT (window), on_destroyed, &destroyed);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (destroyed);
+}
+
+static void
+test_projector_mode (void)
+{
+  CharterWindow *window = new_window ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "projector"));
+  g_settings_set_boolean (settings, "projector-mode", TRUE);
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "projector"));
+  g_settings_set_boolean (settings, "projector-mode", FALSE);
+  spin ();
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "projector"));
+
+  /* The default workspace applies to documents shown from now on. */
+  g_settings_set_string (settings, "default-workspace", "plan");
+  spin ();
+  charter_window_set_document (window, g_object_new (CHARTER_TYPE_DOCUMENT, NULL), NULL);
+  g_object_unref (charter_window_get_document (window));
+  g_assert_cmpstr (charter_window_get_workspace (window), ==, "plan");
+  g_settings_reset (settings, "default-workspace");
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("charter-test-home-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  int status;
+
+  /* Recent files and recovery copies go to a private place, not $HOME. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_STATE_HOME", cache, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = charter_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  /* Registering runs startup (actions, accels) without a main loop. */
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/undo-redo-enabled", test_undo_redo_enabled);
+  g_test_add_func ("/window/title-marker", test_title_marker);
+  g_test_add_func ("/window/workspaces", test_workspaces);
+  g_test_add_func ("/window/new", test_new_window);
+  g_test_add_func ("/window/save-to", test_save_to);
+  g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window/load-error-keeps-document", test_load_error_keeps_document);
+  g_test_add_func ("/window/open-replaces-only-pristine", test_open_replaces_only_pristine);
+  g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/window/projector-mode", test_projector_mode);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}
