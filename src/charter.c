@@ -8,28 +8,20 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#if defined(CHARTER_HAVE_SHELL)
 #include "charter-application.h"
-#else
-#include <adwaita.h>
-#endif
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GApplication) app = NULL;
+  g_autoptr(CharterApplication) app = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-#if defined(CHARTER_HAVE_SHELL)
-  app = G_APPLICATION (charter_application_new ());
-#else
-  app = G_APPLICATION (adw_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS));
-#endif
+  app = charter_application_new ();
 
-  return g_application_run (app, argc, argv);
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

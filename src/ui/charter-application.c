@@ -11,7 +11,7 @@
 #include "charter-application.h"
 
 #include "charter-preferences-window.h"
-#include "charter-shell-compat.h"
+#include "charter-recovery.h"
 #include "charter-window.h"
 
 struct _CharterApplication

@@ -13,9 +13,10 @@
 
 #include "charter-discovery-view.h"
 #include "charter-file.h"
+#include "charter-markdown.h"
 #include "charter-plan-view.h"
+#include "charter-recovery.h"
 #include "charter-scheduler.h"
-#include "charter-shell-compat.h"
 #include "charter-spec-view.h"
 #include "charter-timeline-view.h"
 
@@ -900,13 +901,6 @@ export_markdown_action (GSimpleAction *action,
 
   if (self->chooser != NULL)
     return;
-
-  if (charter_markdown_export == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Markdown export is not available in this build")));
-      return;
-    }
 
   gtk_file_filter_set_name (filter, _("Markdown"));
   gtk_file_filter_add_mime_type (filter, "text/markdown");
