@@ -2216,20 +2216,38 @@ charter_schedule_count_working_days (CharterSchedule *self,
 
 /* Explanations ------------------------------------------------------------ */
 
-static char *
-span_text (int working_days,
-           guint8 mask)
+static int
+days_per_week (guint8 mask)
 {
   int per_week = 0;
 
   for (guint i = 0; i < 7; i++)
     per_week += (mask >> i) & 1;
+  return per_week;
+}
 
-  if (per_week > 0 && working_days >= per_week && working_days % per_week == 0)
+/* "3 weeks" when @working_days is whole weeks (and @other, if given, too, so
+ * that two spans compared in one sentence use one unit), else "17 working days". */
+static char *
+span_text2 (int    working_days,
+            int    other,
+            guint8 mask)
+{
+  int per_week = days_per_week (mask);
+
+  if (per_week > 0 && working_days >= per_week && working_days % per_week == 0 &&
+      (other < 0 || other % per_week == 0))
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week", "%d weeks", working_days / per_week),
                             working_days / per_week);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d working day", "%d working days", working_days),
                           working_days);
+}
+
+static char *
+span_text (int    working_days,
+           guint8 mask)
+{
+  return span_text2 (working_days, -1, mask);
 }
 
 /**
@@ -2263,8 +2281,11 @@ charter_schedule_explain (CharterSchedule *self)
   start = format_day (charter_schedule_get_start (self));
   finish = format_day (charter_schedule_get_finish (self));
   span = span_text (self->end, plan->cal.mask);
-  g_string_append_printf (out, _("The plan runs from %s to %s: %s (%d working days).\n"),
-                          start, finish, span, self->end);
+  if (self->end % MAX (days_per_week (plan->cal.mask), 1) == 0 && self->end > 0)
+    g_string_append_printf (out, _("The plan runs from %s to %s: %s (%d working days).\n"),
+                            start, finish, span, self->end);
+  else
+    g_string_append_printf (out, _("The plan runs from %s to %s: %s.\n"), start, finish, span);
 
   n_chain = g_strv_length (self->critical_path);
   g_string_append (out, _("Critical path: "));
@@ -2278,44 +2299,48 @@ charter_schedule_explain (CharterSchedule *self)
   g_string_append (out, "\n");
 
   {
-    g_autofree char *sum_text = span_text (sum, plan->cal.mask);
+    g_autofree char *long_span = span_text2 (self->end, sum, plan->cal.mask);
+    g_autofree char *sum_text = span_text2 (sum, self->end, plan->cal.mask);
     gint32 first = n_chain > 0 ? task_index (self, self->critical_path[0]) : -1;
     g_autoptr(GString) why = g_string_new (NULL);
 
+    if (first >= 0 && self->es[first] > 0)
+      {
+        g_autofree char *by = span_text (self->es[first], plan->cal.mask);
+        g_autofree char *reason = driver_sentence (self, first);
+        g_string_append_printf (why, _("; “%s” cannot start until %s into the plan: %s"),
+                                plan->task_names[first], by, reason);
+      }
     for (guint i = 1; i < n_chain; i++)
       {
         gint32 u = task_index (self, self->critical_path[i - 1]);
         gint32 v = task_index (self, self->critical_path[i]);
         gint32 gap = self->es[v] - self->ef[u];
+        g_autofree char *by = span_text (ABS (gap), plan->cal.mask);
 
         if (gap < 0)
-          {
-            g_autofree char *by = span_text (-gap, plan->cal.mask);
-            g_string_append_printf (why, _("; “%s” overlaps “%s” by %s"),
-                                    plan->task_names[v], plan->task_names[u], by);
-          }
+          g_string_append_printf (why, _("; “%s” overlaps “%s” by %s"),
+                                  plan->task_names[v], plan->task_names[u], by);
+        else if (gap > 0 && self->dkind[v] == DRIVER_DEPENDENCY)
+          g_string_append_printf (why, _("; “%s” starts %s after “%s” ends (a lag)"),
+                                  plan->task_names[v], by, plan->task_names[u]);
         else if (gap > 0)
           {
-            g_autofree char *by = span_text (gap, plan->cal.mask);
             g_autofree char *reason = driver_sentence (self, v);
-            g_string_append_printf (why, _("; “%s” waits %s after “%s” (%s)"),
+            g_string_append_printf (why, _("; “%s” waits %s after “%s”: %s"),
                                     plan->task_names[v], by, plan->task_names[u], reason);
           }
       }
-    if (first >= 0 && self->es[first] > 0)
-      {
-        g_autofree char *by = span_text (self->es[first], plan->cal.mask);
-        g_autofree char *reason = driver_sentence (self, first);
-        g_string_append_printf (why, _("; “%s” cannot start until %s into the plan (%s)"),
-                                plan->task_names[first], by, reason);
-      }
 
     if (sum != self->end)
-      g_string_append_printf (out, _("It takes %s, not %s (the durations on the critical path added up)%s.\n"),
-                              span, sum_text, why->str);
+      g_string_append_printf (out, _("%s, not %s (the durations on the critical path added up)%s.\n"),
+                              long_span, sum_text, why->str);
+    else if (why->len > 0)
+      g_string_append_printf (out, _("%s, the durations on the critical path added up%s.\n"),
+                              long_span, why->str);
     else
-      g_string_append_printf (out, _("The durations on the critical path add up to the whole plan: %s, with nothing overlapping%s.\n"),
-                              span, why->str);
+      g_string_append_printf (out, _("%s: the durations on the critical path added up, one after the other.\n"),
+                              long_span);
   }
 
   /* Binding team commitments. */

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <stdio.h>
+
 #include "charter-model.h"
 #include "charter-schedule.h"
 
