@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# charter-cli schedule and explain as a user runs them: output parsed (JSON,
+# CSV), dates checked against the hand-worked plan in data/workout.charter,
+# exit statuses and messages for bad input.
+
+import copy
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+BUILD = os.environ.get("CHARTER_BUILD_ROOT", ".")
+CLI = os.path.join(BUILD, "src", "charter-cli")
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORKOUT = os.path.join(HERE, "data", "workout.charter")
+
+failures = 0
+passed = 0
+
+
+def run(*args):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60)
+
+
+def check(cond, what):
+    global failures, passed
+    if cond:
+        passed += 1
+    else:
+        failures += 1
+        print(f"FAIL: {what}", file=sys.stderr)
+
+
+# Hand-worked dates (docs/scheduling.md conventions): Backend is committed
+# Mon 3 - Fri 7 March, so the API starts Mon 10 March and takes 15 working days;
+# the screen starts 5 working days after the API starts; QA overlaps the screen's
+# last week; Beta falls on QA's finish; Launch is 4 working days later (Thu 17 April;
+# Good Friday 18 April is a holiday anyway).
+EXPECTED = {
+    "api": ("2025-03-10", "2025-03-28", 15, 0, True),
+    "ui": ("2025-03-17", "2025-04-04", 15, 0, True),
+    "sync": ("2025-03-31", "2025-04-04", 5, 5, False),
+    "qa": ("2025-03-31", "2025-04-11", 10, 0, True),
+    "beta": ("2025-04-11", "2025-04-11", 0, 0, True),
+    "launch": ("2025-04-17", "2025-04-17", 0, 0, True),
+}
+
+# JSON
+r = run("schedule", WORKOUT, "--format", "json")
+check(r.returncode == 0, f"schedule json exits 0 (got {r.returncode}: {r.stderr})")
+doc = json.loads(r.stdout)
+check(set(doc) >= {"project", "tasks", "critical_path", "warnings"}, "top-level members")
+project = doc["project"]
+check(project["start"] == "2025-03-03", "project start")
+check(project["finish"] == "2025-04-17", f"project finish {project['finish']}")
+check(project["working_days"] == 34, f"working days {project['working_days']}")
+check("p50" not in project, "no percentiles without --simulate")
+check(isinstance(doc["warnings"], list) and doc["warnings"] == [], f"no warnings: {doc['warnings']}")
+check([t["id"] for t in doc["tasks"]] == list(EXPECTED), "tasks in document order")
+for t in doc["tasks"]:
+    for member, kind in (("id", str), ("name", str), ("start", str), ("finish", str),
+                         ("duration_days", int), ("total_float_days", int),
+                         ("free_float_days", int), ("critical", bool), ("driver", str)):
+        check(isinstance(t.get(member), kind), f"{t['id']}.{member} is {kind.__name__}")
+    check("team" in t and (t["team"] is None or isinstance(t["team"], str)), f"{t['id']}.team")
+    start, finish, days, total_float, critical = EXPECTED[t["id"]]
+    got = (t["start"], t["finish"], t["duration_days"], t["total_float_days"], t["critical"])
+    check(got == (start, finish, days, total_float, critical), f"{t['id']}: {got}")
+check(doc["tasks"][0]["team"] == "backend", "team id")
+check(doc["tasks"][4]["team"] is None, "milestone without team")
+check("Spring sale support" in doc["tasks"][0]["driver"], "driver names the commitment")
+check(doc["tasks"][1]["driver"] == "5 working days after “Workout history API” starts", "driver of ui")
+check(doc["critical_path"] == ["api", "ui", "qa", "beta", "launch"], f"critical path {doc['critical_path']}")
+
+# Simulation: percentiles ordered, reproducible with a seed.
+r1 = run("schedule", WORKOUT, "--format", "json", "--simulate", "500", "--seed", "42")
+r2 = run("schedule", WORKOUT, "--format", "json", "--simulate", "500", "--seed", "42")
+check(r1.returncode == 0 and r1.stdout == r2.stdout, "simulation is reproducible")
+p = json.loads(r1.stdout)["project"]
+check(p["p50"] <= p["p80"] <= p["p95"], f"percentiles ordered {p}")
+check(p["p50"] >= "2025-04-11", "p50 not absurdly early")
+crit = {t["id"]: t["criticality"] for t in json.loads(r1.stdout)["tasks"]}
+check(all(0.0 <= c <= 1.0 for c in crit.values()), "criticality in [0, 1]")
+check(crit["launch"] == 1.0, "launch always critical")
+
+# CSV agrees with JSON.
+r = run("schedule", WORKOUT, "--format", "csv")
+check(r.returncode == 0, "schedule csv exits 0")
+rows = list(csv.DictReader(io.StringIO(r.stdout)))
+check(len(rows) == 6, "six csv rows")
+for row in rows:
+    start, finish, days, total_float, critical = EXPECTED[row["id"]]
+    check((row["start"], row["finish"], int(row["duration_days"]), row["critical"]) ==
+          (start, finish, days, "true" if critical else "false"), f"csv {row['id']}")
+
+# Table: readable, marks critical tasks.
+r = run("schedule", WORKOUT)
+check(r.returncode == 0 and "Workout history API" in r.stdout and "★" in r.stdout, "table")
+check("2025-03-03 → 2025-04-17" in r.stdout, "table headline")
+
+# Explain.
+r = run("explain", WORKOUT)
+check(r.returncode == 0 and "Critical path: Workout history API (15) → History screen (15)" in r.stdout,
+      f"explain: {r.stdout}")
+check("34 working days, not 40 working days" in r.stdout, "explain compares with the sum")
+check("“QA pass” overlaps “History screen” by 1 week" in r.stdout, "explain names the overlap")
+r = run("explain", WORKOUT, "QA PASS")
+check(r.returncode == 0 and "Why it starts then: overlaps the last 5 working days of “History screen”" in r.stdout,
+      f"explain task by name: {r.stdout}")
+r = run("explain", WORKOUT, "sync")
+check(r.returncode == 0 and "can slip 5 working days" in r.stdout, f"explain task by id: {r.stdout}")
+r = run("explain", WORKOUT, "nothing-like-this")
+check(r.returncode == 1 and "nothing-like-this" in r.stderr and r.stdout == "", "unknown task")
+
+# Help and usage.
+for cmd in ("schedule", "explain"):
+    r = run(cmd, "--help")
+    check(r.returncode == 0 and cmd in r.stdout, f"{cmd} --help")
+r = run("schedule", WORKOUT, "--format", "xml")
+check(r.returncode == 2 and "xml" in r.stderr, "unknown format is a usage error")
+r = run("schedule")
+check(r.returncode == 2 and r.stderr, "missing file is a usage error")
+
+# Bad input: exit 1, a message on stderr, nothing on stdout.
+with tempfile.TemporaryDirectory() as tmp:
+    def write(name, content):
+        path = os.path.join(tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(content)
+        return path
+
+    base = json.load(open(WORKOUT, encoding="utf-8"))
+
+    cyclic = copy.deepcopy(base)
+    cyclic["plan"]["dependencies"].append({"id": "back", "predecessor": "launch", "successor": "api"})
+    path = write("cycle.charter", json.dumps(cyclic))
+    for cmd in ("schedule", "explain"):
+        r = run(cmd, path)
+        check(r.returncode == 1 and "circle" in r.stderr and "“Workout history API” → " in r.stderr
+              and r.stdout == "", f"{cmd} cycle: {r.returncode} {r.stderr}")
+
+    no_days = copy.deepcopy(base)
+    no_days["plan"]["calendar"]["working_days"] = []
+    r = run("schedule", write("nodays.charter", json.dumps(no_days)))
+    check(r.returncode == 1 and r.stderr and r.stdout == "", f"no working days: {r.stderr}")
+
+    r = run("schedule", write("broken.charter", "{ not json"))
+    check(r.returncode == 1 and r.stderr and r.stdout == "", "not JSON")
+
+    r = run("schedule", os.path.join(tmp, "missing.charter"))
+    check(r.returncode == 1 and r.stderr and r.stdout == "", "missing file")
+
+    late = copy.deepcopy(base)
+    late["plan"]["tasks"][5]["finish_no_later_than"] = "2025-04-10"
+    r = run("schedule", write("late.charter", json.dumps(late)), "--format", "json")
+    out = json.loads(r.stdout) if r.returncode == 0 else {}
+    check(r.returncode == 0 and len(out.get("warnings", [])) == 1 and "Launch" in out["warnings"][0],
+          "missed deadline is a warning")
+    check(out and out["tasks"][5]["finish"] == "2025-04-17" and out["tasks"][5]["total_float_days"] < 0,
+          "missed deadline is not moved")
+
+print(f"{passed} passed, {failures} failed")
+sys.exit(1 if failures else 0)
