@@ -47,6 +47,15 @@ def ensure_session():
     GtkApplication is single-instance per session bus."""
     if os.environ.get("CHARTER_E2E_SESSION") == "1":
         return
+    try:
+        import pyatspi  # noqa: F401
+    except ImportError:
+        print("1..0 # SKIP pyatspi is not installed (apt-get install python3-pyatspi)")
+        sys.exit(77)
+    for tool in ("dbus-run-session", "gdbus"):
+        if shutil.which(tool) is None:
+            print(f"1..0 # SKIP {tool} is not installed")
+            sys.exit(77)
     env = dict(os.environ)
     env["CHARTER_E2E_SESSION"] = "1"
     # The test environment turns the accessibility bridge off for widget
@@ -131,9 +140,9 @@ def plain_name(node):
     button with a mnemonic label "_Open Open": that becomes "Open"."""
     n = name_of(node)
     if "_" in n:
-        first, _, rest = n.partition(" ")
-        if rest and first.replace("_", "") == rest:
-            return rest
+        for i, c in enumerate(n):
+            if c == " " and n[:i].replace("_", "") == n[i + 1:]:
+                return n[i + 1:]
     return n.replace("_", "")
 
 
