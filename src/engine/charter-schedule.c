@@ -1121,6 +1121,11 @@ forward_task (CharterPlan *plan,
           fl = finish_flavor (p, u);
           break;
         }
+      /* As in Microsoft Project and TaskJuggler, adding working days to a
+       * moment lands at the end of the last day added (Mon 8:00 + 2 days is
+       * Tue 17:00, not Wed 8:00): only a milestone can tell the difference. */
+      if (lag > 0)
+        fl = FLAVOR_END;
       if (c < 0)
         {
           /* Nothing starts before the project does. */

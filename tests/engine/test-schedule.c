@@ -214,8 +214,9 @@ test_milestones (void)
   assert_dates (schedule, "m", "2025-03-07", "2025-03-07");
   assert_dates (schedule, "c", "2025-03-10", "2025-03-11");
   assert_dates (schedule, "k", "2025-03-03", "2025-03-03");
-  /* Two days after Build starts: Wednesday morning. */
-  assert_dates (schedule, "s", "2025-03-05", "2025-03-05");
+  /* Two working days after Build starts on Monday morning: Tuesday evening
+   * (Mon 8:00 + 16 working hours), as Microsoft Project and TaskJuggler have it. */
+  assert_dates (schedule, "s", "2025-03-04", "2025-03-04");
   /* One working day after Friday's finish: Monday evening. */
   assert_dates (schedule, "l", "2025-03-10", "2025-03-10");
 
