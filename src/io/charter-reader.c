@@ -290,6 +290,13 @@ read_value (Reader     *r,
       GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
       gint64 v;
 
+      if (holds (node, G_TYPE_DOUBLE))
+        {
+          where = member_path (path, member);
+          set_error (r, CHARTER_FILE_ERROR_INVALID, where, _("must be a whole number, not %g"),
+                     json_node_get_double (node));
+          return FALSE;
+        }
       if (!expect_type (r, node, holds (node, G_TYPE_INT64), path, member, _("a whole number")))
         return FALSE;
       v = json_node_get_int (node);
@@ -449,6 +456,15 @@ reference_target (GType       owner,
   return NULL;
 }
 
+static const char *
+collection_path (const char *target)
+{
+  if (g_str_equal (target, "participants") || g_str_equal (target, "interviews") ||
+      g_str_equal (target, "insights") || g_str_equal (target, "needs"))
+    return "discovery";
+  return "plan";
+}
+
 static gboolean
 check_reference (Reader     *r,
                  const char *target,
@@ -463,8 +479,9 @@ check_reference (Reader     *r,
     return TRUE;
 
   set_error (r, CHARTER_FILE_ERROR_INVALID, where,
-             /* Translators: "there is no task “t9” (plan.tasks)" */
-             _("refers to “%s”, but there is no such item in %s"), id, target);
+             /* Translators: "refers to “t9”, but plan.tasks has no item with that id" */
+             _("refers to “%s”, but %s.%s has no item with that id"), id,
+             collection_path (target), target);
   return FALSE;
 }
 

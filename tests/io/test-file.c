@@ -1,0 +1,895 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-file.c: the .charter format: round trips, unknown members, newer
+ * versions, every class of bad input, atomic saving and entity tags. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <utime.h>
+#include <glib/gstdio.h>
+
+#include "charter-file.h"
+
+static char *
+example_path (void)
+{
+  return g_build_filename (SOURCE_EXAMPLES_DIR, "workout-history.charter", NULL);
+}
+
+/* Test documents are written with ' for " so that they read as JSON. */
+static GBytes *
+doc_bytes (const char *text)
+{
+  char *copy = g_strdup (text);
+
+  g_strdelimit (copy, "'", '"');
+  return g_bytes_new_take (copy, strlen (copy));
+}
+
+static CharterDocument *
+load_text (const char  *text,
+           GError     **error)
+{
+  g_autoptr(GBytes) bytes = doc_bytes (text);
+
+  return charter_file_load_bytes (bytes, "test.charter", error);
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("charter-io-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          g_chmod (child, 0700);
+          remove_tree (child);
+        }
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* --- Round trips --------------------------------------------------------- */
+
+static void
+test_example_round_trip (void)
+{
+  g_autofree char *path = example_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *etag = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  document = charter_file_load (file, &etag, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_nonnull (etag);
+  g_assert_false (charter_document_get_modified (document));
+  g_assert_false (charter_document_get_can_undo (document));
+  g_assert_false (charter_document_get_read_only (document));
+  g_assert_true (g_file_equal (charter_document_get_file (document), file));
+
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_participants (document)), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_interviews (document)), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_needs (document)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_teams (document)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_baselines (document)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_check_ins (document)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_scope_changes (document)), ==, 1);
+
+  saved = charter_file_serialize (document);
+  g_assert_cmpuint (g_bytes_get_size (saved), ==, length);
+  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), contents, length);
+}
+
+/* Every insight of the example is an exact range of its interview's notes. */
+static void
+test_example_insights_match_notes (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = charter_file_load (file, NULL, NULL, &error);
+  GListModel *insights;
+  guint n;
+
+  g_assert_no_error (error);
+  insights = charter_document_get_insights (document);
+  n = g_list_model_get_n_items (insights);
+  g_assert_cmpuint (n, >=, 24);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CharterInsight) insight = g_list_model_get_item (insights, i);
+      CharterInterview *interview =
+        charter_document_find (document, charter_document_get_interviews (document),
+                               charter_insight_get_interview_id (insight));
+      const char *notes;
+      int start = charter_insight_get_start (insight);
+      int end = charter_insight_get_end (insight);
+      g_autofree char *passage = NULL;
+
+      g_assert_nonnull (interview);
+      notes = charter_interview_get_notes (interview);
+      g_assert_cmpint (start, >=, 0);
+      g_assert_cmpint (end, <=, (int) g_utf8_strlen (notes, -1));
+      passage = g_utf8_substring (notes, start, end);
+      g_assert_cmpstr (passage, ==, charter_insight_get_text (insight));
+    }
+}
+
+static gpointer
+new_item (GType       type,
+          const char *id)
+{
+  return g_object_new (type, "id", id, NULL);
+}
+
+static void
+append (GListModel *list,
+        gpointer    item)
+{
+  g_list_store_append (G_LIST_STORE (list), item);
+  g_object_unref (item);
+}
+
+/* A document with every kind of item and awkward values, built from a seed. */
+static CharterDocument *
+generate_document (guint32 seed)
+{
+  CharterDocument *document = charter_document_new ();
+  GRand *rand = g_rand_new_with_seed (seed);
+  const char *awkward[] = { "plain", "quote \" and \\ backslash", "tab\there\nnewline",
+                            "ünïcödé — “quotes” 🏋", "control \x01\x1f\x7f", "" };
+  guint n_tasks = g_rand_int_range (rand, 2, 40);
+  g_autofree char *need_id = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *pid = g_strdup_printf ("p%u", i);
+      g_autofree char *iid = g_strdup_printf ("i%u", i);
+      g_autofree char *sid = g_strdup_printf ("s%u", i);
+      CharterParticipant *p = new_item (CHARTER_TYPE_PARTICIPANT, pid);
+      CharterInterview *iv = new_item (CHARTER_TYPE_INTERVIEW, iid);
+      CharterInsight *ins = new_item (CHARTER_TYPE_INSIGHT, sid);
+
+      g_object_set (p, "alias", awkward[g_rand_int_range (rand, 0, 5)],
+                    "real-name", awkward[g_rand_int_range (rand, 0, 6)], NULL);
+      g_object_set (iv, "participant-id", pid, "notes", awkward[3], "date", "2027-01-11", NULL);
+      g_object_set (ins, "interview-id", iid, "text", "ünï", "start", 0, "end", 3,
+                    "kind", CHARTER_INSIGHT_OBSERVATION, NULL);
+      append (charter_document_get_participants (document), p);
+      append (charter_document_get_interviews (document), iv);
+      append (charter_document_get_insights (document), ins);
+    }
+  {
+    CharterNeed *need = new_item (CHARTER_TYPE_NEED, "n0");
+    const char *ids[] = { "s0", "s2", NULL };
+
+    g_object_set (need, "statement", awkward[1], "insight-ids", ids, NULL);
+    append (charter_document_get_needs (document), need);
+    need_id = g_strdup ("n0");
+  }
+  {
+    CharterSpec *spec = charter_document_get_spec (document);
+    const char *needs[] = { "n0", NULL };
+    CharterQuestion *q = new_item (CHARTER_TYPE_QUESTION, "q0");
+
+    g_object_set (spec, "title", awkward[3], "need-ids", needs, "target-date", "2028-02-29", NULL);
+    g_object_set (q, "question", "Why?", "status", CHARTER_QUESTION_NOT_APPLICABLE, NULL);
+    append (charter_spec_get_integration_questions (spec), q);
+  }
+  {
+    CharterCalendar *calendar = charter_document_get_calendar (document);
+    const char *holidays[] = { "2027-12-24", "2027-12-31", NULL };
+
+    g_object_set (calendar, "start", "2027-01-04", "holidays", holidays,
+                  "working-days", CHARTER_WEEKDAYS_MONDAY | CHARTER_WEEKDAYS_SUNDAY,
+                  "no-launch-days", CHARTER_WEEKDAYS_NONE, NULL);
+  }
+  {
+    CharterTeam *team = new_item (CHARTER_TYPE_TEAM, "team");
+    CharterCommitment *c = new_item (CHARTER_TYPE_COMMITMENT, "c0");
+
+    g_object_set (team, "name", "Backend", "color", "#0072B2", "capacity", 3, NULL);
+    g_object_set (c, "start", "2027-01-04", "finish", "2027-01-04", NULL);
+    append (charter_team_get_commitments (team), c);
+    append (charter_document_get_teams (document), team);
+  }
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+      CharterTask *task = new_item (CHARTER_TYPE_TASK, id);
+      const char *serves[] = { need_id, NULL };
+
+      g_object_set (task, "name", awkward[g_rand_int_range (rand, 0, 5)],
+                    "duration", g_rand_int_range (rand, 0, 100000),
+                    "optimistic", g_rand_int_range (rand, -1, 50),
+                    "x", g_rand_double_range (rand, -1e9, 1e9),
+                    "y", (double) g_rand_int_range (rand, -5, 5) / 3.0,
+                    "milestone", g_rand_boolean (rand),
+                    "positioned", TRUE, NULL);
+      if (g_rand_boolean (rand))
+        g_object_set (task, "team-id", "team", "serves", serves, NULL);
+      append (charter_document_get_tasks (document), task);
+
+      /* Edges only go forward, so the graph is acyclic. */
+      if (i > 0)
+        {
+          g_autofree char *did = g_strdup_printf ("d%u", i);
+          g_autofree char *pred = g_strdup_printf ("t%u", g_rand_int_range (rand, 0, i));
+          CharterDependency *dep = new_item (CHARTER_TYPE_DEPENDENCY, did);
+
+          g_object_set (dep, "predecessor", pred, "successor", id,
+                        "kind", g_rand_int_range (rand, 0, 4),
+                        "lag", g_rand_int_range (rand, -10, 10), NULL);
+          append (charter_document_get_dependencies (document), dep);
+        }
+    }
+  {
+    CharterRisk *risk = new_item (CHARTER_TYPE_RISK, "r0");
+    const char *tasks[] = { "t0", "t1", NULL };
+    CharterBaseline *baseline = new_item (CHARTER_TYPE_BASELINE, "b0");
+    CharterBaselineEntry *entry = new_item (CHARTER_TYPE_BASELINE_ENTRY, "e0");
+    CharterCheckIn *check_in = new_item (CHARTER_TYPE_CHECK_IN, "c0");
+    CharterTaskStatus *status = new_item (CHARTER_TYPE_TASK_STATUS, "st0");
+    CharterScopeChange *change = new_item (CHARTER_TYPE_SCOPE_CHANGE, "sc0");
+
+    g_object_set (risk, "description", "slow", "task-ids", tasks, "contingency", 4,
+                  "likelihood", CHARTER_LEVEL_HIGH, NULL);
+    append (charter_document_get_risks (document), risk);
+    g_object_set (entry, "task-id", "t1", "start", "2027-01-04", "finish", "2027-01-08", NULL);
+    g_object_set (baseline, "name", "First", NULL);
+    append (charter_baseline_get_entries (baseline), entry);
+    append (charter_document_get_baselines (document), baseline);
+    g_object_set (status, "task-id", "t0", "state", CHARTER_TASK_STATE_BLOCKED,
+                  "percent-complete", 50, "remaining", 0, NULL);
+    g_object_set (check_in, "date", "2027-02-01", NULL);
+    append (charter_check_in_get_statuses (check_in), status);
+    append (charter_document_get_check_ins (document), check_in);
+    g_object_set (change, "what", "more", "cost", 8, "decision", CHARTER_SCOPE_DECISION_ACCEPT_SLIP, NULL);
+    append (charter_document_get_scope_changes (document), change);
+  }
+
+  g_rand_free (rand);
+  return document;
+}
+
+static void
+test_generated_round_trip (void)
+{
+  for (guint32 seed = 1; seed <= 25; seed++)
+    {
+      g_autoptr(CharterDocument) document = generate_document (seed);
+      g_autoptr(CharterDocument) loaded = NULL;
+      g_autoptr(GBytes) first = charter_file_serialize (document);
+      g_autoptr(GBytes) second = NULL;
+      g_autoptr(GError) error = NULL;
+
+      loaded = charter_file_load_bytes (first, "generated.charter", &error);
+      g_assert_no_error (error);
+      g_assert_false (charter_document_get_modified (loaded));
+      second = charter_file_serialize (loaded);
+      g_assert_true (g_bytes_equal (first, second));
+
+      /* Spot checks that values, not only bytes, came through. */
+      {
+        CharterCalendar *calendar = charter_document_get_calendar (loaded);
+        g_autoptr(CharterTask) task = g_list_model_get_item (charter_document_get_tasks (loaded), 0);
+        g_autoptr(CharterTask) original = g_list_model_get_item (charter_document_get_tasks (document), 0);
+
+        g_assert_cmpint (charter_calendar_get_working_days (calendar), ==,
+                         CHARTER_WEEKDAYS_MONDAY | CHARTER_WEEKDAYS_SUNDAY);
+        g_assert_cmpstr (charter_task_get_name (task), ==, charter_task_get_name (original));
+        g_assert_cmpint (charter_task_get_duration (task), ==, charter_task_get_duration (original));
+        g_assert_true (charter_task_get_x (task) == charter_task_get_x (original));
+        g_assert_true (charter_task_get_y (task) == charter_task_get_y (original));
+      }
+    }
+}
+
+static void
+test_canonical_form (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document =
+    load_text ("{'version':1,'format':'charter','plan':{'tasks':[{'name':'A','id':'a','duration':1,"
+               "'milestone':false,'notes':''}]}}", &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  bytes = charter_file_serialize (document);
+  text = bytes_to_string (bytes);
+
+  /* Members in the model's order, defaults and empty strings left out,
+   * required ones written, two-space indent. */
+  g_assert_nonnull (strstr (text, "      {\n        \"id\": \"a\",\n        \"name\": \"A\",\n"
+                                  "        \"duration\": 1\n      }"));
+  g_assert_null (strstr (text, "milestone"));
+  g_assert_null (strstr (text, "notes"));
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"charter\",\n  \"version\": 1,\n"));
+}
+
+/* --- Unknown members and versions ---------------------------------------- */
+
+static const char *unknown_doc =
+  "{'format':'charter','version':1,'top_extra':{'b':[1,2],'a':'x'},"
+  "'discovery':{'participants':[{'id':'p','alias':'A','mood':'happy'}],'disc_extra':true},"
+  "'spec':{'title':'T','spec_extra':[{'deep':null}]},"
+  "'plan':{'calendar':{'start':'2027-01-04','cal_extra':1.5},"
+  "'teams':[{'id':'t','name':'Team','commitments':[{'id':'c','start':'2027-01-04','finish':'2027-01-05','why':'x'}]}],"
+  "'tasks':[{'id':'a','name':'A','duration':2,'future_field':{'nested':[true,false]}}],"
+  "'plan_extra':'kept'},"
+  "'zz_last':-7}";
+
+static void
+test_unknown_members (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = load_text (unknown_doc, &error);
+  g_autoptr(CharterDocument) again = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(CharterTask) task = NULL;
+  g_autoptr(CharterTeam) team = NULL;
+  g_autoptr(CharterItem) commitment = NULL;
+  JsonObject *members;
+
+  g_assert_no_error (error);
+
+  members = charter_document_get_unknown_members (document, "");
+  g_assert_nonnull (members);
+  g_assert_true (json_object_has_member (members, "top_extra"));
+  g_assert_true (json_object_has_member (members, "zz_last"));
+  g_assert_false (json_object_has_member (members, "format"));
+  g_assert_true (json_object_has_member (charter_document_get_unknown_members (document, "discovery"), "disc_extra"));
+  g_assert_true (json_object_has_member (charter_document_get_unknown_members (document, "plan"), "plan_extra"));
+  g_assert_true (json_object_has_member (charter_item_get_unknown_members (CHARTER_ITEM (charter_document_get_spec (document))), "spec_extra"));
+  g_assert_true (json_object_has_member (charter_item_get_unknown_members (CHARTER_ITEM (charter_document_get_calendar (document))), "cal_extra"));
+  task = g_list_model_get_item (charter_document_get_tasks (document), 0);
+  g_assert_true (json_object_has_member (charter_item_get_unknown_members (CHARTER_ITEM (task)), "future_field"));
+  team = g_list_model_get_item (charter_document_get_teams (document), 0);
+  commitment = g_list_model_get_item (charter_team_get_commitments (team), 0);
+  g_assert_true (json_object_has_member (charter_item_get_unknown_members (commitment), "why"));
+
+  first = charter_file_serialize (document);
+  text = bytes_to_string (first);
+  /* Written back after the known members, in their original order. */
+  g_assert_nonnull (strstr (text, "\"duration\": 2,\n        \"future_field\": {\n          \"nested\": [true, false]\n        }"));
+  g_assert_nonnull (strstr (text, "\"top_extra\": {\n    \"b\": [1, 2],\n    \"a\": \"x\"\n  },\n  \"zz_last\": -7\n}"));
+  g_assert_nonnull (strstr (text, "\"cal_extra\": 1.5"));
+  g_assert_nonnull (strstr (text, "\"plan_extra\": \"kept\"\n  }"));
+  g_assert_nonnull (strstr (text, "\"why\": \"x\""));
+
+  again = charter_file_load_bytes (first, "again.charter", &error);
+  g_assert_no_error (error);
+  second = charter_file_serialize (again);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+static void
+test_newer_version (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document =
+    load_text ("{'format':'charter','version':2,'hologram':{'x':1},"
+               "'plan':{'tasks':[{'id':'a','name':'A','duration':1}]}}", &error);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "newer.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_no_error (error);
+  g_assert_true (charter_document_get_read_only (document));
+  g_assert_nonnull (strstr (charter_document_get_read_only_reason (document), "newer version of Charter"));
+  g_assert_nonnull (strstr (charter_document_get_read_only_reason (document), "2"));
+  g_assert_true (json_object_has_member (charter_document_get_unknown_members (document, ""), "hologram"));
+
+  g_assert_false (charter_file_save (document, file, NULL, NULL, NULL, &error));
+  g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "newer.charter"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  remove_tree (dir);
+}
+
+/* --- Bad input ----------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  int         code;
+  const char *where;    /* must appear in the message */
+  const char *also;     /* nullable: must appear too */
+} BadCase;
+
+#define HEAD "{'format':'charter','version':1,"
+#define TASKS "'tasks':[{'id':'a','name':'Design','duration':2},{'id':'b','name':'Build','duration':3},{'id':'c','name':'Test','duration':1}]"
+
+static const BadCase bad_cases[] = {
+  { "malformed", "{\n  'format': 'charter',\n  'version': 1,,\n}", CHARTER_FILE_ERROR_SYNTAX, "3:", NULL },
+  { "unterminated", "{'format':'charter',\n'version':1", CHARTER_FILE_ERROR_SYNTAX, "2:", NULL },
+  { "empty", "", CHARTER_FILE_ERROR_SYNTAX, "empty", NULL },
+  { "blank", "  \n\n ", CHARTER_FILE_ERROR_SYNTAX, "empty", NULL },
+  { "array", "[1,2,3]", CHARTER_FILE_ERROR_NOT_CHARTER, "not a Charter document", NULL },
+  { "not-charter", "{'format':'trello','version':1}", CHARTER_FILE_ERROR_NOT_CHARTER, "format", NULL },
+  { "no-format", "{'version':1}", CHARTER_FILE_ERROR_NOT_CHARTER, "format", NULL },
+  { "no-version", "{'format':'charter'}", CHARTER_FILE_ERROR_INVALID, "version", NULL },
+  { "version-string", "{'format':'charter','version':'1'}", CHARTER_FILE_ERROR_INVALID, "version", "a string" },
+  { "version-zero", "{'format':'charter','version':0}", CHARTER_FILE_ERROR_INVALID, "version", NULL },
+  { "section-type", HEAD "'plan':[]}", CHARTER_FILE_ERROR_INVALID, "plan", "must be an object" },
+  { "collection-type", HEAD "'plan':{'tasks':{}}}", CHARTER_FILE_ERROR_INVALID, "plan.tasks", "must be a list" },
+  { "item-type", HEAD "'plan':{'tasks':[7]}}", CHARTER_FILE_ERROR_INVALID, "plan.tasks[0]", "must be an object" },
+  { "wrong-type", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':'5'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "a whole number" },
+  { "fraction", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':2.5}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "a whole number" },
+  { "bool-type", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1,'milestone':'yes'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].milestone", "true or false" },
+  { "strv-type", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1,'serves':['n',3]}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].serves[1]", NULL },
+  { "missing-required", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1},{'id':'b','duration':1}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[1]", "“name” is missing" },
+  { "missing-id", HEAD "'discovery':{'needs':[{'statement':'x'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "discovery.needs[0]", "“id” is missing" },
+  { "empty-id", HEAD "'discovery':{'needs':[{'id':'','statement':'x'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "discovery.needs[0].id", NULL },
+  { "missing-child-required", HEAD "'plan':{'teams':[{'id':'t','name':'T','commitments':[{'id':'c','start':'2027-01-04'}]}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.teams[0].commitments[0]", "finish" },
+  { "unknown-enum", HEAD "'plan':{" TASKS ",'dependencies':[{'id':'d','predecessor':'a','successor':'b','kind':'sideways'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.dependencies[0].kind", "sideways" },
+  { "unknown-weekday", HEAD "'plan':{'calendar':{'no_launch_days':['friday','caturday']}}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.calendar.no_launch_days[1]", "caturday" },
+  { "duplicate-id", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1},{'id':'a','name':'B','duration':1}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[1].id", "plan.tasks[0]" },
+  { "duplicate-child-id", HEAD "'plan':{'teams':[{'id':'t','name':'T','commitments':[{'id':'c','start':'2027-01-04','finish':'2027-01-04'},{'id':'c','start':'2027-01-04','finish':'2027-01-04'}]}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.teams[0].commitments[1].id", NULL },
+  { "ref-predecessor", HEAD "'plan':{" TASKS ",'dependencies':[{'id':'d','predecessor':'zz','successor':'b'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.dependencies[0].predecessor", "zz" },
+  { "ref-successor", HEAD "'plan':{" TASKS ",'dependencies':[{'id':'d','predecessor':'a','successor':'zz'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.dependencies[0].successor", "zz" },
+  { "ref-team", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1,'team_id':'ghosts'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].team_id", "ghosts" },
+  { "ref-participant", HEAD "'discovery':{'interviews':[{'id':'i','participant_id':'nobody'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "discovery.interviews[0].participant_id", "nobody" },
+  { "ref-interview", HEAD "'discovery':{'insights':[{'id':'s','interview_id':'i9','text':'x'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "discovery.insights[0].interview_id", "i9" },
+  { "ref-insight", HEAD "'discovery':{'needs':[{'id':'n','statement':'x','insight_ids':['s1']}]}}",
+    CHARTER_FILE_ERROR_INVALID, "discovery.needs[0].insight_ids[0]", "s1" },
+  { "ref-need", HEAD "'spec':{'need_ids':['n1']}}",
+    CHARTER_FILE_ERROR_INVALID, "spec.need_ids[0]", "n1" },
+  { "ref-serves", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1,'serves':['n1']}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].serves[0]", "n1" },
+  { "ref-risk", HEAD "'plan':{" TASKS ",'risks':[{'id':'r','description':'x','task_ids':['a','q']}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.risks[0].task_ids[1]", "q" },
+  { "ref-baseline", HEAD "'plan':{" TASKS ",'baselines':[{'id':'b','name':'B','entries':[{'id':'e','task_id':'q','start':'2027-01-04','finish':'2027-01-04'}]}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.baselines[0].entries[0].task_id", "q" },
+  { "ref-check-in", HEAD "'plan':{" TASKS ",'check_ins':[{'id':'c','date':'2027-01-04','statuses':[{'id':'s','task_id':'q'}]}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.check_ins[0].statuses[0].task_id", "q" },
+  { "cycle", HEAD "'plan':{" TASKS ",'dependencies':[{'id':'d1','predecessor':'a','successor':'b'},"
+    "{'id':'d2','predecessor':'b','successor':'c'},{'id':'d3','predecessor':'c','successor':'a'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.dependencies", "“Design” → “Build” → “Test” → “Design”" },
+  { "self-dependency", HEAD "'plan':{" TASKS ",'dependencies':[{'id':'d1','predecessor':'b','successor':'b'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.dependencies[0].successor", "itself" },
+  { "absurd-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1000000000000}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "between 0 and 100000" },
+  { "negative-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':-3}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", NULL },
+  { "percent", HEAD "'plan':{" TASKS ",'check_ins':[{'id':'c','date':'2027-01-04','statuses':[{'id':'s','task_id':'a','percent_complete':150}]}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.check_ins[0].statuses[0].percent_complete", "150" },
+  { "huge-x", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1,'x':1e300}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].x", NULL },
+  { "impossible-date", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1,'start_no_earlier_than':'2025-02-30'}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].start_no_earlier_than", "2025-02-30" },
+  { "date-form", HEAD "'plan':{'calendar':{'start':'3/1/2027'}}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.calendar.start", NULL },
+  { "holiday", HEAD "'plan':{'calendar':{'holidays':['2027-12-24','2027-13-01']}}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.calendar.holidays[1]", "2027-13-01" },
+  { "commitment-backwards", HEAD "'plan':{'teams':[{'id':'t','name':'T','commitments':[{'id':'c','start':'2027-03-10','finish':'2027-03-01'}]}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.teams[0].commitments[0].finish", "before it starts" },
+  { "insight-range", HEAD "'discovery':{'participants':[{'id':'p','alias':'P'}],'interviews':[{'id':'i','participant_id':'p'}],"
+    "'insights':[{'id':'s','interview_id':'i','text':'x','start':9,'end':2}]}}",
+    CHARTER_FILE_ERROR_INVALID, "discovery.insights[0].end", NULL },
+  { "utf8", "{'format':'charter',\n'version':1,\n'spec':{'title':'caf\xc3\x28'}}", CHARTER_FILE_ERROR_ENCODING, "3:", "UTF-8" },
+  { "nul", "{'format':'charter',\n'version'\0:1}", CHARTER_FILE_ERROR_ENCODING, "2:", NULL },
+};
+
+static void
+check_bad_case (const BadCase *bad,
+                gsize          length)
+{
+  g_autofree char *copy = g_memdup2 (bad->text, length + 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    if (copy[i] == '\'')
+      copy[i] = '"';
+  bytes = g_bytes_new (copy, length);
+
+  document = charter_file_load_bytes (bytes, "test.charter", &error);
+  if (error == NULL || !g_error_matches (error, CHARTER_FILE_ERROR, bad->code) ||
+      strstr (error->message, bad->where) == NULL ||
+      !g_str_has_prefix (error->message, "test.charter: ") ||
+      (bad->also != NULL && strstr (error->message, bad->also) == NULL))
+    g_error ("case “%s”: expected code %d naming “%s”, got %s", bad->name, bad->code, bad->where,
+             error ? error->message : "no error");
+  g_assert_null (document);
+}
+
+static void
+test_bad_input (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      /* The NUL case has a NUL inside: measure up to the closing brace. */
+      gsize length = strlen (bad_cases[i].text);
+
+      if (strcmp (bad_cases[i].name, "nul") == 0)
+        length += 1 + strlen (bad_cases[i].text + length + 1);
+      check_bad_case (&bad_cases[i], length);
+    }
+}
+
+static void
+test_deep_nesting (void)
+{
+  const guint depth = 100000;
+  GString *text = g_string_new ("{\"format\":\"charter\",\"version\":1,\"deep\":");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = NULL;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, i % 2 ? '[' : '{');
+  bytes = g_string_free_to_bytes (text);
+
+  document = charter_file_load_bytes (bytes, "deep.charter", &error);
+  g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "deep.charter: 1:"));
+  g_assert_nonnull (strstr (error->message, "64"));
+  g_assert_null (document);
+}
+
+static void
+test_nesting_within_limit (void)
+{
+  GString *text = g_string_new ("{\"format\":\"charter\",\"version\":1,\"deep\":");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = NULL;
+
+  /* Brackets inside strings do not count. */
+  g_string_append (text, "\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\\"[[[[\"}");
+  bytes = g_string_free_to_bytes (text);
+  document = charter_file_load_bytes (bytes, "ok.charter", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "huge.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = NULL;
+  FILE *f = fopen (path, "w");
+
+  /* A sparse 500 MB file: refused by its size, before anything is read. */
+  g_assert_nonnull (f);
+  fputs ("{\"format\":\"charter\"", f);
+  g_assert_cmpint (ftruncate (fileno (f), (off_t) 500 * 1000 * 1000), ==, 0);
+  fclose (f);
+
+  document = charter_file_load (file, NULL, NULL, &error);
+  g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.charter"));
+  g_assert_nonnull (strstr (error->message, "500.0"));
+  g_assert_null (document);
+
+  remove_tree (dir);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/charter/plan.charter");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = charter_file_load (file, NULL, NULL, &error);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "plan.charter: "));
+  g_assert_null (document);
+}
+
+/* --- Saving -------------------------------------------------------------- */
+
+static CharterDocument *
+small_document (const char *name)
+{
+  CharterDocument *document = charter_document_new ();
+  CharterTask *task = g_object_new (CHARTER_TYPE_TASK, "id", "a", "name", name, NULL);
+
+  g_list_store_append (G_LIST_STORE (charter_document_get_tasks (document)), task);
+  g_object_unref (task);
+  return document;
+}
+
+static char *
+read_all (const char *path)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+static void
+test_save_backup (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) second = small_document ("Second");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *etag2 = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *backup_contents = NULL;
+
+  g_assert_true (charter_file_save (first, file, NULL, &etag, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (etag);
+  /* Saving does not mark the document saved: the caller does. */
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  g_assert_true (charter_file_save (second, file, etag, &etag2, NULL, &error));
+  g_assert_no_error (error);
+
+  contents = read_all (path);
+  backup_contents = read_all (backup);
+  g_assert_nonnull (strstr (contents, "\"Second\""));
+  g_assert_nonnull (backup_contents);
+  g_assert_nonnull (strstr (backup_contents, "\"First\""));
+
+  remove_tree (dir);
+}
+
+static void
+test_save_failure_keeps_old_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *blocker = g_build_filename (backup, "blocker", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) second = small_document ("Second");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = read_all (path);
+
+  /* The backup cannot be made (a folder with something in it stands where
+   * it would go; this works for root too): the save fails, and the file is
+   * the old one, whole. */
+  g_assert_cmpint (g_mkdir (backup, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  g_assert_false (charter_file_save (second, file, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "plan.charter"));
+  g_clear_error (&error);
+  after = read_all (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* An unwritable folder (root may write anywhere, so only when not root). */
+  g_unlink (blocker);
+  g_rmdir (backup);
+  if (geteuid () != 0)
+    {
+      g_autofree char *again = NULL;
+
+      g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+      g_assert_false (charter_file_save (second, file, NULL, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+      again = read_all (path);
+      g_assert_cmpstr (before, ==, again);
+    }
+
+  /* No temporary file was left behind. */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      g_assert_cmpstr (name, ==, "plan.charter");
+  }
+
+  remove_tree (dir);
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) their_bytes = NULL;
+  struct utimbuf times;
+
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  loaded = charter_file_load (file, &etag, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Someone else saves the file (a second later, so the tag differs). */
+  {
+    g_autoptr(CharterDocument) other = small_document ("Theirs");
+    their_bytes = charter_file_serialize (other);
+  }
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (their_bytes, NULL),
+                                      g_bytes_get_size (their_bytes), NULL));
+  times.actime = times.modtime = time (NULL) + 5;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+  theirs = read_all (path);
+
+  g_assert_false (charter_file_save (loaded, file, etag, NULL, NULL, &error));
+  g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_CHANGED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "plan.charter"));
+  g_assert_nonnull (strstr (error->message, "changed"));
+  after = read_all (path);
+  g_assert_cmpstr (theirs, ==, after);
+
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  GMainLoop       *loop;
+  CharterDocument *document;
+  char            *etag;
+  GError          *error;
+  gboolean         saved;
+} AsyncState;
+
+static void
+on_load_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->document = charter_file_load_finish (result, &state->etag, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+on_save_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  g_clear_pointer (&state->etag, g_free);
+  state->saved = charter_file_save_finish (result, &state->etag, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "async.charter", NULL);
+  g_autofree char *example = example_path ();
+  g_autoptr(GFile) source = g_file_new_for_path (example);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) original = NULL;
+  g_autofree char *written = NULL;
+  AsyncState state = { g_main_loop_new (NULL, FALSE) };
+
+  charter_file_load_async (source, NULL, on_load_ready_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_nonnull (state.document);
+  g_assert_nonnull (state.etag);
+
+  charter_file_save_async (state.document, file, NULL, NULL, on_save_ready_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  g_assert_true (state.saved);
+  g_assert_nonnull (state.etag);
+
+  original = charter_file_serialize (state.document);
+  written = read_all (path);
+  g_assert_cmpstr (written, ==, g_bytes_get_data (original, NULL) ? (const char *) g_bytes_get_data (original, NULL) : "");
+
+  /* A load that fails reports through the callback too. */
+  {
+    g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent.charter");
+
+    g_clear_object (&state.document);
+    charter_file_load_async (missing, NULL, on_load_ready_cb, &state);
+    g_main_loop_run (state.loop);
+    g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_null (state.document);
+    g_clear_error (&state.error);
+  }
+
+  g_clear_object (&state.document);
+  g_clear_pointer (&state.etag, g_free);
+  g_main_loop_unref (state.loop);
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/round-trip/example", test_example_round_trip);
+  g_test_add_func ("/io/round-trip/example-insights", test_example_insights_match_notes);
+  g_test_add_func ("/io/round-trip/generated", test_generated_round_trip);
+  g_test_add_func ("/io/round-trip/canonical-form", test_canonical_form);
+  g_test_add_func ("/io/unknown-members", test_unknown_members);
+  g_test_add_func ("/io/newer-version", test_newer_version);
+  g_test_add_func ("/io/bad-input/cases", test_bad_input);
+  g_test_add_func ("/io/bad-input/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/io/bad-input/nesting-in-strings", test_nesting_within_limit);
+  g_test_add_func ("/io/bad-input/too-large", test_too_large);
+  g_test_add_func ("/io/bad-input/missing-file", test_missing_file);
+  g_test_add_func ("/io/save/backup", test_save_backup);
+  g_test_add_func ("/io/save/failure-keeps-old-file", test_save_failure_keeps_old_file);
+  g_test_add_func ("/io/save/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/io/async", test_async);
+
+  return g_test_run ();
+}
