@@ -114,6 +114,11 @@ on_recovery_response_cb (AdwMessageDialog *dialog,
 {
   gboolean recovered = FALSE;
 
+  /* Answered once: the dialog goes before any window it names is touched. */
+  g_signal_handlers_disconnect_by_func (dialog, on_recovery_response_cb, data);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   if (g_strcmp0 (response, "recover") == 0)
     {
       for (guint i = 0; data->slots[i] != NULL; i++)

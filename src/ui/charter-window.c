@@ -420,6 +420,7 @@ typedef struct
   CharterWindow   *self;
   CharterDocument *document;
   GFile           *file;
+  char            *read_only_reason;
   guint64          change_count;
 } SaveData;
 
@@ -429,6 +430,7 @@ save_data_free (SaveData *data)
   g_clear_object (&data->self);
   g_clear_object (&data->document);
   g_clear_object (&data->file);
+  g_clear_pointer (&data->read_only_reason, g_free);
   g_free (data);
 }
 
@@ -500,12 +502,12 @@ on_save_cb (GObject      *object,
         }
 
       self->close_after_save = FALSE;
-      if (g_error_matches (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_READ_ONLY))
-        {
-          update_read_only (self);
-          show_save_as (self);
-        }
-      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+
+      /* A read-only document saved as a copy stays read-only if that failed. */
+      if (data->read_only_reason != NULL && data->document == self->document)
+        charter_document_set_read_only (self->document, data->read_only_reason);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_autofree char *name = g_file_get_basename (data->file);
           g_autofree char *title = g_strdup_printf (_("Could not save “%s”"), name);
@@ -527,8 +529,6 @@ on_save_cb (GObject      *object,
     {
       /* Saved as a new file: it is ours to write to from now on. */
       charter_document_set_file (self->document, data->file);
-      if (charter_document_get_read_only (self->document))
-        charter_document_set_read_only (self->document, NULL);
     }
 
   g_free (self->etag);
@@ -560,11 +560,21 @@ save_to_file (CharterWindow *self,
               const char    *expected_etag)
 {
   SaveData *data = g_new0 (SaveData, 1);
+  GFile *current = charter_document_get_file (self->document);
 
   data->self = g_object_ref (self);
   data->document = g_object_ref (self->document);
   data->file = g_object_ref (file);
   data->change_count = self->change_count;
+
+  /* A document a newer Charter wrote is never saved over, but a copy under
+   * a new name is the user's to edit: it stops being read-only. */
+  if (charter_document_get_read_only (self->document) &&
+      (current == NULL || !g_file_equal (current, file)))
+    {
+      data->read_only_reason = g_strdup (charter_document_get_read_only_reason (self->document));
+      charter_document_set_read_only (self->document, NULL);
+    }
 
   set_busy (self, TRUE);
   charter_file_save_async (self->document, file, expected_etag, self->cancellable, on_save_cb, data);

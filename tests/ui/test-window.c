@@ -10,6 +10,7 @@
 
 #include "charter-application.h"
 #include "charter-file.h"
+#include "charter-recovery.h"
 #include "charter-window.h"
 
 static CharterApplication *app;
@@ -418,6 +419,189 @@ test_close_asks (void)
   g_assert_true (destroyed);
 }
 
+static GtkInfoBar *
+find_revealed_info_bar (GtkWidget      *widget,
+                        GtkMessageType  type)
+{
+  if (GTK_IS_INFO_BAR (widget) && gtk_widget_get_visible (widget) &&
+      gtk_info_bar_get_revealed (GTK_INFO_BAR (widget)) &&
+      gtk_info_bar_get_message_type (GTK_INFO_BAR (widget)) == type)
+    return GTK_INFO_BAR (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkInfoBar *found = find_revealed_info_bar (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+widget_shows_text (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (widget_shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_read_only (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "newer.charter", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "copy.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(CharterDocument) newer = charter_document_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) json = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CharterDocument *document;
+  GtkInfoBar *bar;
+
+  charter_document_set (newer, charter_document_get_spec (newer), "title", "From the future", NULL);
+  bytes = charter_file_serialize (newer);
+  json = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpint (g_string_replace (json, "\"version\": 1", "\"version\": 2", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+
+  charter_window_open (window, file);
+  spin_until_idle (window);
+  document = charter_window_get_document (window);
+  g_assert_true (charter_document_get_read_only (document));
+
+  /* The window says why, in a bar with a way out. */
+  bar = find_revealed_info_bar (GTK_WIDGET (window), GTK_MESSAGE_WARNING);
+  g_assert_nonnull (bar);
+  g_assert_true (widget_shows_text (GTK_WIDGET (bar), charter_document_get_read_only_reason (document)));
+
+  /* It is never saved over... */
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  charter_window_save_to (window, file);
+  spin_until_idle (window);
+  g_assert_nonnull (charter_window_get_error_message (window));
+  g_assert_true (charter_document_get_read_only (document));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  /* ...but a copy under a new name is the user's to edit. */
+  charter_window_save_to (window, copy);
+  spin_until_idle (window);
+  g_assert_null (charter_window_get_error_message (window));
+  g_assert_false (charter_document_get_read_only (document));
+  g_assert_true (g_file_equal (charter_document_get_file (document), copy));
+  g_assert_null (find_revealed_info_bar (GTK_WIDGET (window), GTK_MESSAGE_WARNING));
+
+  destroy_window (window);
+  g_remove (path);
+  g_remove (copy_path);
+  g_rmdir (dir);
+}
+
+static gboolean
+slot_exists (const char *slot)
+{
+  g_auto(GStrv) slots = charter_recovery_list_slots ();
+
+  return slot != NULL && slots != NULL && g_strv_contains ((const char * const *) slots, slot);
+}
+
+static void
+wait_for_slot (const char *const *slot_ptr,
+               gboolean           exists)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (slot_exists (*slot_ptr) != exists && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_recovery (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *slot = NULL;
+  const char *live_slot = NULL;
+  CharterWindow *window;
+  CharterWindow *recovered;
+  AdwMessageDialog *dialog;
+
+  g_settings_set_uint (settings, "recovery-interval", 1);
+  window = new_window ();
+
+  /* While there are unsaved changes, a copy is written every interval. */
+  edit_spec_title (window, "Unsaved plan");
+  live_slot = charter_window_get_recovery_slot (window);
+  wait_for_slot (&live_slot, TRUE);
+  live_slot = charter_window_get_recovery_slot (window);
+  g_assert_nonnull (live_slot);
+  g_assert_true (slot_exists (live_slot));
+
+  /* Saving discards it. */
+  charter_window_save_to (window, file);
+  spin_until_idle (window);
+  g_assert_false (slot_exists (live_slot));
+
+  /* More work, then a "crash": the window goes without closing. */
+  edit_spec_title (window, "Work a crash must not lose");
+  wait_for_slot (&live_slot, TRUE);
+  g_assert_true (slot_exists (live_slot));
+  slot = g_strdup (live_slot);
+  destroy_window (window);
+  g_assert_true (slot_exists (slot));
+
+  /* The next start offers it. */
+  g_application_activate (G_APPLICATION (app));
+  spin ();
+  recovered = CHARTER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (recovered);
+  dialog = find_message_dialog (GTK_WINDOW (recovered));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "recover"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  adw_message_dialog_response (dialog, "recover");
+  spin ();
+
+  g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (charter_window_get_document (recovered))),
+                   ==, "Work a crash must not lose");
+  g_assert_true (charter_document_get_modified (charter_window_get_document (recovered)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (recovered)), "• "));
+  g_assert_cmpstr (charter_window_get_recovery_slot (recovered), ==, slot);
+
+  /* Closing and discarding the changes discards the copy. */
+  gtk_window_close (GTK_WINDOW (recovered));
+  spin ();
+  dialog = find_message_dialog (GTK_WINDOW (recovered));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin ();
+  g_assert_false (slot_exists (slot));
+
+  g_settings_reset (settings, "recovery-interval");
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
 static void
 test_projector_mode (void)
 {
@@ -476,6 +660,8 @@ main (int   argc,
   g_test_add_func ("/window/open-replaces-only-pristine", test_open_replaces_only_pristine);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/projector-mode", test_projector_mode);
+  g_test_add_func ("/window/read-only", test_read_only);
+  g_test_add_func ("/window/recovery", test_recovery);
 
   status = g_test_run ();
 
