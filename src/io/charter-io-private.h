@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 /* The member name of a property: its name with '-' replaced by '_'. */
 char            *charter_io_member_name      (const char       *property_name);
 
+/* charter_item_list_properties(), cached per type, with the member name of
+ * each property in @members (optional); all (transfer none). */
+GParamSpec     **charter_io_list_properties  (GType              item_type,
+                                              guint             *n_properties,
+                                              const char * const **members);
+
 /* Writes @document in canonical form; @extra (nullable) adds top-level
  * members after the known ones and before the unknown ones. */
 GBytes          *charter_writer_serialize    (CharterDocument  *document,

@@ -598,27 +598,29 @@ read_item (Reader      *r,
            CharterItem *item,
            const char  *path)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GParamSpec **pspecs;
+  const char * const *members;
   g_autoptr(JsonObject) unknown = NULL;
   JsonObjectIter iter;
   const char *name;
   JsonNode *node;
   guint n_pspecs;
+  guint n_known = 0;
 
-  pspecs = charter_item_list_properties (G_OBJECT_TYPE (item), &n_pspecs);
+  pspecs = charter_io_list_properties (G_OBJECT_TYPE (item), &n_pspecs, &members);
   for (guint i = 0; i < n_pspecs; i++)
     {
       GParamSpec *pspec = pspecs[i];
-      char *member = charter_io_member_name (pspec->name);
+      const char *member = members[i];
       GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
       g_auto(GValue) value = G_VALUE_INIT;
 
-      g_hash_table_add (known, member);
+      node = json_object_get_member (object, member);
+      if (node != NULL)
+        n_known++;
       if (pspec->owner_type == CHARTER_TYPE_ITEM)
         continue;   /* the id, already set */
 
-      node = json_object_get_member (object, member);
       if (node == NULL)
         {
           if (pspec->flags & CHARTER_PARAM_REQUIRED)
@@ -655,17 +657,20 @@ read_item (Reader      *r,
       g_object_set_property (G_OBJECT (item), pspec->name, &value);
     }
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
+  /* Members this version does not know are kept, in their order. */
+  if (n_known < json_object_get_size (object))
     {
-      if (g_hash_table_contains (known, name))
-        continue;
-      if (unknown == NULL)
-        unknown = json_object_new ();
-      json_object_set_member (unknown, name, json_node_copy (node));
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &node))
+        {
+          if (g_strv_contains (members, name))
+            continue;
+          if (unknown == NULL)
+            unknown = json_object_new ();
+          json_object_set_member (unknown, name, json_node_copy (node));
+        }
+      charter_item_set_unknown_members (item, unknown);
     }
-  if (unknown != NULL)
-    charter_item_set_unknown_members (item, unknown);
 
   return check_item (r, item, path);
 }
