@@ -47,9 +47,16 @@ append_escaped_line (GString    *out,
     {
       const char *q = p;
 
-      if (*p == '#' || *p == '>' || *p == '=' || *p == '+' || *p == '-')
+      char next = (p + 1 < end) ? p[1] : ' ';
+
+      /* Only what would really start a block: "# ", "- ", "+ ", "---",
+       * "===" ("+10 %" and "-5" stay as they are); ">" is escaped below. */
+      if (in_table)
+        ;
+      else if (((*p == '#' || *p == '=' || *p == '+' || *p == '-') &&
+                (next == ' ' || next == *p)))
         g_string_append_c (out, '\\');
-      else if (g_ascii_isdigit (*p))
+      else if (g_ascii_isdigit (*p) && !in_table)
         {
           while (q < end && g_ascii_isdigit (*q))
             q++;
@@ -151,7 +158,7 @@ append_heading (GString    *out,
                 int         level,
                 const char *title)
 {
-  if (out->len > 0)
+  if (out->len > 0 && !g_str_has_suffix (out->str, "\n\n"))
     g_string_append_c (out, '\n');
   for (int i = 0; i < level; i++)
     g_string_append_c (out, '#');
@@ -203,9 +210,7 @@ append_needs (GString         *out,
       g_string_append_printf (heading, "%u. %s", ++number,
                               is_blank (charter_need_get_statement (need)) ? _("Unnamed need")
                                                                            : charter_need_get_statement (need));
-      g_string_append (out, "\n### ");
-      append_inline (out, heading->str, FALSE);
-      g_string_append (out, "\n\n");
+      append_heading (out, 3, heading->str);
 
       g_string_append_printf (out,
                               g_dngettext (GETTEXT_PACKAGE,
