@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-engine: how fast the scheduling engine is (docs/performance.md).
+ *
+ *   1. 100,000 tasks and 300,000 dependencies: load the file, schedule it
+ *      (compile + passes), compare the two; peak memory of the process.
+ *   2. 10,000 tasks: change one duration through the document and let the
+ *      scheduler reschedule (incremental), as a drag in the Timeline does.
+ *   3. 1,000 Monte Carlo runs of a 1,000-task plan.
+ *   4. The same generated 1,000-task plan scheduled by Charter and by tj3.
+ *
+ * Usage: bench-engine [--quick]   (--quick: smaller sizes, for a smoke run) */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "charter-file.h"
+#include "charter-schedule.h"
+#include "charter-scheduler.h"
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static char *
+iso (guint32 julian_day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian_day);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+/* A plan of @n tasks, each with up to three predecessors among the @window
+ * tasks before it (so @n * 3 dependencies, less the first few), durations
+ * 1-10 working days, a tenth of them milestones, estimates on every task,
+ * and holidays. Built straight into the stores: no undo steps. */
+static CharterDocument *
+generate (guint    n,
+          guint    window,
+          gboolean fs_only,
+          guint32  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  CharterDocument *doc = charter_document_new ();
+  CharterCalendar *calendar = charter_document_get_calendar (doc);
+  GListStore *tasks = G_LIST_STORE (charter_document_get_tasks (doc));
+  GListStore *deps = G_LIST_STORE (charter_document_get_dependencies (doc));
+  g_autoptr(GPtrArray) task_items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) dep_items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *holidays[] = { "2025-04-18", "2025-04-21", "2025-05-26", "2025-12-25", "2025-12-26", NULL };
+
+  charter_calendar_set_start (calendar, "2025-03-03");
+  charter_calendar_set_holidays (calendar, holidays);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char id[32];
+      CharterTask *task;
+      gboolean milestone = g_rand_int_range (rand, 0, 10) == 0;
+      int duration = milestone ? 0 : g_rand_int_range (rand, 1, 11);
+
+      g_snprintf (id, sizeof id, "t%u", i);
+      task = charter_task_new (id);
+      g_snprintf (id, sizeof id, "Task %u", i);
+      charter_task_set_name (task, id);
+      charter_task_set_duration (task, duration);
+      charter_task_set_milestone (task, milestone);
+      if (!milestone)
+        {
+          charter_task_set_optimistic (task, MAX (duration - 2, 1));
+          charter_task_set_pessimistic (task, duration * 2);
+        }
+      g_ptr_array_add (task_items, task);
+
+      for (guint k = 0; k < 3 && i > 0; k++)
+        {
+          guint from = i - 1 - g_rand_int_range (rand, 0, MIN (i, window));
+          CharterDependency *dep;
+
+          g_snprintf (id, sizeof id, "d%u", dep_items->len);
+          dep = charter_dependency_new (id);
+          g_snprintf (id, sizeof id, "t%u", from);
+          charter_dependency_set_predecessor (dep, id);
+          g_snprintf (id, sizeof id, "t%u", i);
+          charter_dependency_set_successor (dep, id);
+          if (!fs_only)
+            {
+              charter_dependency_set_kind (dep, g_rand_int_range (rand, 0, 10) < 7 ? CHARTER_DEPENDENCY_FINISH_TO_START
+                                                                                    : g_rand_int_range (rand, 1, 4));
+              charter_dependency_set_lag (dep, g_rand_int_range (rand, -2, 3));
+            }
+          g_ptr_array_add (dep_items, dep);
+        }
+    }
+  g_list_store_splice (tasks, 0, 0, task_items->pdata, task_items->len);
+  g_list_store_splice (deps, 0, 0, dep_items->pdata, dep_items->len);
+  return doc;
+}
+
+static long
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+/* Runs in a process of its own (so that its peak memory is that of opening
+ * and scheduling a file, not of generating one). */
+static int
+load_and_schedule (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) loaded = NULL;
+  g_autofree char *finish = NULL;
+  double t0, load_ms, best = G_MAXDOUBLE, worst = 0;
+  guint n_tasks, n_deps;
+  long peak_after_load;
+
+  t0 = now_ms ();
+  loaded = charter_file_load (file, NULL, NULL, &error);
+  load_ms = now_ms () - t0;
+  if (loaded == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  peak_after_load = peak_rss_mb ();
+  n_tasks = g_list_model_get_n_items (charter_document_get_tasks (loaded));
+  n_deps = g_list_model_get_n_items (charter_document_get_dependencies (loaded));
+
+  for (int run = 0; run < 5; run++)
+    {
+      g_autoptr(CharterSchedule) schedule = NULL;
+      double ms;
+
+      t0 = now_ms ();
+      schedule = charter_schedule_compute (loaded, &error);
+      ms = now_ms () - t0;
+      if (schedule == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      best = MIN (best, ms);
+      worst = MAX (worst, ms);
+      if (finish == NULL)
+        finish = iso (charter_schedule_get_finish (schedule));
+    }
+
+  printf ("full schedule, %u tasks + %u dependencies (all four types, lags; finish %s):\n", n_tasks, n_deps, finish);
+  printf ("  load file %.0f ms; schedule (compile + passes) best %.0f ms, worst %.0f ms; schedule/load = %.2f\n",
+          load_ms, best, worst, worst / load_ms);
+  printf ("  peak memory: %ld MB after loading the file, %ld MB after scheduling it 5 times (engine's share %ld MB)\n",
+          peak_after_load, peak_rss_mb (), peak_rss_mb () - peak_after_load);
+  return 0;
+}
+
+static void
+bench_large (const char *self_path,
+             guint       n)
+{
+  g_autoptr(CharterDocument) doc = generate (n, 2000, FALSE, 1);
+  g_autoptr(GBytes) bytes = charter_file_serialize (doc);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  int fd, status = 0;
+
+  fd = g_file_open_tmp ("bench-engine-XXXXXX.charter", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_object (&doc);
+
+  {
+    const char *argv[] = { self_path, "--load-and-schedule", path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  fputs (out, stdout);
+  g_remove (path);
+}
+
+static void
+bench_incremental (guint n)
+{
+  g_autoptr(CharterDocument) doc = generate (n, 500, FALSE, 2);
+  g_autoptr(CharterScheduler) scheduler = charter_scheduler_new (doc);
+  GListModel *tasks = charter_document_get_tasks (doc);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  double total = 0, worst = 0;
+  const int changes = 200;
+
+  g_assert_nonnull (charter_scheduler_get_schedule (scheduler));
+  for (int k = 0; k < changes; k++)
+    {
+      g_autoptr(CharterTask) task = g_list_model_get_item (tasks, g_rand_int_range (rand, 0, n / 10));
+      CharterSchedule *before = charter_scheduler_get_schedule (scheduler);
+      double t0 = now_ms (), ms;
+
+      /* Early tasks: the worst case, most of the plan follows them. */
+      charter_document_set (doc, task, "duration", charter_task_get_duration (task) + 1, NULL);
+      ms = now_ms () - t0;
+      g_assert_true (charter_scheduler_get_schedule (scheduler) != before || charter_task_get_milestone (task));
+      total += ms;
+      worst = MAX (worst, ms);
+    }
+  printf ("one duration change + reschedule, %u tasks (through charter_document_set, incremental):\n", n);
+  printf ("  mean %.2f ms, worst %.2f ms over %d changes\n", total / changes, worst, changes);
+}
+
+static void
+bench_monte_carlo (guint n,
+                   guint runs)
+{
+  g_autoptr(CharterDocument) doc = generate (n, 200, FALSE, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterSchedule) schedule = charter_schedule_compute (doc, &error);
+  g_autoptr(CharterSimulation) sim = NULL;
+  g_autofree char *p50 = NULL, *p95 = NULL;
+  double t0, ms;
+
+  g_assert_no_error (error);
+  t0 = now_ms ();
+  sim = charter_schedule_simulate (schedule, runs, 1, &error);
+  ms = now_ms () - t0;
+  g_assert_no_error (error);
+  p50 = iso (charter_simulation_get_finish (sim, 50));
+  p95 = iso (charter_simulation_get_finish (sim, 95));
+  printf ("Monte Carlo, %u runs of a %u-task plan: %.0f ms (P50 %s, P95 %s)\n", runs, n, ms, p50, p95);
+}
+
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+bench_taskjuggler (guint n)
+{
+  g_autoptr(CharterDocument) doc = generate (n, 50, TRUE, 5);
+  g_autoptr(GString) tjp = g_string_new (NULL);
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *tjp_path = NULL;
+  g_autofree char *tj3 = g_find_program_in_path ("tj3");
+  g_autoptr(GError) error = NULL;
+  GListModel *tasks = charter_document_get_tasks (doc);
+  GListModel *deps = charter_document_get_dependencies (doc);
+  g_autoptr(GPtrArray) preds = g_ptr_array_new_with_free_func (free_string);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double t0, charter_ms, tj_ms;
+  int status = 0;
+
+  if (tj3 == NULL)
+    {
+      printf ("Charter vs tj3: tj3 is not installed, skipped\n");
+      return;
+    }
+
+  tmpdir = g_dir_make_tmp ("bench-engine-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  /* Charter: read the .charter file and schedule it, in process. */
+  {
+    g_autoptr(GBytes) bytes = charter_file_serialize (doc);
+    g_autofree char *path = g_build_filename (tmpdir, "plan.charter", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(CharterDocument) loaded = NULL;
+    g_autoptr(CharterSchedule) schedule = NULL;
+
+    g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+    g_assert_no_error (error);
+    t0 = now_ms ();
+    loaded = charter_file_load (file, NULL, NULL, &error);
+    g_assert_no_error (error);
+    schedule = charter_schedule_compute (loaded, &error);
+    g_assert_no_error (error);
+    charter_ms = now_ms () - t0;
+    g_remove (path);
+  }
+
+  g_string_append (tjp, "project p \"Bench\" 2025-03-03 +20y {\n  timezone \"UTC\"\n"
+                        "  workinghours mon - fri 9:00 - 17:00\n  workinghours sat, sun off\n}\n");
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    g_ptr_array_add (preds, g_string_new (NULL));
+  for (guint e = 0; e < g_list_model_get_n_items (deps); e++)
+    {
+      g_autoptr(CharterDependency) dep = g_list_model_get_item (deps, e);
+      guint to = atoi (charter_dependency_get_successor (dep) + 1);
+      g_autofree char *key = g_strdup_printf ("%s>%u", charter_dependency_get_predecessor (dep), to);
+
+      /* tj3 refuses a dependency given twice; Charter takes it as one. */
+      if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+        continue;
+      g_string_append_printf (g_ptr_array_index (preds, to), "  depends %s\n", charter_dependency_get_predecessor (dep));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
+
+      g_string_append_printf (tjp, "task %s \"%s\" {\n%s", charter_item_get_id (CHARTER_ITEM (task)),
+                              charter_task_get_name (task), ((GString *) g_ptr_array_index (preds, i))->str);
+      if (charter_task_get_milestone (task))
+        g_string_append (tjp, "  milestone\n}\n");
+      else
+        g_string_append_printf (tjp, "  length %dd\n}\n", charter_task_get_duration (task));
+    }
+  g_string_append (tjp, "taskreport out \"out\" {\n  formats csv\n  columns id, start, end\n}\n");
+
+  tjp_path = g_build_filename (tmpdir, "plan.tjp", NULL);
+  g_file_set_contents (tjp_path, tjp->str, tjp->len, &error);
+  g_assert_no_error (error);
+
+  t0 = now_ms ();
+  {
+    const char *argv[] = { tj3, "--silent", "-o", tmpdir, tjp_path, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+  }
+  tj_ms = now_ms () - t0;
+  g_assert_no_error (error);
+  printf ("same %u-task plan (finish-to-start), read + schedule: Charter %.1f ms, tj3 %.0f ms (exit %d): tj3/Charter = %.0f×\n",
+          n, charter_ms, tj_ms, status, tj_ms / charter_ms);
+
+  {
+    g_autofree char *out = g_build_filename (tmpdir, "out.csv", NULL);
+    g_remove (out);
+    g_remove (tjp_path);
+    g_rmdir (tmpdir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean quick = argc > 1 && g_strcmp0 (argv[1], "--quick") == 0;
+
+  if (argc == 3 && g_strcmp0 (argv[1], "--load-and-schedule") == 0)
+    return load_and_schedule (argv[2]);
+
+  printf ("bench-engine%s\n", quick ? " (quick)" : "");
+  bench_large (argv[0], quick ? 10000 : 100000);
+  bench_incremental (quick ? 2000 : 10000);
+  bench_monte_carlo (quick ? 200 : 1000, quick ? 100 : 1000);
+  bench_taskjuggler (quick ? 200 : 1000);
+  return 0;
+}
