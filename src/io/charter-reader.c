@@ -110,7 +110,8 @@ line_column (const char *data,
     }
 }
 
-/* Checks the encoding and the nesting depth without recursion. */
+/* Checks the encoding and the nesting depth without recursion, the way
+ * json-glib's scanner reads double-quoted strings (with \ escapes). */
 static gboolean
 prescan (Reader     *r,
          const char *data,
@@ -149,6 +150,17 @@ prescan (Reader     *r,
 
       if (c == '"')
         in_string = TRUE;
+      else if (c == '\'' || c == '/' || c == '#')
+        {
+          /* json-glib also takes 'single-quoted' strings and comments;
+           * JSON does not, and refusing them keeps this scan's idea of
+           * what is inside a string the same as the parser's. */
+          line_column (data, data + i, &line, &column);
+          set_error (r, CHARTER_FILE_ERROR_SYNTAX, NULL,
+                     _("%u:%u: unexpected character “%c” (this is not valid JSON)"),
+                     line, column, c);
+          return FALSE;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > CHARTER_FILE_MAX_DEPTH)
