@@ -96,8 +96,8 @@ charter_file_load (GFile         *file,
     }
   if (g_file_info_get_size (info) > CHARTER_FILE_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (CHARTER_FILE_MAX_SIZE);
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (CHARTER_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_TOO_LARGE,
                    _("%s: the file is %s; Charter opens documents up to %s"),

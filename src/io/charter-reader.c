@@ -1111,8 +1111,8 @@ charter_reader_parse (const char  *data,
 
   if (length > CHARTER_FILE_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (CHARTER_FILE_MAX_SIZE);
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (CHARTER_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       set_error (&r, CHARTER_FILE_ERROR_TOO_LARGE, NULL,
                  _("the file is %s; Charter opens documents up to %s"), size, limit);
