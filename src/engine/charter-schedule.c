@@ -1384,17 +1384,41 @@ schedule_alloc (CharterPlan *plan)
   return self;
 }
 
+/* With @dirty (incremental), only tasks marked dirty are scheduled again, and
+ * a task whose dates moved marks its successors: the forward pass touches
+ * only what depends on the change. */
 static gboolean
 run_passes (CharterSchedule *self,
             guint            from_pos,
+            guint8          *dirty,
             GError         **error)
 {
   CharterPlan *plan = self->plan;
   Pass pass = { self->dur, self->es, self->ef, self->flavor, self->dkind, self->dref, NULL };
 
   for (guint pos = from_pos; pos < plan->n_tasks; pos++)
-    if (!forward_task (plan, &pass, plan->topo[pos], error))
-      return FALSE;
+    {
+      guint32 v = plan->topo[pos];
+      gint32 es, ef;
+      guint8 flavor;
+
+      if (dirty == NULL)
+        {
+          if (!forward_task (plan, &pass, v, error))
+            return FALSE;
+          continue;
+        }
+      if (!dirty[v])
+        continue;
+      es = self->es[v];
+      ef = self->ef[v];
+      flavor = self->flavor[v];
+      if (!forward_task (plan, &pass, v, error))
+        return FALSE;
+      if (es != self->es[v] || ef != self->ef[v] || flavor != self->flavor[v])
+        for (guint32 j = plan->succ_off[v]; j < plan->succ_off[v + 1]; j++)
+          dirty[plan->dep_succ[plan->succ_edge[j]]] = 1;
+    }
 
   if (plan->levelled)
     {
@@ -1459,7 +1483,7 @@ charter_schedule_new_from_plan (CharterPlan  *plan,
 {
   g_autoptr(CharterSchedule) self = schedule_alloc (plan);
 
-  if (!run_passes (self, 0, error))
+  if (!run_passes (self, 0, NULL, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -1500,8 +1524,21 @@ charter_schedule_new_incremental (CharterSchedule *previous,
   memcpy (self->dkind, previous->dkind, n);
   memcpy (self->dref, previous->dref, sizeof (gint32) * n);
 
-  if (!run_passes (self, from, error))
-    return NULL;
+  if (plan->levelled)
+    {
+      if (!run_passes (self, 0, NULL, error))
+        return NULL;
+    }
+  else
+    {
+      g_autofree guint8 *dirty = g_new0 (guint8, MAX (n, 1));
+
+      for (guint i = 0; i < n_changed; i++)
+        if (changed[i] < n)
+          dirty[changed[i]] = 1;
+      if (!run_passes (self, from, dirty, error))
+        return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
