@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "charter-model.h"
+#include "charter-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -12,9 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CharterTimelineView, charter_timeline_view, CHARTER, TIMELINE_VIEW, AdwBin)
 
-GtkWidget       *charter_timeline_view_new          (void);
-CharterDocument *charter_timeline_view_get_document (CharterTimelineView *self);
-void             charter_timeline_view_set_document (CharterTimelineView *self,
-                                               CharterDocument *document);
+GtkWidget        *charter_timeline_view_new           (void);
+CharterDocument  *charter_timeline_view_get_document  (CharterTimelineView *self);
+void              charter_timeline_view_set_document  (CharterTimelineView *self,
+                                                       CharterDocument     *document);
+CharterScheduler *charter_timeline_view_get_scheduler (CharterTimelineView *self);
+void              charter_timeline_view_set_scheduler (CharterTimelineView *self,
+                                                       CharterScheduler    *scheduler);
+GtkWidget        *charter_timeline_view_get_chart     (CharterTimelineView *self);
 
 G_END_DECLS
