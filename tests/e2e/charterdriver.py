@@ -212,14 +212,29 @@ def dump(node, depth=0, max_depth=12, out=None):
 
 # --- acting ------------------------------------------------------------------
 
+def _actions(node):
+    try:
+        action = node.queryAction()
+    except NotImplementedError:
+        return None, []
+    return action, [action.getName(i) for i in range(action.nActions)]
+
+
 def do_action(node, *names):
-    """Invoke the first of the AT-SPI actions @names (e.g. "click") @node has."""
-    action = node.queryAction()
-    available = [action.getName(i) for i in range(action.nActions)]
+    """Invoke the first of the AT-SPI actions @names (e.g. "click") @node has.
+    A composite widget without the action (GtkMenuButton wraps a button) passes
+    it to its first descendant that has it."""
+    action, available = _actions(node)
     for wanted in names:
         if wanted in available:
             action.doAction(available.index(wanted))
             return
+    for child in find_all(node, max_depth=4):
+        child_action, child_available = _actions(child)
+        for wanted in names:
+            if wanted in child_available:
+                child_action.doAction(child_available.index(wanted))
+                return
     raise DriverError(f"{role_name(node)} {name_of(node)!r} has none of the actions "
                       f"{list(names)}; it has {available}")
 
@@ -379,11 +394,17 @@ class Charter:
 
     def dialog(self, name_contains=None, timeout=DEFAULT_TIMEOUT):
         """A top-level window other than a main window: message dialog, file
-        chooser, preferences. (GTK 4.8 gives some of them the role "filler".)"""
+        chooser, preferences. With @name_contains, any top-level whose title
+        contains it (GTK 4.8 calls some of them "frame", others "filler");
+        without, the first that is not a frame."""
         def look():
             for w in self.windows():
-                if w is not None and role_name(w) != "frame" and \
-                        (name_contains is None or name_contains in name_of(w)):
+                if w is None:
+                    continue
+                if name_contains is not None:
+                    if name_contains in name_of(w):
+                        return w
+                elif role_name(w) != "frame":
                     return w
             return None
         return wait_for(look, f"a dialog{' titled ~' + repr(name_contains) if name_contains else ''}",
