@@ -1128,9 +1128,8 @@ forward_task (CharterPlan *plan,
         fl = FLAVOR_END;
       if (c < 0)
         {
-          /* Nothing starts before the project does. */
-          c = 0;
-          fl = FLAVOR_START;
+          /* Nothing starts before the project does: the link does not bind. */
+          continue;
         }
       if (d > 0)
         fl = FLAVOR_START;
@@ -1798,7 +1797,7 @@ driver_sentence (CharterSchedule *self,
     case DRIVER_START:
     default:
       {
-        g_autofree char *day = format_day (plan->cal.base);
+        g_autofree char *day = format_day (cal_day (&plan->cal, 0));
         return g_strdup_printf (_("starts when the project starts (%s)"), day);
       }
     }

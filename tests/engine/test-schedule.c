@@ -185,8 +185,10 @@ test_negative_lag_clamped_to_start (void)
   plan_task (doc, "b", "B", 2);
   plan_dep (doc, "a", "b", CHARTER_DEPENDENCY_FINISH_TO_START, -10);
   schedule = schedule_ok (doc);
-  /* Nothing starts before the project does. */
+  /* Nothing starts before the project does, and it is the start that binds. */
   assert_dates (schedule, "b", "2025-03-03", "2025-03-04");
+  g_assert_cmpstr (charter_schedule_get_task_dates (schedule, "b")->driver, ==,
+                   "starts when the project starts (Mon 3 Mar 2025)");
 }
 
 static void
