@@ -6,10 +6,17 @@
 # Insights are passages of the interview notes: this script finds each quote
 # in its interview's notes and stores its character range, so that start/end
 # always match the text (test-example.c checks it). The JSON it prints is then
-# put into canonical form with `charter-cli normalize`:
+# put into canonical form with `charter-cli normalize`.
 #
-#   tests/io/make-example.py > /tmp/ex.charter &&
-#     _build-io/src/charter-cli normalize /tmp/ex.charter -o data/examples/workout-history.charter
+# The baseline is the schedule Charter computed when the plan was agreed,
+# when the API was still estimated at 8 days (it is 10 now, after check-in
+# c2), so the timeline shows a real slip against it:
+#
+#   cli=_build/src/charter-cli
+#   tests/io/make-example.py --agreed > /tmp/agreed.charter
+#   $cli schedule -f json /tmp/agreed.charter > /tmp/agreed.json
+#   tests/io/make-example.py --baseline /tmp/agreed.json > /tmp/ex.charter
+#   $cli normalize /tmp/ex.charter -o data/examples/workout-history.charter
 import datetime
 import json
 import sys
@@ -302,7 +309,7 @@ def main():
                     "count on the home screen. No charts. Gaps are never highlighted.",
         "smallest_version": "A number on the home screen — “you worked out 12 times this month” — that "
                             "opens a plain list of past workouts. Ten seconds to glance at.",
-        "target_date": "2027-05-04",
+        "target_date": "2027-05-12",
         "appetite": "Eight weeks with the teams we have; if it needs more, we cut scope before we add time.",
         "integration_questions": [
             {"id": "q-privacy", "question": "Do members need privacy controls over who sees their history?",
@@ -348,6 +355,11 @@ def main():
     }
 
     start, finish = plan_dates()
+    if "--baseline" in sys.argv:
+        with open(sys.argv[sys.argv.index("--baseline") + 1]) as f:
+            agreed = json.load(f)
+        start = {t["id"]: t["start"] for t in agreed["tasks"]}
+        finish = {t["id"]: t["finish"] for t in agreed["tasks"]}
     plan = {
         "calendar": {"start": START.isoformat(), "holidays": HOLIDAYS, "no_launch_days": ["friday"]},
         "teams": [],
@@ -399,6 +411,8 @@ def main():
                                     "reason": "Payments migration (the last two of six weeks)"}]
         plan["teams"].append(team)
     for tid, name, team, dur, opt, pess, serves, extra in tasks:
+        if tid == "api" and "--agreed" in sys.argv:
+            dur = 8
         t = {"id": tid, "name": name}
         if team:
             t["team_id"] = team
