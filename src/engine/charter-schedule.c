@@ -1087,7 +1087,7 @@ forward_task (CharterPlan *plan,
   guint8 kind = DRIVER_START;
   gint32 ref = -1;
 
-  if (plan->snet[v] != NO_VALUE && plan->snet[v] >= best)
+  if (plan->snet[v] != NO_VALUE && plan->snet[v] >= best && plan->snet_julian[v] >= plan->cal.base)
     {
       best = plan->snet[v];
       kind = DRIVER_SNET;
@@ -2384,17 +2384,30 @@ charter_schedule_explain (CharterSchedule *self)
                               long_span);
   }
 
-  /* Binding team commitments. */
+  /* Binding team commitments (named up to a screenful). */
   any = FALSE;
-  for (guint v = 0; v < plan->n_tasks; v++)
-    if (self->dkind[v] == DRIVER_COMMITMENT)
-      {
-        g_autofree char *reason = driver_sentence (self, v);
+  {
+    guint named = 0, more = 0;
 
-        g_string_append (out, any ? "; " : _("Team commitments that hold tasks back: "));
-        g_string_append_printf (out, _("“%s” waits because %s"), plan->task_names[v], reason);
-        any = TRUE;
-      }
+    for (guint v = 0; v < plan->n_tasks; v++)
+      if (self->dkind[v] == DRIVER_COMMITMENT)
+        {
+          g_autofree char *reason = NULL;
+
+          if (named == 10)
+            {
+              more++;
+              continue;
+            }
+          reason = driver_sentence (self, v);
+          g_string_append (out, any ? "; " : _("Team commitments that hold tasks back: "));
+          g_string_append_printf (out, _("“%s” waits because %s"), plan->task_names[v], reason);
+          any = TRUE;
+          named++;
+        }
+    if (more > 0)
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "; and %u more task", "; and %u more tasks", more), more);
+  }
   if (any)
     g_string_append (out, ".\n");
 
@@ -2405,15 +2418,27 @@ charter_schedule_explain (CharterSchedule *self)
         g_string_append_printf (out, _("Launch “%s”: %s.\n"), plan->task_names[v], reason);
       }
 
-  /* What moves the finish. */
+  /* What moves the finish (named up to a screenful). */
   any = FALSE;
-  for (guint v = 0; v < plan->n_tasks; v++)
-    if (self->ls[v] - self->es[v] <= 0 && self->dur[v] > 0)
-      {
-        g_string_append (out, any ? ", " : _("A day’s slip in any of these moves the finish: "));
-        g_string_append_printf (out, "“%s”", plan->task_names[v]);
-        any = TRUE;
-      }
+  {
+    guint named = 0, more = 0;
+
+    for (guint v = 0; v < plan->n_tasks; v++)
+      if (self->ls[v] - self->es[v] <= 0 && self->dur[v] > 0)
+        {
+          if (named == 25)
+            {
+              more++;
+              continue;
+            }
+          g_string_append (out, any ? ", " : _("A day’s slip in any of these moves the finish: "));
+          g_string_append_printf (out, "“%s”", plan->task_names[v]);
+          any = TRUE;
+          named++;
+        }
+    if (more > 0)
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, " and %u more task", " and %u more tasks", more), more);
+  }
   if (any)
     g_string_append (out, ".\n");
   else

@@ -14,7 +14,9 @@
 #include "charter-scheduler.h"
 #include "engine-test-util.h"
 
+#ifndef N_PLANS
 #define N_PLANS 3000
+#endif
 
 typedef struct
 {

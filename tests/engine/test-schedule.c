@@ -233,7 +233,7 @@ test_constraints (void)
 {
   g_autoptr(CharterDocument) doc = plan_new (START);
   g_autoptr(CharterSchedule) schedule = NULL;
-  CharterTask *late, *missed, *met;
+  CharterTask *late, *missed, *met, *early;
   const CharterTaskDates *dates;
   const char * const *warnings;
 
@@ -241,6 +241,8 @@ test_constraints (void)
   charter_task_set_start_no_earlier_than (late, "2025-03-08");  /* a Saturday */
   missed = plan_task (doc, "missed", "Too long", 5);
   charter_task_set_finish_no_later_than (missed, "2025-03-05");
+  early = plan_task (doc, "early", "Early date", 1);
+  charter_task_set_start_no_earlier_than (early, "2025-02-20");  /* before the project starts */
   met = plan_task (doc, "met", "In time", 2);
   charter_task_set_finish_no_later_than (met, "2025-03-12");
   schedule = schedule_ok (doc);
@@ -259,6 +261,10 @@ test_constraints (void)
   g_assert_nonnull (warnings[0]);
   g_assert_nonnull (strstr (warnings[0], "Too long"));
   g_assert_nonnull (strstr (warnings[0], "Wed 5 Mar 2025"));
+
+  assert_dates (schedule, "early", "2025-03-03", "2025-03-03");
+  g_assert_cmpstr (charter_schedule_get_task_dates (schedule, "early")->driver, ==,
+                   "starts when the project starts (Mon 3 Mar 2025)");
 
   dates = charter_schedule_get_task_dates (schedule, "met");
   g_assert_false (dates->missed_deadline);
