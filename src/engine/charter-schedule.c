@@ -971,6 +971,28 @@ charter_plan_compile (CharterDocument  *document,
     }
   plan->buffer_days = (int) ceil (buffer - 1e-9);
 
+  /* Check-ins do not move dates, but a status about no task is worth saying. */
+  {
+    GListModel *check_ins = charter_document_get_check_ins (document);
+
+    for (guint c = 0; c < g_list_model_get_n_items (check_ins); c++)
+      {
+        g_autoptr(CharterCheckIn) check_in = g_list_model_get_item (check_ins, c);
+        GListModel *statuses = charter_check_in_get_statuses (check_in);
+
+        for (guint k = 0; k < g_list_model_get_n_items (statuses); k++)
+          {
+            g_autoptr(CharterTaskStatus) status = g_list_model_get_item (statuses, k);
+            const char *task_id = charter_task_status_get_task_id (status);
+
+            if (task_id != NULL && !g_hash_table_contains (plan->task_index, task_id))
+              g_ptr_array_add (plan->warnings,
+                               g_strdup_printf (_("The check-in of %s has a status for the task “%s”, which is not in the plan."),
+                                                charter_check_in_get_date (check_in), task_id));
+          }
+      }
+  }
+
   if ((plan->cal.mask & ~plan->cal.no_launch) == 0)
     for (guint i = 0; i < n; i++)
       if (plan->launch[i])
