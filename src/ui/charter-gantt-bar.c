@@ -83,6 +83,15 @@ charter_gantt_bar_get_task_id (CharterGanttBar *self)
   return self->task_id;
 }
 
+/* The accessible description, as last set. */
+const char *
+charter_gantt_bar_get_description (CharterGanttBar *self)
+{
+  g_return_val_if_fail (CHARTER_IS_GANTT_BAR (self), NULL);
+
+  return self->description;
+}
+
 /* Updates the accessible name and description only when they change:
  * scrolling reassigns bars every frame. */
 void

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (CharterGanttBar, charter_gantt_bar, CHARTER, GANTT_BAR, Gt
 GtkWidget  *charter_gantt_bar_new             (void);
 guint       charter_gantt_bar_get_task_index  (CharterGanttBar *self);
 const char *charter_gantt_bar_get_task_id     (CharterGanttBar *self);
+const char *charter_gantt_bar_get_description (CharterGanttBar *self);
 void        charter_gantt_bar_set_task        (CharterGanttBar *self,
                                                guint            task_index,
                                                const char      *task_id,

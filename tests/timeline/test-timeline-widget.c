@@ -1,0 +1,625 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Timeline widget in-process (under the suite's Xvfb): drags driven
+ * through the functions the gesture handlers call, checked against the
+ * document, the live schedule and the undo history; keyboard actions;
+ * accessible bars; only visible rows get widgets; lanes fold. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "charter-gantt-bar.h"
+#include "charter-gantt-chart.h"
+#include "charter-gantt-chart-private.h"
+#include "charter-scheduler.h"
+#include "charter-timeline-view.h"
+
+typedef struct
+{
+  CharterDocument   *document;
+  CharterScheduler  *scheduler;
+  GtkWidget         *window;
+  GtkWidget         *view;
+  CharterGanttChart *chart;
+} Fixture;
+
+static guint32
+jd (int month,
+    int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, 2027);
+
+  return g_date_get_julian (&date);
+}
+
+static CharterTeam *
+add_team (CharterDocument *document,
+          const char      *id,
+          const char      *name)
+{
+  CharterTeam *team = charter_team_new (id);
+
+  charter_team_set_name (team, name);
+  g_list_store_append (G_LIST_STORE (charter_document_get_teams (document)), team);
+  g_object_unref (team);
+
+  return team;
+}
+
+static CharterTask *
+add_task (CharterDocument *document,
+          const char      *id,
+          const char      *name,
+          const char      *team_id,
+          int              duration)
+{
+  CharterTask *task = charter_task_new (id);
+
+  charter_task_set_name (task, name);
+  charter_task_set_team_id (task, team_id);
+  charter_task_set_duration (task, duration);
+  g_list_store_append (G_LIST_STORE (charter_document_get_tasks (document)), task);
+  g_object_unref (task);
+
+  return task;
+}
+
+static void
+add_dependency (CharterDocument *document,
+                const char      *id,
+                const char      *from,
+                const char      *to)
+{
+  g_autoptr(CharterDependency) dep = charter_dependency_new (id);
+
+  charter_dependency_set_predecessor (dep, from);
+  charter_dependency_set_successor (dep, to);
+  g_list_store_append (G_LIST_STORE (charter_document_get_dependencies (document)), dep);
+}
+
+/* Mon 1 Mar 2027, Monday to Friday.
+ *   backend (team A, 5 d) -> mobile (team B, 3 d) -> launch (milestone)
+ *   docs (no team, 2 d), free. */
+static CharterDocument *
+make_plan (void)
+{
+  CharterDocument *document = charter_document_new ();
+  CharterCalendar *calendar = charter_document_get_calendar (document);
+  CharterTask *launch;
+
+  charter_calendar_set_start (calendar, "2027-03-01");
+  charter_calendar_set_working_days (calendar, CHARTER_WEEKDAYS_WORKWEEK);
+
+  add_team (document, "a", "Backend");
+  add_team (document, "b", "Mobile");
+  add_task (document, "backend", "Backend API", "a", 5);
+  add_task (document, "mobile", "Mobile screen", "b", 3);
+  launch = add_task (document, "launch", "Launch", NULL, 0);
+  charter_task_set_milestone (launch, TRUE);
+  charter_task_set_launch (launch, TRUE);
+  add_task (document, "docs", "Docs", NULL, 2);
+  add_dependency (document, "d1", "backend", "mobile");
+  add_dependency (document, "d2", "mobile", "launch");
+
+  return document;
+}
+
+static void
+wait_for_allocation (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((gtk_widget_get_width (widget) == 0 || !gtk_widget_get_mapped (widget)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+  /* Let the first frame settle. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  CharterDocument *(*make) (void) = data ? (CharterDocument *(*) (void)) data : make_plan;
+
+  f->document = make ();
+  f->scheduler = charter_scheduler_new (f->document);
+  g_assert_nonnull (charter_scheduler_get_schedule (f->scheduler));
+
+  f->view = charter_timeline_view_new ();
+  g_object_set (f->view, "document", f->document, "scheduler", f->scheduler, "zoom", CHARTER_TIMELINE_ZOOM_DAYS, NULL);
+  f->chart = CHARTER_GANTT_CHART (charter_timeline_view_get_chart (CHARTER_TIMELINE_VIEW (f->view)));
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_allocation (GTK_WIDGET (f->chart));
+  charter_gantt_chart_sync (f->chart);
+
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->scheduler);
+  g_clear_object (&f->document);
+}
+
+static const CharterTaskDates *
+dates_of (Fixture    *f,
+          const char *task_id)
+{
+  const CharterTaskDates *dates = charter_schedule_get_task_dates (charter_scheduler_get_schedule (f->scheduler),
+                                                                   task_id);
+
+  g_assert_nonnull (dates);
+  return dates;
+}
+
+static CharterTask *
+task_of (Fixture    *f,
+         const char *task_id)
+{
+  CharterTask *task = charter_document_find (f->document, charter_document_get_tasks (f->document), task_id);
+
+  g_assert_nonnull (task);
+  return task;
+}
+
+static void
+bar_end (Fixture    *f,
+         const char *task_id,
+         double     *x,
+         double     *y)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (charter_gantt_chart_get_bar_bounds (f->chart, task_id, &bounds));
+  *x = bounds.origin.x + bounds.size.width - 3;
+  *y = bounds.origin.y + bounds.size.height / 2;
+}
+
+static void
+bar_middle (Fixture    *f,
+            const char *task_id,
+            double     *x,
+            double     *y)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (charter_gantt_chart_get_bar_bounds (f->chart, task_id, &bounds));
+  *x = bounds.origin.x + bounds.size.width / 2;
+  *y = bounds.origin.y + bounds.size.height / 2;
+}
+
+static const char *
+drag_feedback (Fixture *f)
+{
+  static char *text;
+
+  g_clear_pointer (&text, g_free);
+  g_object_get (f->chart, "drag-feedback", &text, NULL);
+
+  return text;
+}
+
+static void
+test_bars_are_accessible (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *ids[] = { "backend", "mobile", "launch", "docs" };
+  const char *names[] = { "Backend API", "Mobile screen", "Launch", "Docs" };
+  GtkWidget *bar;
+  const char *description;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      bar = charter_gantt_chart_get_bar_widget (f->chart, ids[i]);
+      g_assert_nonnull (bar);
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_ROLE_BUTTON);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
+      g_assert_true (gtk_widget_get_focusable (bar));
+    }
+
+  description = charter_gantt_bar_get_description (CHARTER_GANTT_BAR (charter_gantt_chart_get_bar_widget (f->chart, "backend")));
+  g_assert_nonnull (strstr (description, "Starts Monday 1 March 2027"));
+  g_assert_nonnull (strstr (description, "finishes Friday 5 March 2027"));
+  g_assert_nonnull (strstr (description, "5 working days"));
+  g_assert_nonnull (strstr (description, "critical path"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (charter_gantt_chart_get_bar_widget (f->chart, "backend")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  /* Docs can slip: its description says so. */
+  description = charter_gantt_bar_get_description (CHARTER_GANTT_BAR (charter_gantt_chart_get_bar_widget (f->chart, "docs")));
+  g_assert_nonnull (strstr (description, "2 working days"));
+  g_assert_nonnull (strstr (description, "Can slip"));
+
+  /* The bar widget sits over the painted bar. */
+  {
+    graphene_rect_t bounds, painted;
+
+    bar = charter_gantt_chart_get_bar_widget (f->chart, "backend");
+    g_assert_true (gtk_widget_compute_bounds (bar, GTK_WIDGET (f->chart), &bounds));
+    g_assert_true (charter_gantt_chart_get_bar_bounds (f->chart, "backend", &painted));
+    g_assert_cmpfloat (fabs (bounds.origin.x - painted.origin.x), <=, 1);
+    g_assert_cmpfloat (fabs (bounds.size.width - painted.size.width), <=, 1);
+  }
+}
+
+/* Drag the right end four days on: the duration snaps to whole working
+ * days as the pointer moves, successors and the launch move live, the
+ * feedback says by how much, and one undo reverts the whole drag. */
+static void
+test_drag_end_changes_duration (Fixture       *f,
+                                gconstpointer  data)
+{
+  double ppd = charter_gantt_chart_get_pixels_per_day (f->chart);
+  guint32 launch_before = dates_of (f, "launch")->early_start;
+  double x, y;
+  const char *feedback;
+
+  g_assert_cmpuint (dates_of (f, "backend")->early_finish, ==, jd (3, 5));
+  g_assert_cmpuint (dates_of (f, "mobile")->early_start, ==, jd (3, 8));
+
+  bar_end (f, "backend", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  g_assert_true (charter_gantt_chart_is_dragging (f->chart));
+
+  /* Over the weekend: still five working days. */
+  charter_gantt_chart_drag_update (f->chart, ppd * 1.3, 2);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+  charter_gantt_chart_drag_update (f->chart, ppd * 2.4, 3);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+  /* Into Monday: six, and Mobile has already moved to Tuesday. */
+  charter_gantt_chart_drag_update (f->chart, ppd * 3.2, 3);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 6);
+  g_assert_cmpuint (dates_of (f, "mobile")->early_start, ==, jd (3, 9));
+  /* Tuesday: seven. */
+  charter_gantt_chart_drag_update (f->chart, ppd * 4.0, 0);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 7);
+  g_assert_cmpuint (dates_of (f, "backend")->early_finish, ==, jd (3, 9));
+  g_assert_cmpuint (dates_of (f, "mobile")->early_start, ==, jd (3, 10));
+  g_assert_cmpuint (dates_of (f, "launch")->early_start, ==,
+                    charter_schedule_add_working_days (charter_scheduler_get_schedule (f->scheduler), launch_before, 2));
+
+  feedback = drag_feedback (f);
+  g_assert_nonnull (feedback);
+  g_assert_nonnull (strstr (feedback, "7 working days, finishes Tue 9 Mar"));
+  g_assert_nonnull (strstr (feedback, "Launch moves 2 working days later, to "));
+
+  charter_gantt_chart_drag_end (f->chart);
+  g_assert_false (charter_gantt_chart_is_dragging (f->chart));
+  g_assert_null (drag_feedback (f));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 7);
+  g_assert_true (charter_document_get_can_undo (f->document));
+
+  /* One undo reverts the whole drag and its successors' dates. */
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+  g_assert_cmpuint (dates_of (f, "mobile")->early_start, ==, jd (3, 8));
+  g_assert_cmpuint (dates_of (f, "launch")->early_start, ==, launch_before);
+  g_assert_false (charter_document_get_can_undo (f->document));
+
+  /* And redo brings it back whole. */
+  g_assert_true (charter_document_redo (f->document));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 7);
+}
+
+static void
+test_drag_shorter_never_below_one (Fixture       *f,
+                                   gconstpointer  data)
+{
+  double ppd = charter_gantt_chart_get_pixels_per_day (f->chart);
+  double x, y;
+
+  bar_end (f, "backend", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  charter_gantt_chart_drag_update (f->chart, -ppd * 20, 0);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 1);
+  g_assert_nonnull (strstr (drag_feedback (f), "Launch moves 4 working days earlier"));
+  charter_gantt_chart_drag_end (f->chart);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 1);
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+}
+
+/* Escape during a drag puts everything back and leaves no undo step. */
+static void
+test_escape_cancels_drag (Fixture       *f,
+                          gconstpointer  data)
+{
+  double ppd = charter_gantt_chart_get_pixels_per_day (f->chart);
+  double x, y;
+
+  bar_end (f, "backend", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  charter_gantt_chart_drag_update (f->chart, ppd * 4, 0);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 7);
+  g_assert_cmpuint (dates_of (f, "mobile")->early_start, ==, jd (3, 10));
+
+  charter_gantt_chart_drag_cancel (f->chart);
+  g_assert_false (charter_gantt_chart_is_dragging (f->chart));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+  g_assert_cmpuint (dates_of (f, "mobile")->early_start, ==, jd (3, 8));
+  g_assert_false (charter_document_get_can_undo (f->document));
+  g_assert_false (charter_document_get_can_redo (f->document));
+
+  /* A release after the cancel changes nothing. */
+  charter_gantt_chart_drag_update (f->chart, ppd * 6, 0);
+  charter_gantt_chart_drag_end (f->chart);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
+/* A drag that ends where it began leaves no undo step. */
+static void
+test_drag_back_to_start_is_no_step (Fixture       *f,
+                                    gconstpointer  data)
+{
+  double ppd = charter_gantt_chart_get_pixels_per_day (f->chart);
+  double x, y;
+
+  bar_end (f, "backend", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  charter_gantt_chart_drag_update (f->chart, ppd * 4, 0);
+  charter_gantt_chart_drag_update (f->chart, 0, 0);
+  charter_gantt_chart_drag_end (f->chart);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
+/* Drag a bar's body: it gets a "start no earlier than" at the drop. */
+static void
+test_drag_body_sets_start (Fixture       *f,
+                           gconstpointer  data)
+{
+  double ppd = charter_gantt_chart_get_pixels_per_day (f->chart);
+  double x, y;
+
+  g_assert_cmpuint (dates_of (f, "docs")->early_start, ==, jd (3, 1));
+  bar_middle (f, "docs", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  charter_gantt_chart_drag_update (f->chart, ppd * 2.2, 0);
+  g_assert_cmpstr (charter_task_get_start_no_earlier_than (task_of (f, "docs")), ==, "2027-03-03");
+  g_assert_cmpuint (dates_of (f, "docs")->early_start, ==, jd (3, 3));
+  /* Dropped on a Saturday: the next working day. */
+  charter_gantt_chart_drag_update (f->chart, ppd * 5.1, 0);
+  g_assert_cmpstr (charter_task_get_start_no_earlier_than (task_of (f, "docs")), ==, "2027-03-08");
+  charter_gantt_chart_drag_end (f->chart);
+
+  g_assert_cmpstr (charter_task_get_start_no_earlier_than (task_of (f, "docs")), ==, "2027-03-08");
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_null (charter_task_get_start_no_earlier_than (task_of (f, "docs")));
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
+/* Dragging earlier than the dependencies allow says why, and changes nothing. */
+static void
+test_drag_body_before_dependency (Fixture       *f,
+                                  gconstpointer  data)
+{
+  double ppd = charter_gantt_chart_get_pixels_per_day (f->chart);
+  const char *feedback;
+  double x, y;
+
+  bar_middle (f, "mobile", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  charter_gantt_chart_drag_update (f->chart, -ppd * 3, 0);
+  g_assert_cmpuint (dates_of (f, "mobile")->early_start, ==, jd (3, 8));
+
+  feedback = drag_feedback (f);
+  g_assert_nonnull (feedback);
+  g_assert_nonnull (strstr (feedback, "Cannot start on Fri 5 Mar"));
+  g_assert_nonnull (strstr (feedback, "Backend API"));
+
+  charter_gantt_chart_drag_end (f->chart);
+  g_assert_null (charter_task_get_start_no_earlier_than (task_of (f, "mobile")));
+  g_assert_false (charter_document_get_can_undo (f->document));
+  g_assert_nonnull (strstr (charter_gantt_chart_get_message (f->chart), "Backend API"));
+}
+
+/* The keyboard equivalents, through the actions the key bindings activate. */
+static void
+test_keyboard_actions (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (f->chart));
+
+  charter_gantt_chart_set_selected_task (f->chart, "backend");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.lengthen", NULL));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 6);
+  g_assert_cmpuint (dates_of (f, "mobile")->early_start, ==, jd (3, 9));
+  g_assert_nonnull (strstr (charter_gantt_chart_get_message (f->chart), "Launch moves 1 working day later"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.shorten", NULL));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+
+  /* Each key press is its own undo step. */
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 6);
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_false (charter_document_get_can_undo (f->document));
+
+  /* Start later: a constraint on the next working day. */
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.move-later", NULL);
+  g_assert_cmpstr (charter_task_get_start_no_earlier_than (task_of (f, "backend")), ==, "2027-03-02");
+  g_assert_cmpuint (dates_of (f, "backend")->early_start, ==, jd (3, 2));
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.move-earlier", NULL);
+  g_assert_cmpuint (dates_of (f, "backend")->early_start, ==, jd (3, 1));
+
+  /* Mobile cannot start earlier than Backend allows: nothing changes. */
+  charter_gantt_chart_set_selected_task (f->chart, "mobile");
+  while (charter_document_get_can_undo (f->document))
+    charter_document_undo (f->document);
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.move-earlier", NULL);
+  g_assert_null (charter_task_get_start_no_earlier_than (task_of (f, "mobile")));
+  g_assert_false (charter_document_get_can_undo (f->document));
+  g_assert_nonnull (strstr (charter_gantt_chart_get_message (f->chart), "Cannot start"));
+
+  /* Up and Down walk the rows in lane order, skipping headers, and
+   * keyboard focus follows onto the bar. */
+  charter_gantt_chart_set_selected_task (f->chart, "backend");
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.select-next", NULL);
+  g_assert_cmpstr (charter_gantt_chart_get_selected_task (f->chart), ==, "mobile");
+  g_assert_true (gtk_root_get_focus (root) == charter_gantt_chart_get_bar_widget (f->chart, "mobile"));
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.select-next", NULL);
+  g_assert_cmpstr (charter_gantt_chart_get_selected_task (f->chart), ==, "launch");
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.select-next", NULL);
+  g_assert_cmpstr (charter_gantt_chart_get_selected_task (f->chart), ==, "docs");
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.select-next", NULL);
+  g_assert_cmpstr (charter_gantt_chart_get_selected_task (f->chart), ==, "docs");
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.select-previous", NULL);
+  g_assert_cmpstr (charter_gantt_chart_get_selected_task (f->chart), ==, "launch");
+
+  /* A milestone has no duration to change. */
+  charter_gantt_chart_set_selected_task (f->chart, "launch");
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.lengthen", NULL);
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
+static void
+test_read_only_refuses_drag (Fixture       *f,
+                             gconstpointer  data)
+{
+  double x, y;
+
+  charter_document_set_read_only (f->document, "opened from a newer Charter");
+  bar_end (f, "backend", &x, &y);
+  g_assert_false (charter_gantt_chart_drag_begin (f->chart, x, y));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+  g_assert_nonnull (strstr (charter_gantt_chart_get_message (f->chart), "newer Charter"));
+}
+
+static void
+test_lanes_fold (Fixture       *f,
+                 gconstpointer  data)
+{
+  CharterTimelineLayout *layout = charter_gantt_chart_get_layout (f->chart);
+  guint rows = charter_timeline_layout_get_n_rows (layout);
+
+  /* Backend, its task; Mobile, its task; No team, the launch and docs. */
+  g_assert_cmpuint (rows, ==, 7);
+  g_assert_nonnull (charter_gantt_chart_get_bar_widget (f->chart, "mobile"));
+
+  charter_gantt_chart_toggle_lane (f->chart, "b");
+  charter_gantt_chart_sync (f->chart);
+  layout = charter_gantt_chart_get_layout (f->chart);
+  g_assert_cmpuint (charter_timeline_layout_get_n_rows (layout), ==, 6);
+  g_assert_null (charter_gantt_chart_get_bar_widget (f->chart, "mobile"));
+  g_assert_nonnull (charter_gantt_chart_get_bar_widget (f->chart, "docs"));
+
+  charter_gantt_chart_toggle_lane (f->chart, "b");
+  charter_gantt_chart_sync (f->chart);
+  g_assert_cmpuint (charter_timeline_layout_get_n_rows (charter_gantt_chart_get_layout (f->chart)), ==, 7);
+  g_assert_nonnull (charter_gantt_chart_get_bar_widget (f->chart, "mobile"));
+}
+
+static CharterDocument *
+make_big_plan (void)
+{
+  CharterDocument *document = charter_document_new ();
+
+  charter_calendar_set_start (charter_document_get_calendar (document), "2027-03-01");
+  for (guint t = 0; t < 10; t++)
+    {
+      g_autofree char *id = g_strdup_printf ("team%u", t);
+      g_autofree char *name = g_strdup_printf ("Team %u", t);
+
+      add_team (document, id, name);
+    }
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+      g_autofree char *name = g_strdup_printf ("Task %u", i);
+      g_autofree char *team = g_strdup_printf ("team%u", i / 1000);
+
+      add_task (document, id, name, team, 1 + i % 5);
+      if (i % 1000 != 0)
+        {
+          g_autofree char *dep = g_strdup_printf ("d%u", i);
+          g_autofree char *prev = g_strdup_printf ("t%u", i - 1);
+
+          if (i % 3 == 0)
+            add_dependency (document, dep, prev, id);
+        }
+    }
+
+  return document;
+}
+
+/* 10,000 tasks: only the visible rows get bar widgets, wherever we scroll. */
+static void
+test_only_visible_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->chart));
+  guint n = charter_gantt_chart_get_n_bar_widgets (f->chart);
+
+  g_assert_cmpuint (n, >, 5);
+  g_assert_cmpuint (n, <, 40);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 10000 * 30.0);
+
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+  charter_gantt_chart_sync (f->chart);
+  g_assert_cmpuint (charter_gantt_chart_get_n_bar_widgets (f->chart), <, 40);
+  g_assert_null (charter_gantt_chart_get_bar_widget (f->chart, "t0"));
+
+  /* Whatever shows in the middle has its widget, named after its task. */
+  {
+    CharterTimelineLayout *layout = charter_gantt_chart_get_layout (f->chart);
+    guint row;
+    const CharterTimelineRow *r;
+    g_autofree char *id = NULL;
+    g_autofree char *name = NULL;
+    GtkWidget *bar;
+
+    g_assert_true (charter_timeline_layout_row_at_y (layout, gtk_adjustment_get_value (vadjustment) + 200, &row));
+    r = charter_timeline_layout_get_row (layout, row);
+    if (r->kind != CHARTER_TIMELINE_ROW_TASK)
+      r = charter_timeline_layout_get_row (layout, row + 1);
+    id = g_strdup_printf ("t%u", r->index);
+    name = g_strdup_printf ("Task %u", r->index);
+    bar = charter_gantt_chart_get_bar_widget (f->chart, id);
+    g_assert_nonnull (bar);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func, data) \
+  g_test_add ("/timeline/widget/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("bars-are-accessible", test_bars_are_accessible, NULL);
+  ADD ("drag-end-changes-duration", test_drag_end_changes_duration, NULL);
+  ADD ("drag-shorter-never-below-one", test_drag_shorter_never_below_one, NULL);
+  ADD ("escape-cancels-drag", test_escape_cancels_drag, NULL);
+  ADD ("drag-back-is-no-step", test_drag_back_to_start_is_no_step, NULL);
+  ADD ("drag-body-sets-start", test_drag_body_sets_start, NULL);
+  ADD ("drag-body-before-dependency", test_drag_body_before_dependency, NULL);
+  ADD ("keyboard-actions", test_keyboard_actions, NULL);
+  ADD ("read-only-refuses-drag", test_read_only_refuses_drag, NULL);
+  ADD ("lanes-fold", test_lanes_fold, NULL);
+  ADD ("only-visible-rows", test_only_visible_rows, make_big_plan);
+
+  return g_test_run ();
+}
