@@ -24,6 +24,13 @@ GParamSpec     **charter_io_list_properties  (GType              item_type,
                                               guint             *n_properties,
                                               const char * const **members);
 
+/* The collection ("tasks", "needs", …) whose ids the property @property of
+ * @owner holds, or %NULL when it holds no reference. */
+const char      *charter_io_reference_target (GType              owner,
+                                              const char        *property);
+GListModel      *charter_io_get_collection   (CharterDocument   *document,
+                                              const char        *name);
+
 /* Writes @document in canonical form; @extra (nullable) adds top-level
  * members after the known ones and before the unknown ones. */
 GBytes          *charter_writer_serialize    (CharterDocument  *document,

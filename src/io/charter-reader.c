@@ -26,14 +26,6 @@ typedef struct
   GHashTable *ids;
 } Reader;
 
-/* A property whose value names items of another collection. */
-typedef struct
-{
-  GType       owner;
-  const char *property;
-  const char *target;     /* a key of Reader.ids */
-} Reference;
-
 static gboolean read_items (Reader *r, JsonNode *node, GListStore *store,
                             const char *path, GHashTable *ids);
 
@@ -419,55 +411,6 @@ read_value (Reader     *r,
 
 /* --- Items --------------------------------------------------------------- */
 
-static const Reference *
-get_references (guint *n_references)
-{
-  static Reference references[10];
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      const Reference table[] = {
-        { CHARTER_TYPE_INTERVIEW, "participant-id", "participants" },
-        { CHARTER_TYPE_INSIGHT, "interview-id", "interviews" },
-        { CHARTER_TYPE_NEED, "insight-ids", "insights" },
-        { CHARTER_TYPE_SPEC, "need-ids", "needs" },
-        { CHARTER_TYPE_TASK, "team-id", "teams" },
-        { CHARTER_TYPE_TASK, "serves", "needs" },
-        { CHARTER_TYPE_DEPENDENCY, "predecessor", "tasks" },
-        { CHARTER_TYPE_DEPENDENCY, "successor", "tasks" },
-        { CHARTER_TYPE_RISK, "task-ids", "tasks" },
-        { CHARTER_TYPE_BASELINE_ENTRY, "task-id", "tasks" },
-      };
-      G_STATIC_ASSERT (G_N_ELEMENTS (table) == G_N_ELEMENTS (references));
-
-      memcpy (references, table, sizeof table);
-      g_once_init_leave (&initialized, 1);
-    }
-
-  *n_references = G_N_ELEMENTS (references);
-  return references;
-}
-
-static const char *
-reference_target (GType       owner,
-                  const char *property)
-{
-  const Reference *references;
-  guint n;
-
-  /* A check-in's task status refers to a task as a baseline entry does. */
-  if (owner == CHARTER_TYPE_TASK_STATUS && strcmp (property, "task-id") == 0)
-    return "tasks";
-
-  references = get_references (&n);
-  for (guint i = 0; i < n; i++)
-    if (references[i].owner == owner && strcmp (references[i].property, property) == 0)
-      return references[i].target;
-
-  return NULL;
-}
-
 static const char *
 collection_path (const char *target)
 {
@@ -505,7 +448,7 @@ check_references (Reader       *r,
                   const char   *path,
                   const char   *member)
 {
-  const char *target = reference_target (G_OBJECT_TYPE (item), pspec->name);
+  const char *target = charter_io_reference_target (G_OBJECT_TYPE (item), pspec->name);
   g_autofree char *where = NULL;
 
   if (target == NULL)

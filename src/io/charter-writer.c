@@ -18,7 +18,8 @@
 
 typedef struct
 {
-  GString *out;
+  GString         *out;
+  CharterDocument *document;
 } Writer;
 
 static void write_node (Writer *w, JsonNode *node, guint level);
@@ -282,23 +283,104 @@ should_write (GParamSpec   *pspec,
 
 static void write_item (Writer *w, CharterItem *item, guint level, gboolean singleton);
 
+static gboolean
+reference_exists (Writer     *w,
+                  const char *target,
+                  const char *id)
+{
+  GListModel *collection = charter_io_get_collection (w->document, target);
+
+  return collection != NULL && charter_document_find (w->document, collection, id) != NULL;
+}
+
+/* A reference to an item that is gone (a deleted task still named by a
+ * risk) is not written: everything Charter writes, Charter can open. */
+static void
+drop_dangling_references (Writer       *w,
+                          CharterItem  *item,
+                          GParamSpec   *pspec,
+                          GValue       *value)
+{
+  const char *target = charter_io_reference_target (G_OBJECT_TYPE (item), pspec->name);
+
+  if (target == NULL)
+    return;
+
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      const char *id = g_value_get_string (value);
+
+      if (id != NULL && id[0] != '\0' && !reference_exists (w, target, id))
+        g_value_set_string (value, NULL);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_STRV))
+    {
+      const char * const *ids = g_value_get_boxed (value);
+      g_autoptr(GStrvBuilder) builder = NULL;
+
+      for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+        if (!reference_exists (w, target, ids[i]))
+          break;
+        else if (ids[i + 1] == NULL)
+          return;   /* all there: the common case, no copy */
+
+      if (ids == NULL)
+        return;
+      builder = g_strv_builder_new ();
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (reference_exists (w, target, ids[i]))
+          g_strv_builder_add (builder, ids[i]);
+      g_value_take_boxed (value, g_strv_builder_end (builder));
+    }
+}
+
+/* Dependencies, baseline entries and check-in statuses mean nothing without
+ * the tasks they name: they are left out when one is gone. */
+static gboolean
+item_is_orphan (Writer      *w,
+                CharterItem *item)
+{
+  if (CHARTER_IS_DEPENDENCY (item))
+    {
+      const char *predecessor = charter_dependency_get_predecessor (CHARTER_DEPENDENCY (item));
+      const char *successor = charter_dependency_get_successor (CHARTER_DEPENDENCY (item));
+
+      return predecessor == NULL || successor == NULL ||
+             !reference_exists (w, "tasks", predecessor) || !reference_exists (w, "tasks", successor);
+    }
+  if (CHARTER_IS_BASELINE_ENTRY (item))
+    {
+      const char *task = charter_baseline_entry_get_task_id (CHARTER_BASELINE_ENTRY (item));
+      return task == NULL || !reference_exists (w, "tasks", task);
+    }
+  if (CHARTER_IS_TASK_STATUS (item))
+    {
+      const char *task = charter_task_status_get_task_id (CHARTER_TASK_STATUS (item));
+      return task == NULL || !reference_exists (w, "tasks", task);
+    }
+  return FALSE;
+}
+
 static void
 write_items (Writer     *w,
              GListModel *list,
              guint       level)
 {
   guint n = g_list_model_get_n_items (list);
+  guint written = 0;
 
   g_string_append_c (w->out, '[');
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CharterItem) item = g_list_model_get_item (list, i);
 
-      g_string_append (w->out, i == 0 ? "\n" : ",\n");
+      if (item_is_orphan (w, item))
+        continue;
+      g_string_append (w->out, written++ == 0 ? "\n" : ",\n");
       write_indent (w, level + 1);
       write_item (w, item, level + 1, FALSE);
     }
-  if (n > 0)
+  if (written > 0)
     {
       g_string_append_c (w->out, '\n');
       write_indent (w, level);
@@ -407,6 +489,7 @@ write_item_members (Writer      *w,
 
       if (!(pspec->flags & G_PARAM_WRITABLE) && pspec->owner_type != CHARTER_TYPE_ITEM)
         continue;
+      drop_dangling_references (w, item, pspec, &value);
       if (!should_write (pspec, &value))
         continue;
 
@@ -484,7 +567,7 @@ charter_writer_serialize (CharterDocument *document,
     { "check_ins", charter_document_get_check_ins },
     { "scope_changes", charter_document_get_scope_changes },
   };
-  Writer w = { g_string_sized_new (64 * 1024) };
+  Writer w = { g_string_sized_new (64 * 1024), document };
   gboolean first = TRUE;
 
   g_return_val_if_fail (CHARTER_IS_DOCUMENT (document), NULL);

@@ -795,6 +795,61 @@ test_changed_on_disk (void)
   remove_tree (dir);
 }
 
+/* What the model leaves behind when a person deletes an item (a risk still
+ * naming a deleted task) is not written, so that the saved file opens. */
+static void
+test_dangling_references (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = charter_file_load (file, NULL, NULL, &error);
+  g_autoptr(CharterDocument) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  GListModel *tasks;
+  GListModel *needs;
+  GListModel *participants;
+  CharterRisk *risk;
+  g_autoptr(CharterBaseline) baseline = NULL;
+  guint n_entries;
+
+  g_assert_no_error (error);
+  tasks = charter_document_get_tasks (document);
+  needs = charter_document_get_needs (document);
+  participants = charter_document_get_participants (document);
+
+  charter_document_remove (document, tasks, charter_document_find (document, tasks, "api"));
+  charter_document_remove (document, needs, charter_document_find (document, needs, "n-prove"));
+  charter_document_remove (document, participants, charter_document_find (document, participants, "p01"));
+  g_assert_null (charter_document_find (document, tasks, "api"));
+
+  baseline = g_list_model_get_item (charter_document_get_baselines (document), 0);
+  n_entries = g_list_model_get_n_items (charter_baseline_get_entries (baseline));
+
+  bytes = charter_file_serialize (document);
+  reloaded = charter_file_load_bytes (bytes, "edited.charter", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reloaded);
+
+  risk = charter_document_find (reloaded, charter_document_get_risks (reloaded), "r-api-slow");
+  g_assert_nonnull (risk);
+  g_assert_false (g_strv_contains (charter_risk_get_task_ids (risk), "api"));
+  g_assert_true (g_strv_contains (charter_risk_get_task_ids (risk), "mobile-ui"));
+  g_assert_false (g_strv_contains (charter_spec_get_need_ids (charter_document_get_spec (reloaded)), "n-prove"));
+  {
+    g_autoptr(CharterBaseline) b = g_list_model_get_item (charter_document_get_baselines (reloaded), 0);
+    g_autoptr(CharterInterview) interview = g_list_model_get_item (charter_document_get_interviews (reloaded), 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (charter_baseline_get_entries (b)), ==, n_entries - 1);
+    g_assert_null (charter_interview_get_participant_id (interview));
+  }
+
+  /* And the result is stable. */
+  again = charter_file_serialize (reloaded);
+  g_assert_true (g_bytes_equal (bytes, again));
+}
+
 typedef struct
 {
   GMainLoop       *loop;
@@ -893,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/io/save/backup", test_save_backup);
   g_test_add_func ("/io/save/failure-keeps-old-file", test_save_failure_keeps_old_file);
   g_test_add_func ("/io/save/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/io/save/dangling-references", test_dangling_references);
   g_test_add_func ("/io/async", test_async);
 
   return g_test_run ();
