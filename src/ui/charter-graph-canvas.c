@@ -54,6 +54,15 @@ struct _CharterGraphCanvas
   char             *message;
   char             *undo_label;     /* the step the last toast's Undo undoes */
   PangoLayout      *label_layout;
+  cairo_surface_t  *edge_cache;   /* the arrows, drawn once and moved while panning */
+  double            cache_x;      /* graph-space top left of edge_cache */
+  double            cache_y;
+  double            cache_x1;     /* and bottom right */
+  double            cache_y1;
+  double            cache_zoom;
+  int               cache_skip;
+  guint             cache_serial;
+  guint             edges_serial; /* bumped whenever the arrows may look different */
 
   guint             sync_source;
   gboolean          structure_dirty;
@@ -483,6 +492,9 @@ do_sync (CharterGraphCanvas *self)
 
   update_task_widgets (self);
   update_related (self);
+  /* Mid-drag only the dragged task's arrows move; they are drawn live. */
+  if (!(self->drag_mode == DRAG_MOVE && self->drag_group_open))
+    self->edges_serial++;
 
   gtk_widget_set_visible (self->hint, charter_graph_get_n_nodes (self->graph) == 0);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -558,6 +570,7 @@ select_task (CharterGraphCanvas *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.edit",
                                  self->selected_task != NULL || self->selected_dep != NULL);
   update_related (self);
+  self->edges_serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -574,6 +587,7 @@ select_dependency (CharterGraphCanvas *self,
                                  self->selected_task != NULL || self->selected_dep != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.edit",
                                  self->selected_task != NULL || self->selected_dep != NULL);
+  self->edges_serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1032,11 +1046,15 @@ edge_style (CharterGraphCanvas *self,
 
 static void
 path_edge (cairo_t          *cr,
-           CharterGraphEdge *edge)
+           CharterGraphEdge *edge,
+           double            x0,
+           double            y0,
+           double            x1,
+           double            y1,
+           gboolean          curved)
 {
-  CharterGraphPoint *p0 = &g_array_index (edge->points, CharterGraphPoint, 0);
+  gboolean pen_down = FALSE;
 
-  cairo_move_to (cr, p0->x, p0->y);
   for (guint k = 0; k + 1 < edge->points->len; k++)
     {
       CharterGraphPoint *a = &g_array_index (edge->points, CharterGraphPoint, k);
@@ -1046,7 +1064,21 @@ path_edge (cairo_t          *cr,
       double bx = last ? b->x - 10 : b->x;
 
       charter_graph_segment_controls (a, b, &c1, &c2);
-      cairo_curve_to (cr, c1.x, c1.y, c2.x - (last ? 10 : 0), c2.y, bx, b->y);
+
+      /* Only the pieces in view: long edges cross many screens. */
+      if (MAX (MAX (a->x, b->x), c1.x) < x0 || MIN (MIN (a->x, b->x), c2.x) > x1 ||
+          MAX (a->y, b->y) < y0 || MIN (a->y, b->y) > y1)
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      if (!pen_down)
+        cairo_move_to (cr, a->x, a->y);
+      pen_down = TRUE;
+      if (curved)
+        cairo_curve_to (cr, c1.x, c1.y, c2.x - (last ? 10 : 0), c2.y, bx, b->y);
+      else
+        cairo_line_to (cr, bx, b->y);
     }
 }
 
@@ -1087,18 +1119,26 @@ edge_label (CharterDependency *dep)
   return g_strdup_printf (_("%s %+d d"), short_kinds[kind % 4], lag);
 }
 
+/* Draws the arrows in graph coordinates (the caller sets the transform),
+ * those touching @only_node when it is not -1, or all but those touching
+ * @skip_node, culled to the graph-space rectangle (x0, y0)-(x1, y1). */
 static void
 draw_edges (CharterGraphCanvas *self,
             cairo_t            *cr,
             GdkRGBA            *fg,
             GdkRGBA            *accent,
-            GdkRGBA            *bg)
+            GdkRGBA            *bg,
+            double              x0,
+            double              y0,
+            double              x1,
+            double              y1,
+            int                 only_node,
+            int                 skip_node)
 {
   guint m = charter_graph_get_n_edges (self->graph);
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double x0, y0, x1, y1;
   double line_scale = MAX (1.0, 0.8 / self->zoom);
+  /* Below this zoom nobody can tell a curve from a line; lines are cheaper. */
+  gboolean curved = self->zoom > 0.3;
   g_autofree guint8 *styles = g_new (guint8, MAX (m, 1));
   g_autofree gboolean *visible = g_new (gboolean, MAX (m, 1));
   struct { double alpha; double width; gboolean accent; } look[N_EDGE_STYLES] = {
@@ -1109,17 +1149,18 @@ draw_edges (CharterGraphCanvas *self,
     [EDGE_SELECTED] = { 1.0, 5.0, TRUE },
   };
 
-  to_graph (self, 0, 0, &x0, &y0);
-  to_graph (self, width, height, &x1, &y1);
-
-  cairo_translate (cr, self->pan_x, self->pan_y);
-  cairo_scale (cr, self->zoom, self->zoom);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   for (guint e = 0; e < m; e++)
     {
-      visible[e] = edge_visible (charter_graph_get_edge (self->graph, e), x0, y0, x1, y1);
+      CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
+
+      if (only_node >= 0)
+        visible[e] = (int) edge->from == only_node || (int) edge->to == only_node;
+      else
+        visible[e] = (int) edge->from != skip_node && (int) edge->to != skip_node;
+      visible[e] = visible[e] && edge_visible (edge, x0, y0, x1, y1);
       styles[e] = visible[e] ? edge_style (self, e) : EDGE_NORMAL;
     }
 
@@ -1132,7 +1173,7 @@ draw_edges (CharterGraphCanvas *self,
       for (guint e = 0; e < m; e++)
         if (visible[e] && styles[e] == s)
           {
-            path_edge (cr, charter_graph_get_edge (self->graph, e));
+            path_edge (cr, charter_graph_get_edge (self->graph, e), x0, y0, x1, y1, curved);
             any = TRUE;
           }
       if (!any)
@@ -1150,6 +1191,8 @@ draw_edges (CharterGraphCanvas *self,
             CharterGraphPoint *end = &g_array_index (edge->points, CharterGraphPoint, edge->points->len - 1);
             double size = 7 + look[s].width * line_scale;
 
+            if (end->x < x0 || end->x - 2 * size > x1 || end->y < y0 - size || end->y > y1 + size)
+              continue;
             cairo_move_to (cr, end->x, end->y);
             cairo_line_to (cr, end->x - 1.8 * size, end->y - size);
             cairo_line_to (cr, end->x - 1.8 * size, end->y + size);
@@ -1187,6 +1230,56 @@ draw_edges (CharterGraphCanvas *self,
         cairo_move_to (cr, mid.x - tw / 2.0, mid.y - th / 2.0);
         pango_cairo_show_layout (cr, self->label_layout);
       }
+}
+
+/* The arrows change far less often than the view moves: draw them once
+ * into a texture a screen larger than the view on every side, and only move
+ * it while panning. Redrawn when they change, at another zoom, or when the
+ * view leaves the texture. */
+static void
+ensure_edge_cache (CharterGraphCanvas *self,
+                   GdkRGBA            *fg,
+                   GdkRGBA            *accent,
+                   GdkRGBA            *bg,
+                   double              x0,
+                   double              y0,
+                   double              x1,
+                   double              y1,
+                   int                 skip)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double mx = (x1 - x0) / 2, my = (y1 - y0) / 2;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int pw, ph;
+
+  if (self->edge_cache != NULL &&
+      self->cache_serial == self->edges_serial &&
+      self->cache_zoom == self->zoom &&
+      self->cache_skip == skip &&
+      x0 >= self->cache_x && y0 >= self->cache_y && x1 <= self->cache_x1 && y1 <= self->cache_y1)
+    return;
+
+  g_clear_pointer (&self->edge_cache, cairo_surface_destroy);
+  self->cache_serial = self->edges_serial;
+  self->cache_zoom = self->zoom;
+  self->cache_skip = skip;
+  self->cache_x = floor (x0 - mx);
+  self->cache_y = floor (y0 - my);
+  pw = MAX (1, (int) ceil ((x1 - x0 + 2 * mx) * self->zoom * scale));
+  ph = MAX (1, (int) ceil ((y1 - y0 + 2 * my) * self->zoom * scale));
+  self->cache_x1 = self->cache_x + pw / (self->zoom * scale);
+  self->cache_y1 = self->cache_y + ph / (self->zoom * scale);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, self->zoom, self->zoom);
+  cairo_translate (cr, -self->cache_x, -self->cache_y);
+  draw_edges (self, cr, fg, accent, bg, self->cache_x, self->cache_y, self->cache_x1, self->cache_y1, -1, skip);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  self->edge_cache = surface;
 }
 
 static void
@@ -1250,17 +1343,37 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
   gtk_snapshot_push_clip (snapshot, &bounds);
 
+  to_graph (self, 0, 0, &x0, &y0);
+  to_graph (self, width, height, &x1, &y1);
+
   if (charter_graph_get_n_edges (self->graph) > 0)
     {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      int skip = self->drag_mode == DRAG_MOVE && self->drag_group_open ? self->drag_node : -1;
 
-      draw_edges (self, cr, &fg, &accent, &bg);
-      cairo_destroy (cr);
+      ensure_edge_cache (self, &fg, &accent, &bg, x0, y0, x1, y1, skip);
+      {
+        /* Painting the kept surface at a whole-pixel offset is a plain copy
+         * of the pixels in view. */
+        cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+        cairo_set_source_surface (cr, self->edge_cache,
+                                  round (self->cache_x * self->zoom + self->pan_x),
+                                  round (self->cache_y * self->zoom + self->pan_y));
+        cairo_paint (cr);
+        cairo_destroy (cr);
+      }
+      if (skip >= 0)
+        {
+          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+          cairo_translate (cr, self->pan_x, self->pan_y);
+          cairo_scale (cr, self->zoom, self->zoom);
+          draw_edges (self, cr, &fg, &accent, &bg, x0, y0, x1, y1, skip, -1);
+          cairo_destroy (cr);
+        }
     }
 
   /* Only the tasks in view: a big plan stays cheap to pan. */
-  to_graph (self, 0, 0, &x0, &y0);
-  to_graph (self, width, height, &x1, &y1);
   for (guint i = 0; i < charter_graph_get_n_nodes (self->graph); i++)
     {
       CharterGraphNode *node = charter_graph_get_node (self->graph, i);
@@ -1441,7 +1554,8 @@ on_drag_begin_cb (GtkGestureDrag     *gesture,
 
       link_tasks (self, from, g_ptr_array_index (self->task_ids, index));
       self->drag_mode = DRAG_NONE;
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if (gesture != NULL)
+        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
   g_clear_pointer (&self->link_source, g_free);
@@ -1452,7 +1566,8 @@ on_drag_begin_cb (GtkGestureDrag     *gesture,
       self->drag_mode = DRAG_LINK;
       self->drag_node = index;
       focus_task (self, g_ptr_array_index (self->task_ids, index));
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      if (gesture != NULL)
+        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       break;
 
     case CHARTER_GRAPH_HIT_NODE:
@@ -1505,7 +1620,8 @@ on_drag_update_cb (GtkGestureDrag     *gesture,
 
           if (hypot (dx, dy) < 4)
             break;
-          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+          if (gesture != NULL)
+            gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
           /* Translators: an Undo menu item, "Move Backend API" */
           label = g_strdup_printf (_("Move %s"), task_name (self, g_ptr_array_index (self->task_ids, self->drag_node)));
           charter_document_begin_group (self->document, label);
@@ -2057,6 +2173,7 @@ charter_graph_canvas_finalize (GObject *object)
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->undo_label, g_free);
   g_clear_object (&self->label_layout);
+  g_clear_pointer (&self->edge_cache, cairo_surface_destroy);
 
   G_OBJECT_CLASS (charter_graph_canvas_parent_class)->finalize (object);
 }
@@ -2439,7 +2556,34 @@ charter_graph_canvas_sync (CharterGraphCanvas *self)
 {
   g_return_if_fail (CHARTER_IS_GRAPH_CANVAS (self));
 
-  do_sync (self);
+  if (self->sync_source != 0 || self->structure_dirty)
+    do_sync (self);
+}
+
+/**
+ * charter_graph_canvas_drag:
+ * @self: a #CharterGraphCanvas
+ * @phase: 0 to begin at (@x, @y), 1 to move by (@x, @y) from the start, 2 to end there
+ * @x: widget x, or offset from the start
+ * @y: widget y, or offset from the start
+ *
+ * Runs the canvas's own drag handling without a pointer, for tests and the
+ * benchmark: the same code a real drag runs.
+ */
+void
+charter_graph_canvas_drag (CharterGraphCanvas *self,
+                           int                 phase,
+                           double              x,
+                           double              y)
+{
+  g_return_if_fail (CHARTER_IS_GRAPH_CANVAS (self));
+
+  if (phase == 0)
+    on_drag_begin_cb (NULL, x, y, self);
+  else if (phase == 1)
+    on_drag_update_cb (NULL, x, y, self);
+  else
+    on_drag_end_cb (NULL, x, y, self);
 }
 
 CharterGraph *

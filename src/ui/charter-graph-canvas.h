@@ -38,6 +38,10 @@ void             charter_graph_canvas_graph_to_widget    (CharterGraphCanvas *se
                                                           double              gy,
                                                           double             *wx,
                                                           double             *wy);
+void             charter_graph_canvas_drag               (CharterGraphCanvas *self,
+                                                          int                 phase,
+                                                          double              x,
+                                                          double              y);
 void             charter_graph_canvas_pan_by             (CharterGraphCanvas *self,
                                                           double              dx,
                                                           double              dy);

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-graph: the dependency graph with 1,000 tasks and 3,000 dependencies.
+ *
+ *   layout   charter_graph_layout() alone (target: under 200 ms)
+ *   rebuild  the canvas taking in a changed structure: graph, layout, widgets
+ *   frame    one frame while panning or dragging a task: the model change
+ *            (drag), allocation, snapshot and rendering offscreen with the
+ *            cairo renderer (target: under 8 ms)
+ *
+ * Frames need a display (run under xvfb-run); without one only the layout
+ * figures are printed. Figures and the command are in docs/performance.md. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "charter-graph-canvas.h"
+#include "charter-graph-layout.h"
+#include "charter-plan-view.h"
+#include "charter-scheduler.h"
+
+#define N_TASKS 1000
+#define N_DEPS  3000
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+static void
+report (const char *what,
+        GArray     *ms,
+        double      target)
+{
+  double median, p95, worst;
+
+  g_array_sort (ms, compare_double);
+  median = g_array_index (ms, double, ms->len / 2);
+  p95 = g_array_index (ms, double, MIN (ms->len - 1, (guint) (ms->len * 0.95)));
+  worst = g_array_index (ms, double, ms->len - 1);
+  g_print ("%-44s median %7.2f ms   p95 %7.2f ms   max %7.2f ms   (target < %.0f ms: %s)\n",
+           what, median, p95, worst, target, p95 < target ? "met" : "MISSED");
+}
+
+/* Plans are mostly short hops forward with some long ones. */
+static void
+random_edges (guint32  seed,
+              guint   *from,
+              guint   *to)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint added = 0;
+
+  while (added < N_DEPS)
+    {
+      guint a = g_rand_int_range (rand, 0, N_TASKS - 1);
+      guint span = g_rand_int_range (rand, 0, 10) < 8 ? g_rand_int_range (rand, 1, 12)
+                                                      : g_rand_int_range (rand, 1, N_TASKS);
+      guint b = MIN (a + span, N_TASKS - 1);
+      gpointer key = GUINT_TO_POINTER (a * N_TASKS + b + 1);
+
+      if (a == b || g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, key);
+      from[added] = a;
+      to[added] = b;
+      added++;
+    }
+}
+
+static void
+bench_layout (guint *from,
+              guint *to)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int run = 0; run < 11; run++)
+    {
+      CharterGraph *graph = charter_graph_new ();
+      gint64 start;
+      double elapsed;
+
+      for (guint i = 0; i < N_TASKS; i++)
+        charter_graph_add_node (graph, 224, 112);
+      for (guint e = 0; e < N_DEPS; e++)
+        charter_graph_add_edge (graph, from[e], to[e]);
+
+      start = g_get_monotonic_time ();
+      charter_graph_layout (graph);
+      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (ms, elapsed);
+
+      if (run == 0)
+        g_assert_false (charter_graph_nodes_overlap (graph, NULL, NULL));
+      charter_graph_free (graph);
+    }
+  report ("layout (1,000 tasks, 3,000 dependencies)", ms, 200);
+}
+
+static CharterDocument *
+make_document (guint *from,
+               guint *to)
+{
+  CharterDocument *doc = charter_document_new ();
+  GListModel *tasks = charter_document_get_tasks (doc);
+  GListModel *deps = charter_document_get_dependencies (doc);
+
+  charter_calendar_set_start (charter_document_get_calendar (doc), "2025-03-03");
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("team-%u", i);
+      g_autoptr(CharterTeam) team = charter_team_new (id);
+
+      charter_team_set_name (team, id);
+      charter_document_append (doc, charter_document_get_teams (doc), team);
+    }
+  for (guint i = 0; i < N_TASKS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+      g_autofree char *name = g_strdup_printf ("Task number %u", i);
+      g_autofree char *team = g_strdup_printf ("team-%u", i % 6);
+      g_autoptr(CharterTask) task = charter_task_new (id);
+
+      charter_task_set_name (task, name);
+      charter_task_set_team_id (task, team);
+      charter_task_set_duration (task, 1 + i % 9);
+      charter_document_append (doc, tasks, task);
+    }
+  for (guint e = 0; e < N_DEPS; e++)
+    {
+      g_autofree char *id = g_strdup_printf ("d%u", e);
+      g_autofree char *a = g_strdup_printf ("t%u", from[e]);
+      g_autofree char *b = g_strdup_printf ("t%u", to[e]);
+      g_autoptr(CharterDependency) dep = charter_dependency_new (id);
+
+      charter_dependency_set_predecessor (dep, a);
+      charter_dependency_set_successor (dep, b);
+      charter_document_append (doc, deps, dep);
+    }
+  charter_history_clear (charter_document_get_history (doc));
+  return doc;
+}
+
+static void
+flush (void)
+{
+  for (int i = 0; i < 200 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* One frame as GTK draws it: allocation, snapshot (reusing the render nodes
+ * of widgets that did not change) and rendering with the cairo renderer. */
+static double
+frame (GtkWidget   *canvas,
+       GskRenderer *renderer,
+       int          width,
+       int          height)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  gint64 t1, t2, t3;
+
+  charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+  t1 = g_get_monotonic_time ();
+  gtk_widget_allocate (canvas, width, height, -1, NULL);
+  t2 = g_get_monotonic_time ();
+  /* The canvas's own snapshot, as the frame clock runs it: children whose
+   * drawing did not change reuse their render nodes. */
+  GTK_WIDGET_GET_CLASS (canvas)->snapshot (canvas, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  t3 = g_get_monotonic_time ();
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (g_getenv ("BENCH_GRAPH_VERBOSE"))
+    g_printerr ("sync %.2f allocate %.2f snapshot %.2f render %.2f\n", (t1 - start) / 1000.0,
+                (t2 - t1) / 1000.0, (t3 - t2) / 1000.0, (g_get_monotonic_time () - t3) / 1000.0);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+bench_frames (guint *from,
+              guint *to)
+{
+  g_autoptr(CharterDocument) doc = make_document (from, to);
+  g_autoptr(CharterScheduler) scheduler = charter_scheduler_new (doc);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = charter_plan_view_new ();
+  GtkWidget *canvas;
+  int width, height;
+  g_autoptr(GArray) rebuild = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_object_set (view, "document", doc, "scheduler", scheduler, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  canvas = charter_plan_view_get_canvas (CHARTER_PLAN_VIEW (view));
+  for (int i = 0; i < 20; i++)
+    {
+      flush ();
+      g_usleep (20000);
+    }
+  width = gtk_widget_get_width (canvas);
+  height = gtk_widget_get_height (canvas);
+  gsk_renderer_realize (renderer, NULL, NULL);
+
+  /* Rebuild: what adding a dependency costs the canvas. */
+  for (int run = 0; run < 5; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+
+      /* Toggle one link in and out: a structure change each time. */
+      if (run % 2 == 0)
+        {
+          gtk_widget_activate_action (canvas, "graph.select", "s", "t0");
+          gtk_widget_activate_action (canvas, "graph.link", "s", "t999");
+        }
+      else
+        charter_document_undo (doc);
+      charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+      elapsed = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (rebuild, elapsed);
+    }
+  report ("rebuild after a new dependency (no render)", rebuild, 1000);
+  gtk_widget_activate_action (canvas, "graph.cancel", NULL);
+  flush ();
+
+  for (int zoomed = 0; zoomed < 2; zoomed++)
+    {
+      g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) drag = g_array_new (FALSE, FALSE, sizeof (double));
+      CharterGraph *graph = charter_graph_canvas_get_graph (CHARTER_GRAPH_CANVAS (canvas));
+      int index = charter_graph_canvas_get_node_index (CHARTER_GRAPH_CANVAS (canvas), "t500");
+      CharterGraphNode *node = charter_graph_get_node (graph, index);
+      double x0 = node->x, y0 = node->y;
+
+      gtk_widget_activate_action (canvas, "graph.fit", NULL);
+      if (zoomed)
+        {
+          /* 100 %, looking at task 500. */
+          double wx, wy;
+
+          for (int i = 0; i < 40 && charter_graph_canvas_get_zoom (CHARTER_GRAPH_CANVAS (canvas)) < 1.0; i++)
+            gtk_widget_activate_action (canvas, "graph.zoom-in", NULL);
+          charter_graph_canvas_graph_to_widget (CHARTER_GRAPH_CANVAS (canvas), x0, y0, &wx, &wy);
+          charter_graph_canvas_pan_by (CHARTER_GRAPH_CANVAS (canvas), width / 2.0 - wx, height / 2.0 - wy);
+        }
+      frame (canvas, renderer, width, height);
+
+      for (int i = 0; i < 60; i++)
+        {
+          double ms;
+
+          charter_graph_canvas_pan_by (CHARTER_GRAPH_CANVAS (canvas), i % 2 ? -7 : 7, i % 2 ? -3 : 3);
+          ms = frame (canvas, renderer, width, height);
+          g_array_append_val (pan, ms);
+        }
+
+      /* A real drag through the canvas's own handlers: one undo group, each
+       * motion sets x and y through the model. */
+      {
+        double wx, wy;
+
+        charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+        charter_graph_canvas_graph_to_widget (CHARTER_GRAPH_CANVAS (canvas),
+                                              node->x + 30, node->y + 30, &wx, &wy);
+        charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 0, wx, wy);
+        for (int i = 0; i < 60; i++)
+          {
+            double ms;
+            gint64 start = g_get_monotonic_time ();
+
+            charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 1, 5 + 3 * i, 5 + 2 * i);
+            ms = (g_get_monotonic_time () - start) / 1000.0 + frame (canvas, renderer, width, height);
+            g_array_append_val (drag, ms);
+          }
+        charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 2, 5 + 3 * 59, 5 + 2 * 59);
+        charter_document_undo (doc);
+        charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+      }
+
+      g_print ("-- %s (zoom %.2f, %d×%d)\n", zoomed ? "at 100 %" : "whole plan in view (Fit)",
+               charter_graph_canvas_get_zoom (CHARTER_GRAPH_CANVAS (canvas)), width, height);
+      report ("  frame while panning", pan, 8);
+      report ("  frame while dragging a task", drag, 8);
+    }
+
+  gsk_renderer_unrealize (renderer);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree guint *from = g_new (guint, N_DEPS);
+  g_autofree guint *to = g_new (guint, N_DEPS);
+
+  random_edges (42, from, to);
+  bench_layout (from, to);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("frames: skipped, no display (run under xvfb-run)\n");
+      return 0;
+    }
+  adw_init ();
+  bench_frames (from, to);
+
+  return 0;
+}
