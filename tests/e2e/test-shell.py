@@ -74,6 +74,16 @@ def main():
         cd.find(app.window(), role="push button", name=added[0])
         assert not app.action_enabled("win.undo"), "a freshly opened file has something to undo"
 
+    # `charter` alone starts from a copy of the example: saving asks for a name.
+    with cd.Charter([]) as app:
+        app.wait_title(lambda t: t == "Workout history", "the example's spec title")
+        cd.find(app.window(), role="label", name="Not Saved")
+        app.activate("win.save")
+        chooser = app.dialog("Save Document")
+        cd.click(cd.find(chooser, role="push button", name="Cancel"))
+        cd.wait_for(lambda: not any(cd.name_of(w) == "Save Document" for w in app.windows()),
+                    "the file chooser to close")
+
     print("ok - shell end to end")
 
 

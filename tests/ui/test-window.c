@@ -229,6 +229,16 @@ test_save_to (void)
   g_assert_no_error (error);
   g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (reloaded)), ==, "Workout history");
 
+  /* It is remembered: Open Recent, and the document `charter` reopens. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autofree char *last = g_settings_get_string (settings, "last-document");
+
+    g_assert_cmpstr (last, ==, uri);
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
+
   /* An edit after saving shows the marker again, and Save (no dialog: the
    * document has a file) writes it. */
   edit_spec_title (window, "Workout history, v2");
@@ -407,6 +417,23 @@ test_close_asks (void)
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
+  spin ();
+  g_assert_true (destroyed);
+
+  /* Quitting asks too, and Cancel keeps the window. */
+  destroyed = FALSE;
+  window = new_window ();
+  g_object_weak_ref (G_OBJECT (window), on_destroyed, &destroyed);
+  edit_spec_title (window, "Unsaved work");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  spin ();
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_false (destroyed);
+  charter_document_undo (charter_window_get_document (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   spin ();
   g_assert_true (destroyed);
 
