@@ -117,13 +117,14 @@ write_double (Writer *w,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  /* The shortest form that reads back as the same double. */
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
+  /* The shortest form that reads back as the same double. Any number of up
+   * to 15 significant digits (DBL_DIG) prints exactly as itself with %.15g,
+   * so only 16 and 17 digits need trying after that. */
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
