@@ -129,6 +129,10 @@ struct _CharterSchedule
   guint8           *flavor;
   guint8           *dkind;
   gint32           *dref;
+  gint32           *lref;         /* the link that bound before any later shift, or -1 */
+  gint32           *rpred;        /* levelled: the team task a task waited for, or -1 */
+  gint32           *rhead;        /* levelled: first task that waited for this one, or -1 */
+  gint32           *rnext;        /* levelled: next task that waited for the same one */
   guint32          *order;
   CharterTaskDates *dates;
   char            **driver_text;
@@ -1068,6 +1072,7 @@ typedef struct
   guint8    *dkind;   /* nullable */
   gint32    *dref;    /* nullable */
   Usage     *usage;   /* nullable: no levelling */
+  gint32    *lref;    /* nullable */
 } Pass;
 
 static inline guint8
@@ -1108,6 +1113,7 @@ forward_task (CharterPlan *plan,
   guint8 best_flavor = FLAVOR_START;
   guint8 kind = DRIVER_START;
   gint32 ref = -1;
+  gint32 link;
 
   if (plan->snet[v] != NO_VALUE && plan->snet[v] >= best && plan->snet_julian[v] >= plan->cal.base)
     {
@@ -1165,6 +1171,8 @@ forward_task (CharterPlan *plan,
           ref = e;
         }
     }
+
+  link = kind == DRIVER_DEPENDENCY ? ref : -1;
 
   /* The team: not while committed elsewhere, and at most capacity tasks at once. */
   if (plan->team[v] >= 0 && d > 0)
@@ -1261,6 +1269,8 @@ forward_task (CharterPlan *plan,
   p->es[v] = best;
   p->ef[v] = best + d;
   p->flavor[v] = d == 0 ? best_flavor : FLAVOR_START;
+  if (p->lref != NULL)
+    p->lref[v] = link;
   if (p->dkind != NULL)
     {
       p->dkind[v] = kind;
@@ -1269,23 +1279,35 @@ forward_task (CharterPlan *plan,
   return TRUE;
 }
 
+/* Late dates from links and deadlines; with @rhead/@rnext (a levelled plan,
+ * walked in its levelling @order), a task a team member waited for must also
+ * finish before that member can start: levelling's hidden links count. */
 static gint32
-backward_pass (CharterPlan *plan,
-               const int   *dur,
-               const gint32 *es,
-               const gint32 *ef,
-               gint32      *ls,
-               gint32      *lf)
+backward_pass (CharterPlan   *plan,
+               const int     *dur,
+               const gint32  *es,
+               const gint32  *ef,
+               gint32        *ls,
+               gint32        *lf,
+               const guint32 *order,
+               const gint32  *rhead,
+               const gint32  *rnext)
 {
   gint32 end = 0;
 
+  if (order == NULL)
+    order = plan->topo;
   for (guint i = 0; i < plan->n_tasks; i++)
     end = MAX (end, ef[i]);
 
   for (guint pos = plan->n_tasks; pos-- > 0;)
     {
-      guint32 v = plan->topo[pos];
+      guint32 v = order[pos];
       gint32 late = end;
+
+      if (rhead != NULL)
+        for (gint32 w = rhead[v]; w >= 0; w = rnext[w])
+          late = MIN (late, ls[w]);
 
       for (guint32 j = plan->succ_off[v]; j < plan->succ_off[v + 1]; j++)
         {
@@ -1400,9 +1422,103 @@ schedule_alloc (CharterPlan *plan)
   self->flavor = g_new0 (guint8, n);
   self->dkind = g_new0 (guint8, n);
   self->dref = g_new0 (gint32, n);
+  self->lref = g_new0 (gint32, n);
   self->dates = g_new0 (CharterTaskDates, n);
   self->driver_text = g_new0 (char *, n);
   return self;
+}
+
+typedef struct
+{
+  gint32  finish;
+  guint32 task;
+} Finish;
+
+static int
+compare_finishes (gconstpointer a,
+                  gconstpointer b)
+{
+  const Finish *x = a, *y = b;
+
+  if (x->finish != y->finish)
+    return x->finish < y->finish ? -1 : 1;
+  return x->task < y->task ? -1 : x->task > y->task;
+}
+
+/* For each task levelling held back, the team task whose finish freed its
+ * slot (of those finishing at that instant, the one first in the document):
+ * @rpred, and the reverse lists @rhead/@rnext. */
+static void
+resource_links (CharterPlan  *plan,
+                const int    *dur,
+                const gint32 *es,
+                const gint32 *ef,
+                const guint8 *dkind,
+                gint32       *rpred,
+                gint32       *rhead,
+                gint32       *rnext)
+{
+  g_autofree Finish *finishes = g_new (Finish, MAX (plan->n_tasks, 1));
+
+  for (guint i = 0; i < plan->n_tasks; i++)
+    rpred[i] = rhead[i] = rnext[i] = -1;
+
+  for (guint t = 0; t < plan->n_teams; t++)
+    {
+      guint k = 0;
+
+      if (!plan->team_levelled[t])
+        continue;
+      for (guint32 j = plan->team_task_off[t]; j < plan->team_task_off[t + 1]; j++)
+        {
+          guint32 u = plan->team_tasks[j];
+
+          if (dur[u] > 0)
+            finishes[k++] = (Finish) { ef[u], u };
+        }
+      qsort (finishes, k, sizeof (Finish), compare_finishes);
+
+      for (guint32 j = plan->team_task_off[t]; j < plan->team_task_off[t + 1]; j++)
+        {
+          guint32 v = plan->team_tasks[j];
+          guint lo = 0, hi = k;
+
+          if (dkind[v] != DRIVER_CAPACITY)
+            continue;
+          while (lo < hi)
+            {
+              guint mid = (lo + hi) / 2;
+
+              if (finishes[mid].finish < es[v])
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          if (lo < k && finishes[lo].finish == es[v] && finishes[lo].task != v)
+            {
+              guint32 u = finishes[lo].task;
+
+              rpred[v] = u;
+              rnext[v] = rhead[u];
+              rhead[u] = v;
+            }
+        }
+    }
+}
+
+static void
+find_resource_links (CharterSchedule *self)
+{
+  guint n = MAX (self->plan->n_tasks, 1);
+
+  g_free (self->rpred);
+  g_free (self->rhead);
+  g_free (self->rnext);
+  self->rpred = g_new (gint32, n);
+  self->rhead = g_new (gint32, n);
+  self->rnext = g_new (gint32, n);
+  resource_links (self->plan, self->dur, self->es, self->ef, self->dkind,
+                  self->rpred, self->rhead, self->rnext);
 }
 
 /* With @dirty (incremental), only tasks marked dirty are scheduled again, and
@@ -1415,7 +1531,7 @@ run_passes (CharterSchedule *self,
             GError         **error)
 {
   CharterPlan *plan = self->plan;
-  Pass pass = { self->dur, self->es, self->ef, self->flavor, self->dkind, self->dref, NULL };
+  Pass pass = { self->dur, self->es, self->ef, self->flavor, self->dkind, self->dref, NULL, self->lref };
 
   for (guint pos = from_pos; pos < plan->n_tasks; pos++)
     {
@@ -1452,7 +1568,7 @@ run_passes (CharterSchedule *self,
       guint k = 0;
       gboolean ok = TRUE;
 
-      backward_pass (plan, self->dur, self->es, self->ef, self->ls, self->lf);
+      backward_pass (plan, self->dur, self->es, self->ef, self->ls, self->lf, NULL, NULL, NULL);
       for (guint i = 0; i < plan->n_tasks; i++)
         {
           tf[i] = self->ls[i] - self->es[i];
@@ -1484,7 +1600,14 @@ run_passes (CharterSchedule *self,
         return FALSE;
     }
 
-  self->end = backward_pass (plan, self->dur, self->es, self->ef, self->ls, self->lf);
+  if (plan->levelled)
+    {
+      find_resource_links (self);
+      self->end = backward_pass (plan, self->dur, self->es, self->ef, self->ls, self->lf,
+                                 self->order, self->rhead, self->rnext);
+    }
+  else
+    self->end = backward_pass (plan, self->dur, self->es, self->ef, self->ls, self->lf, NULL, NULL, NULL);
   finish_schedule (self);
   return TRUE;
 }
@@ -1544,6 +1667,7 @@ charter_schedule_new_incremental (CharterSchedule *previous,
   memcpy (self->flavor, previous->flavor, n);
   memcpy (self->dkind, previous->dkind, n);
   memcpy (self->dref, previous->dref, sizeof (gint32) * n);
+  memcpy (self->lref, previous->lref, sizeof (gint32) * n);
 
   if (plan->levelled)
     {
@@ -1600,21 +1724,7 @@ static gint32
 capacity_blocker (CharterSchedule *self,
                   guint32          v)
 {
-  CharterPlan *plan = self->plan;
-  gint32 t = plan->team[v];
-  gint32 found = -1;
-
-  if (t < 0)
-    return -1;
-  for (guint32 j = plan->team_task_off[t]; j < plan->team_task_off[t + 1]; j++)
-    {
-      guint32 u = plan->team_tasks[j];
-
-      if (u != v && self->ef[u] == self->es[v] && self->dur[u] > 0 &&
-          (found < 0 || self->es[u] > self->es[found]))
-        found = u;
-    }
-  return found;
+  return self->rpred != NULL ? self->rpred[v] : -1;
 }
 
 /* The task that fixed @v's start, if a task did. */
@@ -1628,6 +1738,9 @@ driving_task (CharterSchedule *self,
       return self->plan->dep_pred[self->dref[v]];
     case DRIVER_CAPACITY:
       return capacity_blocker (self, v);
+    case DRIVER_LAUNCH:
+      /* The launch moved off a forbidden day: what put it on that day. */
+      return self->lref[v] >= 0 ? (gint32) self->plan->dep_pred[self->lref[v]] : -1;
     default:
       return -1;
     }
@@ -1672,6 +1785,10 @@ finish_schedule (CharterSchedule *self)
           free_float = MIN (free_float, slack);
         }
 
+      if (self->rhead != NULL)
+        for (gint32 w = self->rhead[v]; w >= 0; w = self->rnext[w])
+          free_float = MIN (free_float, self->es[w] - self->ef[v]);
+
       dates->duration = self->dur[v];
       dates->early_start = shown_start (self, v, self->es[v]);
       dates->early_finish = shown_finish (self, v, self->ef[v]);
@@ -1694,9 +1811,9 @@ finish_schedule (CharterSchedule *self)
                                             plan->task_names[v], finish, deadline));
         }
 
-      if (last < 0 || self->ef[v] > self->ef[last] ||
-          (self->ef[v] == self->ef[last] && self->flavor[v] == FLAVOR_START && self->dur[v] == 0 &&
-           self->flavor[last] == FLAVOR_END && self->dur[last] == 0))
+      /* The task that finishes last: by the day it shows, then by instant. */
+      if (last < 0 || dates->early_finish > self->dates[last].early_finish ||
+          (dates->early_finish == self->dates[last].early_finish && self->ef[v] > self->ef[last]))
         last = v;
     }
 
@@ -1856,6 +1973,10 @@ charter_schedule_finalize (GObject *object)
   g_free (self->flavor);
   g_free (self->dkind);
   g_free (self->dref);
+  g_free (self->lref);
+  g_free (self->rpred);
+  g_free (self->rhead);
+  g_free (self->rnext);
   g_free (self->order);
   g_free (self->dates);
   g_strfreev (self->critical_path);
@@ -2614,6 +2735,9 @@ charter_schedule_simulate (CharterSchedule  *self,
   g_autofree guint8 *flavor = NULL;
   g_autofree guint32 *critical = NULL;
   g_autofree gint32 *ends = NULL;
+  g_autofree guint8 *dkind = NULL;
+  g_autofree gint32 *dref = NULL;
+  g_autofree gint32 *rpred = NULL, *rhead = NULL, *rnext = NULL;
 
   g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), NULL);
 
@@ -2637,10 +2761,18 @@ charter_schedule_simulate (CharterSchedule  *self,
   flavor = g_new0 (guint8, MAX (n, 1));
   critical = g_new0 (guint32, MAX (n, 1));
   ends = g_new (gint32, runs);
+  if (plan->levelled)
+    {
+      dkind = g_new0 (guint8, MAX (n, 1));
+      dref = g_new0 (gint32, MAX (n, 1));
+      rpred = g_new (gint32, MAX (n, 1));
+      rhead = g_new (gint32, MAX (n, 1));
+      rnext = g_new (gint32, MAX (n, 1));
+    }
 
   for (guint r = 0; r < runs; r++)
     {
-      Pass pass = { dur, es, ef, flavor, NULL, NULL, NULL };
+      Pass pass = { dur, es, ef, flavor, dkind, dref, NULL, NULL };
       Usage usage = { 0 };
       const guint32 *order = self->order != NULL ? self->order : plan->topo;
 
@@ -2660,7 +2792,13 @@ charter_schedule_simulate (CharterSchedule  *self,
           }
       usage_clear (&usage, plan);
 
-      ends[r] = backward_pass (plan, dur, es, ef, ls, lf);
+      if (plan->levelled)
+        {
+          resource_links (plan, dur, es, ef, dkind, rpred, rhead, rnext);
+          ends[r] = backward_pass (plan, dur, es, ef, ls, lf, order, rhead, rnext);
+        }
+      else
+        ends[r] = backward_pass (plan, dur, es, ef, ls, lf, NULL, NULL, NULL);
       for (guint i = 0; i < n; i++)
         if (ls[i] - es[i] <= 0)
           critical[i]++;

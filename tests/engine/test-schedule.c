@@ -370,6 +370,20 @@ test_capacity (void)
   assert_dates (schedule, "third", "2025-03-10", "2025-03-10");
   g_assert_cmpstr (charter_schedule_get_task_dates (schedule, "short")->driver, ==,
                    "QA works on one task at a time and is on “Long” until Wed 5 Mar 2025");
+  /* Levelling's hidden links count for float: Short holds Third back, which
+   * finishes last, so neither Long nor Short can slip. */
+  g_assert_cmpint (charter_schedule_get_task_dates (schedule, "short")->total_float, ==, 0);
+  g_assert_cmpint (charter_schedule_get_task_dates (schedule, "long")->total_float, ==, 0);
+  g_assert_cmpint (charter_schedule_get_task_dates (schedule, "short")->free_float, ==, 0);
+  g_assert_true (charter_schedule_get_task_dates (schedule, "third")->critical);
+  {
+    const char * const *path = charter_schedule_get_critical_path (schedule);
+
+    g_assert_cmpuint (g_strv_length ((char **) path), ==, 3);
+    g_assert_cmpstr (path[0], ==, "long");
+    g_assert_cmpstr (path[1], ==, "short");
+    g_assert_cmpstr (path[2], ==, "third");
+  }
 
   charter_team_set_capacity (team, 2);
   g_clear_object (&schedule);
@@ -403,6 +417,15 @@ test_launch_rule (void)
   dates = charter_schedule_get_task_dates (schedule, "go");
   g_assert_cmpstr (dates->driver, ==, "launches never fall on a Friday; moved to Tue 11 Mar 2025");
   assert_dates (schedule, "after", "2025-03-11", "2025-03-11");
+  {
+    const char * const *path = charter_schedule_get_critical_path (schedule);
+
+    /* The chain goes on through the launch to what put it on the Friday. */
+    g_assert_cmpuint (g_strv_length ((char **) path), ==, 3);
+    g_assert_cmpstr (path[0], ==, "a");
+    g_assert_cmpstr (path[1], ==, "go");
+    g_assert_cmpstr (path[2], ==, "after");
+  }
 
   /* Not a launch: it stays on Friday. */
   charter_task_set_launch (launch, FALSE);
