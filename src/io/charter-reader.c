@@ -102,6 +102,50 @@ line_column (const char *data,
     }
 }
 
+static int
+hex_value (const char *p)
+{
+  int value = 0;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      int digit = g_ascii_xdigit_value (p[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* The length of the escape at data[i] (a backslash), or 0 when JSON does
+ * not allow it. json-glib takes more (octal "\666", lone surrogates "\ud800")
+ * and turns them into bytes that are not UTF-8; and a NUL ("\u0000") would
+ * cut the string short. */
+static gsize
+check_escape (const char *data,
+              gsize       length,
+              gsize       i)
+{
+  int unit, low;
+
+  if (i + 1 >= length)
+    return 0;
+  if (strchr ("\"\\/bfnrt", data[i + 1]) != NULL && data[i + 1] != '\0')
+    return 2;
+  if (data[i + 1] != 'u' || i + 6 > length || (unit = hex_value (data + i + 2)) < 0)
+    return 0;
+  if (unit == 0 || (unit >= 0xdc00 && unit <= 0xdfff))
+    return 0;
+  if (unit < 0xd800 || unit > 0xdbff)
+    return 6;
+  /* A high surrogate must be followed by a low one. */
+  if (i + 12 > length || data[i + 6] != '\\' || data[i + 7] != 'u' ||
+      (low = hex_value (data + i + 8)) < 0xdc00 || low > 0xdfff)
+    return 0;
+  return 12;
+}
+
 /* Checks the encoding and the nesting depth without recursion, the way
  * json-glib's scanner reads double-quoted strings (with \ escapes). */
 static gboolean
@@ -134,7 +178,23 @@ prescan (Reader     *r,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              gsize escape_length = check_escape (data, length, i);
+
+              if (escape_length == 0)
+                {
+                  gsize shown = (i + 1 < length && data[i + 1] == 'u') ? 6 : 2;
+                  g_autofree char *escape = g_strndup (data + i, MIN (length - i, shown));
+
+                  line_column (data, data + i, &line, &column);
+                  g_strcanon (escape, "\\\"/bfnrtu0123456789abcdefABCDEF", '?');
+                  set_error (r, CHARTER_FILE_ERROR_SYNTAX, NULL,
+                             _("%u:%u: “%s” is not an escape a JSON string may hold (this is not valid JSON)"),
+                             line, column, escape);
+                  return FALSE;
+                }
+              i += escape_length - 1;
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;

@@ -526,6 +526,11 @@ static const BadCase bad_cases[] = {
   { "raw-single-quotes", "{\"format\":\"charter\",\"version\":1,\"x\":\"a\",\n \"y\": \"\\\"\", \"z\": \x27[\x27}",
     CHARTER_FILE_ERROR_SYNTAX, "2:18:", NULL },
   { "raw-comment", "{\"format\":\"charter\",\"version\":1 /* [[[ */}", CHARTER_FILE_ERROR_SYNTAX, "1:33:", NULL },
+  { "escape-octal", "{'format':'charter','version':1,'x':'ab\\666'}", CHARTER_FILE_ERROR_SYNTAX, "1:40:", "“\\6”" },
+  { "escape-surrogate", "{'format':'charter','version':1,'x':'\\ud800x'}", CHARTER_FILE_ERROR_SYNTAX, "1:38:", NULL },
+  { "escape-low-surrogate", "{'format':'charter','version':1,'x':'\\udc00'}", CHARTER_FILE_ERROR_SYNTAX, "1:38:", NULL },
+  { "escape-nul", "{'format':'charter','version':1,'x':'a\\u0000'}", CHARTER_FILE_ERROR_SYNTAX, "1:39:", NULL },
+  { "escape-short", "{'format':'charter','version':1,'x':'\\u12'}", CHARTER_FILE_ERROR_SYNTAX, "1:38:", NULL },
   { "utf8", "{'format':'charter',\n'version':1,\n'spec':{'title':'caf\xc3\x28'}}", CHARTER_FILE_ERROR_ENCODING, "3:", "UTF-8" },
   { "nul", "{'format':'charter',\n'version'\0:1}", CHARTER_FILE_ERROR_ENCODING, "2:", NULL },
 };
