@@ -2113,17 +2113,17 @@ charter_graph_canvas_set_focus_child (GtkWidget *widget,
     }
 }
 
+/* The canvas's style sheet, once per display, before anything is drawn
+ * (added at realize time, the first frames came out unstyled). */
 static void
-charter_graph_canvas_realize (GtkWidget *widget)
+ensure_style (GdkDisplay *display)
 {
   static GQuark provider_quark;
-  GdkDisplay *display;
 
-  GTK_WIDGET_CLASS (charter_graph_canvas_parent_class)->realize (widget);
-
+  if (display == NULL)
+    return;
   if (provider_quark == 0)
     provider_quark = g_quark_from_static_string ("charter-graph-css");
-  display = gtk_widget_get_display (widget);
   if (g_object_get_qdata (G_OBJECT (display), provider_quark) == NULL)
     {
       GtkCssProvider *provider = gtk_css_provider_new ();
@@ -2133,6 +2133,14 @@ charter_graph_canvas_realize (GtkWidget *widget)
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       g_object_set_qdata_full (G_OBJECT (display), provider_quark, provider, g_object_unref);
     }
+}
+
+static void
+charter_graph_canvas_realize (GtkWidget *widget)
+{
+  ensure_style (gtk_widget_get_display (widget));
+
+  GTK_WIDGET_CLASS (charter_graph_canvas_parent_class)->realize (widget);
 }
 
 static void
@@ -2324,9 +2332,15 @@ make_button (const char *icon_name,
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : tooltip,
-                                  -1);
+  {
+    /* The accessible name is the label without its mnemonic underscore. */
+    g_autoptr(GString) name = g_string_new (label ? label : tooltip);
+
+    g_string_replace (name, "_", "", 1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                    -1);
+  }
   return button;
 }
 
@@ -2336,6 +2350,8 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   GtkGesture *drag, *click, *zoom;
   GtkEventController *scroll, *motion;
   PangoFontDescription *desc;
+
+  ensure_style (gdk_display_get_default ());
 
   self->graph = charter_graph_new ();
   self->task_ids = g_ptr_array_new_with_free_func (g_free);
