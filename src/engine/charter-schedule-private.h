@@ -42,6 +42,9 @@ void             charter_schedule_get_instants      (CharterSchedule  *self,
                                                      gint32           *early_finish,
                                                      gint32           *late_start,
                                                      gint32           *late_finish);
+/* Levelled plans: the team task @index waited for, or -1. */
+gint32           charter_schedule_get_resource_predecessor (CharterSchedule *self,
+                                                            guint            index);
 /* The task's position in the document's task list, or -1. */
 gint32           charter_schedule_get_task_index    (CharterSchedule  *self,
                                                      const char       *task_id);

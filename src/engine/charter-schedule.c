@@ -2055,6 +2055,15 @@ charter_schedule_get_instants (CharterSchedule *self,
 }
 
 gint32
+charter_schedule_get_resource_predecessor (CharterSchedule *self,
+                                           guint            index)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), -1);
+  g_return_val_if_fail (index < self->plan->n_tasks, -1);
+  return capacity_blocker (self, index);
+}
+
+gint32
 charter_schedule_get_task_index (CharterSchedule *self,
                                  const char      *task_id)
 {

@@ -171,6 +171,33 @@ check_plan (guint            seed,
       CHECK (holds, "late dates break dependency %s", charter_item_get_id (CHARTER_ITEM (dep)));
     }
 
+  /* Levelling's hidden links: the waited-for task ends as the waiting one
+   * starts, and the late dates keep that order. */
+  for (guint i = 0; i < n; i++)
+    {
+      gint32 u = charter_schedule_get_resource_predecessor (schedule, i);
+
+      if (u < 0)
+        continue;
+      CHECK (ef[u] == es[i], "task %u waited for %d, which does not end as it starts", i, u);
+      CHECK (ls[i] >= lf[u], "late dates break the hidden link %d -> %u", u, i);
+    }
+
+  /* Along the critical path, every task is critical (no launch moved it:
+   * a launch's move can give what came before it a little float). */
+  {
+    const char * const *path = charter_schedule_get_critical_path (schedule);
+    gboolean launch_moved = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      launch_moved |= g_str_has_prefix (charter_schedule_get_task_dates_at (schedule, i)->driver, "launches never");
+    if (!missed && !launch_moved)
+      for (guint k = 0; path[k] != NULL; k++)
+        CHECK (charter_schedule_get_task_dates (schedule, path[k])->total_float == 0,
+               "critical path task %s has float", path[k]);
+    CHECK (path[0] != NULL || n == 0, "no critical path");
+  }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
