@@ -26,6 +26,13 @@
 #include "charter-gantt-chart-private.h"
 #include "charter-gantt-bar.h"
 
+typedef struct
+{
+  guint                 from;
+  guint                 to;
+  CharterDependencyType kind;
+} Link;
+
 typedef enum
 {
   DRAG_NONE,
@@ -52,6 +59,8 @@ struct _CharterGanttChart
   GHashTable            *team_index;     /* id -> index + 1 */
   GArray                *team_colors;    /* GdkRGBA per team, then "no team" */
   GArray                *bars;           /* CharterTimelineBar per task */
+  GArray                *links;          /* Link: dependencies resolved to task indices */
+  GArray                *lane_counts;    /* guint per team, then "no team": tasks in the lane */
   GHashTable            *collapsed;      /* team ids ("" for no team) */
   GPtrArray             *bar_widgets;    /* CharterGanttBar pool */
   guint                 *claimed;        /* per task: frame stamp of the bar widget it holds */
@@ -552,6 +561,29 @@ rebuild (CharterGanttChart *self)
 
   charter_timeline_layout_build (self->layout, n_teams, collapsed, n_tasks, task_team,
                                  self->header_height, self->row_height);
+
+  g_array_set_size (self->lane_counts, 0);
+  g_array_set_size (self->lane_counts, n_teams + 1);
+  for (guint i = 0; i < n_tasks; i++)
+    g_array_index (self->lane_counts, guint, MIN (task_team[i], n_teams))++;
+
+  /* Dependencies by task index, so that drawing arrows looks nothing up. */
+  g_array_set_size (self->links, 0);
+  if (self->document != NULL)
+    {
+      GListModel *dependencies = charter_document_get_dependencies (self->document);
+      guint n_deps = g_list_model_get_n_items (dependencies);
+
+      for (guint i = 0; i < n_deps; i++)
+        {
+          g_autoptr(CharterDependency) dep = g_list_model_get_item (dependencies, i);
+          Link link = { 0, 0, charter_dependency_get_kind (dep) };
+
+          if (lookup_task (self, charter_dependency_get_predecessor (dep), &link.from) &&
+              lookup_task (self, charter_dependency_get_successor (dep), &link.to))
+            g_array_append_val (self->links, link);
+        }
+    }
 
   read_baseline (self);
   g_hash_table_iter_init (&iter, self->baseline_dates);
@@ -1994,30 +2026,23 @@ draw_arrows (CharterGanttChart *self,
              GtkSnapshot       *snapshot,
              const Visible     *v)
 {
-  GListModel *dependencies;
   cairo_t *cr = NULL;
-  guint n;
   guint last_row = v->first_row + v->n_rows;
 
-  if (self->document == NULL || v->n_rows == 0)
+  if (v->n_rows == 0)
     return;
 
-  dependencies = charter_document_get_dependencies (self->document);
-  n = g_list_model_get_n_items (dependencies);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->links->len; i++)
     {
-      g_autoptr(CharterDependency) dep = g_list_model_get_item (dependencies, i);
-      CharterDependencyType kind = charter_dependency_get_kind (dep);
-      guint from, to, from_row, to_row;
+      const Link *link = &g_array_index (self->links, Link, i);
+      CharterDependencyType kind = link->kind;
+      guint from = link->from, to = link->to, from_row, to_row;
       const CharterTimelineRow *fr, *tr;
       double fx0, fx1, tx0, tx1, ox, oy, ix, iy, a, b, out_dir, in_dir;
       const CharterTaskDates *fd, *td;
       gboolean critical;
 
-      if (!lookup_task (self, charter_dependency_get_predecessor (dep), &from) ||
-          !lookup_task (self, charter_dependency_get_successor (dep), &to) ||
-          !charter_timeline_layout_find_task_row (self->layout, from, &from_row) ||
+      if (!charter_timeline_layout_find_task_row (self->layout, from, &from_row) ||
           !charter_timeline_layout_find_task_row (self->layout, to, &to_row))
         continue;
       if (MAX (from_row, to_row) < v->first_row || MIN (from_row, to_row) >= last_row)
@@ -2268,14 +2293,7 @@ draw_list (CharterGanttChart *self,
               name = _("No team");
             }
           folded = g_hash_table_contains (self->collapsed, id);
-          for (guint t = 0; t < self->tasks->len; t++)
-            {
-              const char *team_id = charter_task_get_team_id (g_ptr_array_index (self->tasks, t));
-
-              if (row->team < self->teams->len ? g_strcmp0 (team_id, id) == 0
-                                               : (team_id == NULL || !g_hash_table_contains (self->team_index, team_id)))
-                count++;
-            }
+          count = g_array_index (self->lane_counts, guint, MIN (row->team, self->teams->len));
           title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %s · %u task", "%s %s · %u tasks", count),
                                    folded ? "▸" : "▾", name, count);
           append_text (self, snapshot, title, 18, ty, w - 28, TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 1.0, &text_fg);
@@ -2336,8 +2354,12 @@ draw_axis (CharterGanttChart *self,
       g_date_clear (&date, 1);
       g_date_set_julian (&date, day);
 
-      /* Top tier: months (years at month zoom). */
-      if (g_date_get_day (&date) == 1 || day == v->first_day)
+      /* Top tier: months (years at month zoom). The label of the month
+       * already under way sticks to the left edge while it has room. */
+      if (g_date_get_day (&date) == 1 ||
+          (day == v->first_day &&
+           (g_date_get_days_in_month (g_date_get_month (&date), g_date_get_year (&date)) - g_date_get_day (&date) + 1)
+             * ppd > self->em * (self->zoom == CHARTER_TIMELINE_ZOOM_MONTHS ? 4 : 10)))
         {
           if (self->zoom == CHARTER_TIMELINE_ZOOM_MONTHS)
             {
@@ -2697,6 +2719,8 @@ charter_gantt_chart_finalize (GObject *object)
   g_clear_pointer (&self->team_index, g_hash_table_unref);
   g_clear_pointer (&self->team_colors, g_array_unref);
   g_clear_pointer (&self->bars, g_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->lane_counts, g_array_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->bar_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->baseline_dates, g_hash_table_unref);
@@ -2937,6 +2961,8 @@ charter_gantt_chart_init (CharterGanttChart *self)
   self->team_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->team_colors = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));
   self->bars = g_array_new (FALSE, TRUE, sizeof (CharterTimelineBar));
+  self->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  self->lane_counts = g_array_new (FALSE, TRUE, sizeof (guint));
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bar_widgets = g_ptr_array_new ();
   self->baseline_dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
