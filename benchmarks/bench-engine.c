@@ -225,6 +225,73 @@ bench_incremental (guint n)
   printf ("  mean %.2f ms, worst %.2f ms over %d changes\n", total / changes, worst, changes);
 }
 
+/* Every task in one of 50 teams of capacity @capacity: the plan is levelled. */
+static void
+assign_teams (CharterDocument *doc,
+              int              capacity)
+{
+  GListModel *tasks = charter_document_get_tasks (doc);
+  guint n = g_list_model_get_n_items (tasks);
+
+  for (int t = 0; t < 50; t++)
+    {
+      char id[16];
+      g_autoptr(CharterTeam) team = NULL;
+
+      g_snprintf (id, sizeof id, "team%d", t);
+      team = charter_team_new (id);
+      charter_team_set_name (team, id);
+      charter_team_set_capacity (team, capacity);
+      g_list_store_append (G_LIST_STORE (charter_document_get_teams (doc)), team);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
+      char id[16];
+
+      g_snprintf (id, sizeof id, "team%u", i % 50);
+      charter_task_set_team_id (task, id);
+    }
+}
+
+static void
+bench_levelled (guint n,
+                guint n_small)
+{
+  g_autoptr(CharterDocument) doc = generate (n, 2000, FALSE, 1);
+  g_autoptr(CharterDocument) small = generate (n_small, 500, FALSE, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterScheduler) scheduler = NULL;
+  GListModel *tasks = charter_document_get_tasks (small);
+  double best = G_MAXDOUBLE, total = 0, worst = 0;
+
+  assign_teams (doc, 1);
+  for (int run = 0; run < 3; run++)
+    {
+      double t0 = now_ms ();
+      g_autoptr(CharterSchedule) schedule = charter_schedule_compute (doc, &error);
+
+      g_assert_no_error (error);
+      best = MIN (best, now_ms () - t0);
+    }
+  printf ("levelled: %u tasks in 50 teams of capacity 1: full schedule best %.0f ms\n", n, best);
+
+  assign_teams (small, 1);
+  scheduler = charter_scheduler_new (small);
+  for (int k = 0; k < 50; k++)
+    {
+      g_autoptr(CharterTask) task = g_list_model_get_item (tasks, k * 7 % (n_small / 10));
+      double t0 = now_ms (), ms;
+
+      charter_document_set (small, task, "duration", charter_task_get_duration (task) + 1, NULL);
+      ms = now_ms () - t0;
+      total += ms;
+      worst = MAX (worst, ms);
+    }
+  printf ("levelled: one duration change + reschedule, %u tasks (re-levels the whole plan): mean %.1f ms, worst %.1f ms\n",
+          n_small, total / 50, worst);
+}
+
 static void
 bench_monte_carlo (guint n,
                    guint runs)
@@ -359,6 +426,7 @@ main (int   argc,
   printf ("bench-engine%s\n", quick ? " (quick)" : "");
   bench_large (argv[0], quick ? 10000 : 100000);
   bench_incremental (quick ? 2000 : 10000);
+  bench_levelled (quick ? 10000 : 100000, quick ? 2000 : 10000);
   bench_monte_carlo (quick ? 200 : 1000, quick ? 100 : 1000);
   bench_taskjuggler (quick ? 200 : 1000);
   return 0;
