@@ -2685,6 +2685,17 @@ charter_schedule_explain_task (CharterSchedule *self,
     }
   g_string_append (out, any ? ".\n" : _("No task depends on it.\n"));
 
+  any = FALSE;
+  if (self->rhead != NULL)
+    for (gint32 w = self->rhead[v]; w >= 0; w = self->rnext[w])
+      {
+        g_string_append (out, any ? ", " : _("Its team waits for it to finish before starting: "));
+        g_string_append_printf (out, "“%s”", plan->task_names[w]);
+        any = TRUE;
+      }
+  if (any)
+    g_string_append (out, ".\n");
+
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

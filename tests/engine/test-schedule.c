@@ -377,6 +377,13 @@ test_capacity (void)
   g_assert_cmpint (charter_schedule_get_task_dates (schedule, "short")->free_float, ==, 0);
   g_assert_true (charter_schedule_get_task_dates (schedule, "third")->critical);
   {
+    g_autofree char *text = charter_schedule_explain_task (schedule, "short");
+
+    if (strstr (text, "Its team waits for it to finish before starting: “Third”.") == NULL ||
+        strstr (text, "It is critical") == NULL)
+      g_error ("unexpected task explanation:\n%s", text);
+  }
+  {
     const char * const *path = charter_schedule_get_critical_path (schedule);
 
     g_assert_cmpuint (g_strv_length ((char **) path), ==, 3);
