@@ -1282,9 +1282,22 @@ forward_task (CharterPlan *plan,
 /* Late dates from links and deadlines; with @rhead/@rnext (a levelled plan,
  * walked in its levelling @order), a task a team member waited for must also
  * finish before that member can start: levelling's hidden links count. */
+/* The last instant a task may finish at to meet its deadline. A milestone
+ * shown on the morning of a day ("Monday 8 am") is on that day, so it must
+ * sit one instant earlier than one shown at the end of the day before. */
+static inline gint32
+deadline_limit (CharterPlan  *plan,
+                const int    *dur,
+                const guint8 *flavor,
+                guint32       v)
+{
+  return plan->fnlt[v] - (dur[v] == 0 && flavor[v] == FLAVOR_START ? 1 : 0);
+}
+
 static gint32
 backward_pass (CharterPlan   *plan,
                const int     *dur,
+               const guint8  *flavor,
                const gint32  *es,
                const gint32  *ef,
                gint32        *ls,
@@ -1335,7 +1348,7 @@ backward_pass (CharterPlan   *plan,
           late = MIN (late, lim);
         }
       if (plan->fnlt[v] != NO_VALUE)
-        late = MIN (late, plan->fnlt[v]);
+        late = MIN (late, deadline_limit (plan, dur, flavor, v));
       lf[v] = late;
       ls[v] = late - dur[v];
     }
@@ -1568,7 +1581,7 @@ run_passes (CharterSchedule *self,
       guint k = 0;
       gboolean ok = TRUE;
 
-      backward_pass (plan, self->dur, self->es, self->ef, self->ls, self->lf, NULL, NULL, NULL);
+      backward_pass (plan, self->dur, self->flavor, self->es, self->ef, self->ls, self->lf, NULL, NULL, NULL);
       for (guint i = 0; i < plan->n_tasks; i++)
         {
           tf[i] = self->ls[i] - self->es[i];
@@ -1603,11 +1616,11 @@ run_passes (CharterSchedule *self,
   if (plan->levelled)
     {
       find_resource_links (self);
-      self->end = backward_pass (plan, self->dur, self->es, self->ef, self->ls, self->lf,
+      self->end = backward_pass (plan, self->dur, self->flavor, self->es, self->ef, self->ls, self->lf,
                                  self->order, self->rhead, self->rnext);
     }
   else
-    self->end = backward_pass (plan, self->dur, self->es, self->ef, self->ls, self->lf, NULL, NULL, NULL);
+    self->end = backward_pass (plan, self->dur, self->flavor, self->es, self->ef, self->ls, self->lf, NULL, NULL, NULL);
   finish_schedule (self);
   return TRUE;
 }
@@ -1797,7 +1810,7 @@ finish_schedule (CharterSchedule *self)
       dates->total_float = self->ls[v] - self->es[v];
       dates->free_float = MAX (MIN (free_float, dates->total_float), 0);
       dates->critical = dates->total_float <= 0;
-      dates->missed_deadline = plan->fnlt[v] != NO_VALUE && self->ef[v] > plan->fnlt[v];
+      dates->missed_deadline = plan->fnlt[v] != NO_VALUE && self->ef[v] > deadline_limit (plan, self->dur, self->flavor, v);
       g_clear_pointer (&self->driver_text[v], g_free);
       dates->driver = NULL;
 
@@ -2815,10 +2828,10 @@ charter_schedule_simulate (CharterSchedule  *self,
       if (plan->levelled)
         {
           resource_links (plan, dur, es, ef, dkind, rpred, rhead, rnext);
-          ends[r] = backward_pass (plan, dur, es, ef, ls, lf, order, rhead, rnext);
+          ends[r] = backward_pass (plan, dur, flavor, es, ef, ls, lf, order, rhead, rnext);
         }
       else
-        ends[r] = backward_pass (plan, dur, es, ef, ls, lf, NULL, NULL, NULL);
+        ends[r] = backward_pass (plan, dur, flavor, es, ef, ls, lf, NULL, NULL, NULL);
       for (guint i = 0; i < n; i++)
         if (ls[i] - es[i] <= 0)
           critical[i]++;

@@ -233,7 +233,7 @@ test_constraints (void)
 {
   g_autoptr(CharterDocument) doc = plan_new (START);
   g_autoptr(CharterSchedule) schedule = NULL;
-  CharterTask *late, *missed, *met, *early;
+  CharterTask *late, *missed, *met, *early, *task;
   const CharterTaskDates *dates;
   const char * const *warnings;
 
@@ -244,6 +244,12 @@ test_constraints (void)
   early = plan_task (doc, "early", "Early date", 1);
   charter_task_set_start_no_earlier_than (early, "2025-02-20");  /* before the project starts */
   met = plan_task (doc, "met", "In time", 2);
+  task = plan_task (doc, "monday", "Monday review", 0);
+  charter_task_set_start_no_earlier_than (task, "2025-03-10");
+  charter_task_set_finish_no_later_than (task, "2025-03-07");
+  task = plan_task (doc, "friday", "Friday review", 0);
+  charter_task_set_finish_no_later_than (task, "2025-03-07");
+  plan_dep (doc, "missed", "friday", CHARTER_DEPENDENCY_FINISH_TO_START, 0);
   charter_task_set_finish_no_later_than (met, "2025-03-12");
   schedule = schedule_ok (doc);
 
@@ -265,6 +271,15 @@ test_constraints (void)
   assert_dates (schedule, "early", "2025-03-03", "2025-03-03");
   g_assert_cmpstr (charter_schedule_get_task_dates (schedule, "early")->driver, ==,
                    "starts when the project starts (Mon 3 Mar 2025)");
+
+  /* A milestone on Monday morning misses a Friday deadline; one on Friday
+   * evening meets it. */
+  dates = charter_schedule_get_task_dates (schedule, "monday");
+  g_assert_true (dates->missed_deadline);
+  g_assert_cmpint (dates->total_float, ==, -1);
+  dates = charter_schedule_get_task_dates (schedule, "friday");
+  g_assert_false (dates->missed_deadline);
+  g_assert_cmpint (dates->total_float, ==, 0);
 
   dates = charter_schedule_get_task_dates (schedule, "met");
   g_assert_false (dates->missed_deadline);
