@@ -226,6 +226,9 @@ check_plan (guint            seed,
           CHECK (charter_schedule_is_working_day (schedule, dates->early_start) &&
                  charter_schedule_is_working_day (schedule, dates->early_finish), "task %u on a day off", i);
         }
+      if (charter_task_get_finish_no_later_than (task) != NULL)
+        CHECK (dates->missed_deadline == (dates->early_finish > julian (charter_task_get_finish_no_later_than (task))),
+               "task %u deadline flag", i);
       if (snet != NULL)
         CHECK (dates->early_start >= MAX (julian (snet), charter_schedule_get_start (schedule)), "task %u starts before its constraint", i);
       if (team_id != NULL && d > 0)
