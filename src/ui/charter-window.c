@@ -28,8 +28,10 @@ struct _CharterWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *switcher_title;
   AdwWindowTitle       *document_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *stack;
   GtkInfoBar           *read_only_bar;
   GtkLabel             *read_only_label;
@@ -181,8 +183,8 @@ update_title (CharterWindow *self)
     subtitle = display_folder (charter_document_get_file (self->document));
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->switcher_title, title);
+  adw_window_title_set_subtitle (self->switcher_title, subtitle);
   adw_window_title_set_title (self->document_title, title);
   adw_window_title_set_subtitle (self->document_title, subtitle);
 }
@@ -682,14 +684,16 @@ on_stack_visible_child_name_cb (CharterWindow *self,
 }
 
 static void
-on_title_visible_cb (CharterWindow        *self,
-                     GParamSpec           *pspec,
-                     AdwViewSwitcherTitle *switcher_title)
+on_title_squeezed_cb (CharterWindow *self,
+                      GParamSpec    *pspec,
+                      AdwSqueezer   *squeezer)
 {
+  gboolean narrow = adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->switcher_title);
+
   /* Wide: the switcher is in the middle and the name sits at the start.
    * Narrow: the switcher moves to the bottom and the name to the middle. */
-  gtk_widget_set_visible (GTK_WIDGET (self->document_title),
-                          !adw_view_switcher_title_get_title_visible (switcher_title));
+  gtk_widget_set_visible (GTK_WIDGET (self->document_title), !narrow);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
 }
 
 static void
@@ -1124,7 +1128,9 @@ charter_window_class_init (CharterWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, title_squeezer);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, document_title);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, read_only_bar);
@@ -1192,9 +1198,9 @@ charter_window_init (CharterWindow *self)
 
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (on_stack_visible_child_name_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
-                           G_CALLBACK (on_title_visible_cb), self, G_CONNECT_SWAPPED);
-  on_title_visible_cb (self, NULL, self->switcher_title);
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
+                           G_CALLBACK (on_title_squeezed_cb), self, G_CONNECT_SWAPPED);
+  on_title_squeezed_cb (self, NULL, self->title_squeezer);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
   on_settings_changed_cb (self, NULL, self->settings);

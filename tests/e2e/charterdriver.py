@@ -62,6 +62,9 @@ def ensure_session():
     # tests; end-to-end tests need it on.
     env.pop("NO_AT_BRIDGE", None)
     env.pop("GTK_A11Y", None)
+    # libatspi warns when an object vanishes between two calls, which is
+    # normal while windows come and go; it must not abort the driver.
+    env.pop("G_DEBUG", None)
     cmd = ["dbus-run-session", "--", sys.executable] + sys.argv
     if not env.get("DISPLAY"):
         cmd = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"] + cmd
@@ -137,12 +140,12 @@ def name_of(node):
 
 def plain_name(node):
     """The accessible name without mnemonic underscores. GTK 4.8 names a
-    button with a mnemonic label "_Open Open": that becomes "Open"."""
+    button by its label property and its label child together, "_Open Open"
+    or "Add Task Add Task": that becomes "Open", "Add Task"."""
     n = name_of(node)
-    if "_" in n:
-        for i, c in enumerate(n):
-            if c == " " and n[:i].replace("_", "") == n[i + 1:]:
-                return n[i + 1:]
+    for i, c in enumerate(n):
+        if c == " " and n[:i].replace("_", "") == n[i + 1:]:
+            return n[i + 1:]
     return n.replace("_", "")
 
 
