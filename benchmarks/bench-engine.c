@@ -273,6 +273,7 @@ bench_levelled (guint n,
 
       g_assert_no_error (error);
       best = MIN (best, now_ms () - t0);
+      g_assert_cmpint (charter_schedule_get_working_days (schedule), >, 0);
     }
   printf ("levelled: %u tasks in 50 teams of capacity 1: full schedule best %.0f ms\n", n, best);
 

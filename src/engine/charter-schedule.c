@@ -627,7 +627,6 @@ charter_plan_compile (CharterDocument  *document,
   GDate limit_date;
   guint n, n_blocks = 0;
   g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (Block));
-  g_autofree guint32 *block_team = NULL;
   double buffer = 0;
 
   g_atomic_ref_count_init (&plan->ref_count);
