@@ -1490,11 +1490,14 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
       GtkWidget *task = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, i));
       GskTransform *transform = NULL;
 
+      /* Allocated at its size on screen (not scaled by a transform) so that
+       * accessibility tools see where the task really is; it scales its
+       * drawing itself. */
       transform = gsk_transform_translate (transform,
-                                           &GRAPHENE_POINT_INIT (node->x * self->zoom + self->pan_x,
-                                                                 node->y * self->zoom + self->pan_y));
-      transform = gsk_transform_scale (transform, self->zoom, self->zoom);
-      gtk_widget_allocate (task, node->width, node->height, -1, transform);
+                                           &GRAPHENE_POINT_INIT (round (node->x * self->zoom + self->pan_x),
+                                                                 round (node->y * self->zoom + self->pan_y)));
+      gtk_widget_allocate (task, MAX (1, round (node->width * self->zoom)),
+                           MAX (1, round (node->height * self->zoom)), -1, transform);
     }
 
   gtk_widget_get_preferred_size (self->toolbar, NULL, &tb);

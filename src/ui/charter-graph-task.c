@@ -181,8 +181,11 @@ charter_graph_task_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   CharterGraphTask *self = CHARTER_GRAPH_TASK (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
+  /* The canvas allocates the task at its size on screen; draw at the size
+   * the layout uses, scaled to fit. */
+  double scale = gtk_widget_get_width (widget) / (double) CHARTER_GRAPH_TASK_WIDTH;
+  double width = CHARTER_GRAPH_TASK_WIDTH;
+  double height = CHARTER_GRAPH_TASK_HEIGHT;
   double left = text_left (self);
   GdkRGBA fg;
   GdkRGBA white = { 1, 1, 1, 1 };
@@ -193,6 +196,9 @@ charter_graph_task_snapshot (GtkWidget   *widget,
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 G_GNUC_END_IGNORE_DEPRECATIONS
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_scale (snapshot, scale, scale);
 
   if (self->milestone)
     {
@@ -301,6 +307,8 @@ G_GNUC_END_IGNORE_DEPRECATIONS
     append_circle (snapshot, width, height / 2, HANDLE_RADIUS, &fill, &fg, 2.5);
     append_circle (snapshot, width, height / 2, 3.5, &fg, &fg, 0);
   }
+
+  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -312,8 +320,10 @@ charter_graph_task_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? CHARTER_GRAPH_TASK_WIDTH
-                                                                  : CHARTER_GRAPH_TASK_HEIGHT;
+  /* Any size: the canvas scales tasks with its zoom. */
+  *minimum = 0;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? CHARTER_GRAPH_TASK_WIDTH
+                                                       : CHARTER_GRAPH_TASK_HEIGHT;
 }
 
 static void
