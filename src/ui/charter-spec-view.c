@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* charter-spec-view.c: The one-page spec.
- * A placeholder until the workspace is built: it shows what will be here. */
+/* charter-spec-view.c: the one-page spec, in the order a reader needs it,
+ * with a length gauge and traceability both ways (needs ↔ plan tasks).
+ * Every command is a widget action ("spec.*"); every edit goes through the
+ * document, undoably; the page keeps no copy of the spec. */
 
 #define G_LOG_DOMAIN "charter-spec-view"
 
@@ -10,13 +12,44 @@
 
 #include "charter-spec-view.h"
 
+#include "charter-discovery-binding.h"
+#include "charter-traceability.h"
+
+typedef enum
+{
+  LIST_INTEGRATION,
+  LIST_OUT_OF_SCOPE,
+  LIST_METRICS,
+  LIST_OPEN,
+  LIST_DECISIONS,
+  N_LISTS
+} ListKind;
+
+static const char * const list_names[N_LISTS] = {
+  "integration-questions", "out-of-scope", "metrics", "open-questions", "decisions",
+};
+
 struct _CharterSpecView
 {
   AdwBin           parent_instance;
 
+  /* Widgets */
+  GtkWidget       *page;
+  GtkWidget       *gauge;
+  GtkWidget       *gauge_label;
+  GtkWidget       *needs_group;
+  GtkWidget       *trace_group;
+  GtkWidget       *list_groups[N_LISTS];
+  GtkWidget       *add_need_button;
+
   /* Owned */
   CharterDocument *document;
   GObject         *scheduler;
+  GPtrArray       *list_rows[N_LISTS];
+  GPtrArray       *needs_rows;
+  GPtrArray       *trace_rows;
+  GPtrArray       *field_widgets;
+  guint            refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (CharterSpecView, charter_spec_view, ADW_TYPE_BIN)
@@ -30,15 +63,972 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void rebuild_list (CharterSpecView *self,
+                          ListKind         kind);
+
+/* Helpers */
+
+static gboolean
+editable (CharterSpecView *self)
+{
+  return self->document != NULL && !charter_document_get_read_only (self->document);
+}
+
+static GListModel *
+get_list (CharterSpecView *self,
+          ListKind         kind)
+{
+  CharterSpec *spec = charter_document_get_spec (self->document);
+
+  switch (kind)
+    {
+    case LIST_INTEGRATION: return charter_spec_get_integration_questions (spec);
+    case LIST_OUT_OF_SCOPE: return charter_spec_get_out_of_scope (spec);
+    case LIST_METRICS: return charter_spec_get_metrics (spec);
+    case LIST_OPEN: return charter_spec_get_open_questions (spec);
+    case LIST_DECISIONS: return charter_spec_get_decisions (spec);
+    case N_LISTS:
+    default: return NULL;
+    }
+}
+
+static int
+list_kind_from_name (const char *name)
+{
+  for (int i = 0; i < N_LISTS; i++)
+    if (g_str_equal (list_names[i], name))
+      return i;
+  return -1;
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, rows->pdata[i]);
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         GPtrArray           *rows,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+static GtkWidget *
+remove_button (const char *list,
+               const char *id,
+               const char *accessible_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.remove-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", list, id);
+  gtk_widget_set_tooltip_text (button, accessible_name);
+  charter_discovery_set_accessible_name (button, accessible_name);
+  return button;
+}
+
+static GtkWidget *
+group_new (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
+/* Lists */
+
+static void
+on_question_check_toggled_cb (GtkCheckButton  *check,
+                              CharterSpecView *self)
+{
+  CharterQuestion *question = g_object_get_data (G_OBJECT (check), "item");
+  gboolean answered = gtk_check_button_get_active (check);
+  CharterQuestionStatus status = charter_question_get_status (question);
+
+  if (!editable (self) || answered == (status != CHARTER_QUESTION_OPEN))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "spec.toggle-question", "s",
+                              charter_item_get_id (CHARTER_ITEM (question)));
+}
+
+static void
+on_question_status_notify_cb (CharterQuestion *question,
+                              GParamSpec      *pspec,
+                              GtkCheckButton  *check)
+{
+  gboolean answered = charter_question_get_status (question) != CHARTER_QUESTION_OPEN;
+
+  if (gtk_check_button_get_active (check) != answered)
+    gtk_check_button_set_active (check, answered);
+}
+
+static GtkWidget *
+question_row (CharterSpecView *self,
+              ListKind         kind,
+              CharterQuestion *question)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  const char *id = charter_item_get_id (CHARTER_ITEM (question));
+  g_autofree char *check_name = NULL;
+  g_autofree char *remove_name = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (question, "question", row, "title", G_BINDING_SYNC_CREATE);
+  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, question, "answer");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), charter_question_get_status (question) != CHARTER_QUESTION_OPEN);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (check), "item", question);
+  /* Translators: accessible name of a checklist box, "Answered: Privacy controls" */
+  check_name = g_strdup_printf (_("Answered: %s"), charter_question_get_question (question));
+  charter_discovery_set_accessible_name (check, check_name);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_question_check_toggled_cb), self);
+  g_signal_connect_object (question, "notify::status", G_CALLBACK (on_question_status_notify_cb), check, 0);
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), check);
+
+  /* Translators: "Remove question: Plan tiers" */
+  remove_name = g_strdup_printf (_("Remove question: %s"), charter_question_get_question (question));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove_button (list_names[kind], id, remove_name));
+  return row;
+}
+
+static GtkWidget *
+exclusion_row (CharterSpecView  *self,
+               CharterExclusion *exclusion)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *remove_name = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (exclusion, "what", row, "title", G_BINDING_SYNC_CREATE);
+  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, exclusion, "reason");
+  /* Translators: "Remove from out of scope: Social sharing" */
+  remove_name = g_strdup_printf (_("Remove from out of scope: %s"), charter_exclusion_get_what (exclusion));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
+                            remove_button (list_names[LIST_OUT_OF_SCOPE],
+                                           charter_item_get_id (CHARTER_ITEM (exclusion)), remove_name));
+  return row;
+}
+
+static GtkWidget *
+field_row (CharterSpecView *self,
+           gpointer         item,
+           const char      *property,
+           const char      *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, item, property);
+  return row;
+}
+
+static gboolean
+metric_subtitle (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  CharterMetric *metric = CHARTER_METRIC (g_binding_dup_source (binding));
+  const char *target = charter_metric_get_target (metric);
+  const char *frame = charter_metric_get_time_frame (metric);
+
+  /* Translators: a metric's summary, "target +10 % · by Q3" */
+  g_value_take_string (to, g_strdup_printf (_("Target %s · %s"),
+                                            (target && *target) ? target : "—",
+                                            (frame && *frame) ? frame : "—"));
+  g_object_unref (metric);
+  return TRUE;
+}
+
+static GtkWidget *
+metric_row (CharterSpecView *self,
+            CharterMetric   *metric)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *remove_name = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (metric, "measure", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (metric, "target", row, "subtitle", G_BINDING_SYNC_CREATE,
+                               metric_subtitle, NULL, NULL, NULL);
+  g_object_bind_property_full (metric, "time-frame", row, "subtitle", G_BINDING_SYNC_CREATE,
+                               metric_subtitle, NULL, NULL, NULL);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, metric, "measure", _("Measure")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, metric, "target", _("Target")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, metric, "time-frame", _("Time frame")));
+  /* Translators: "Remove metric: Weekly active loggers" */
+  remove_name = g_strdup_printf (_("Remove metric: %s"), charter_metric_get_measure (metric));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               remove_button (list_names[LIST_METRICS],
+                                              charter_item_get_id (CHARTER_ITEM (metric)), remove_name));
+  return row;
+}
+
+static GtkWidget *
+decision_row (CharterSpecView *self,
+              CharterDecision *decision)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *remove_name = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (decision, "summary", row, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (decision, "date", row, "subtitle", G_BINDING_SYNC_CREATE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, decision, "date", _("Date (YYYY-MM-DD)")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, decision, "summary", _("Decision")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, decision, "rationale", _("Why")));
+  /* Translators: "Remove decision: Ship history first" */
+  remove_name = g_strdup_printf (_("Remove decision: %s"), charter_decision_get_summary (decision));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               remove_button (list_names[LIST_DECISIONS],
+                                              charter_item_get_id (CHARTER_ITEM (decision)), remove_name));
+  return row;
+}
+
+static void
+on_add_entry_apply_cb (AdwEntryRow *row,
+                       CharterSpecView *self)
+{
+  const char *action = g_object_get_data (G_OBJECT (row), "action");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "s", text);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static GtkWidget *
+add_entry_row (CharterSpecView *self,
+               const char      *title,
+               const char      *action)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "action", (gpointer) action);
+  g_signal_connect (row, "apply", G_CALLBACK (on_add_entry_apply_cb), self);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_add_entry_apply_cb), self);
+  return row;
+}
+
+static void
+rebuild_list (CharterSpecView *self,
+              ListKind         kind)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->list_groups[kind]);
+  GListModel *list;
+  guint n;
+
+  clear_rows (group, self->list_rows[kind]);
+  if (self->document == NULL)
+    return;
+
+  list = get_list (self, kind);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      GtkWidget *row = NULL;
+
+      switch (kind)
+        {
+        case LIST_INTEGRATION:
+        case LIST_OPEN:
+          row = question_row (self, kind, CHARTER_QUESTION (item));
+          break;
+        case LIST_OUT_OF_SCOPE:
+          row = exclusion_row (self, CHARTER_EXCLUSION (item));
+          break;
+        case LIST_METRICS:
+          row = metric_row (self, CHARTER_METRIC (item));
+          break;
+        case LIST_DECISIONS:
+          row = decision_row (self, CHARTER_DECISION (item));
+          break;
+        case N_LISTS:
+        default:
+          g_assert_not_reached ();
+        }
+      add_row (group, self->list_rows[kind], row);
+    }
+
+  switch (kind)
+    {
+    case LIST_INTEGRATION:
+      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add an integration question"), "spec.add-question"));
+      break;
+    case LIST_OPEN:
+      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add an open question"), "spec.add-open-question"));
+      break;
+    case LIST_OUT_OF_SCOPE:
+      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add something out of scope"), "spec.add-exclusion"));
+      break;
+    case LIST_METRICS:
+      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add a success metric (what is measured)"), "spec.add-metric"));
+      break;
+    case LIST_DECISIONS:
+      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add a decision"), "spec.add-decision"));
+      break;
+    case N_LISTS:
+    default:
+      break;
+    }
+}
+
+/* Needs and traceability */
+
+static char *
+need_subtitle (CharterSpecView *self,
+               CharterNeed     *need,
+               gboolean        *unserved)
+{
+  const char *id = charter_item_get_id (CHARTER_ITEM (need));
+  guint evidence = charter_traceability_need_evidence (self->document, need);
+  g_autoptr(GPtrArray) tasks = charter_traceability_tasks_serving (self->document, id);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Evidence: %u participant", "Evidence: %u participants", evidence),
+                   evidence);
+  g_string_append (text, " · ");
+  if (tasks->len == 0)
+    g_string_append (text, _("⚠ No plan task serves this need"));
+  else
+    {
+      g_string_append (text, _("Served by "));
+      for (guint i = 0; i < tasks->len; i++)
+        {
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, charter_task_get_name (tasks->pdata[i]));
+        }
+    }
+  *unserved = tasks->len == 0;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+rebuild_needs (CharterSpecView *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->needs_group);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GListModel *needs;
+  const char * const *ids;
+  guint n, offered = 0;
+
+  clear_rows (group, self->needs_rows);
+  if (self->document == NULL)
+    return;
+
+  ids = charter_spec_get_need_ids (charter_document_get_spec (self->document));
+  needs = charter_document_get_needs (self->document);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      CharterNeed *need = charter_document_find (self->document, needs, ids[i]);
+      GtkWidget *row, *button, *icon;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *remove_name = NULL;
+      gboolean unserved;
+
+      if (need == NULL)
+        continue;
+      subtitle = need_subtitle (self, need, &unserved);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), charter_need_get_statement (need));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      icon = gtk_image_new_from_icon_name (unserved ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+      gtk_widget_add_css_class (icon, unserved ? "warning" : "success");
+      charter_discovery_set_accessible_name (icon, unserved ? _("Not served by the plan") : _("Served by the plan"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.remove-need");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ids[i]);
+      /* Translators: "Remove need from the spec: See progress" */
+      remove_name = g_strdup_printf (_("Remove need from the spec: %s"), charter_need_get_statement (need));
+      gtk_widget_set_tooltip_text (button, remove_name);
+      charter_discovery_set_accessible_name (button, remove_name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_row (group, self->needs_rows, row);
+    }
+
+  if (self->needs_rows->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No needs yet: add them from Discovery"));
+      gtk_widget_add_css_class (row, "dim-label");
+      add_row (group, self->needs_rows, row);
+    }
+
+  n = g_list_model_get_n_items (needs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CharterNeed) need = g_list_model_get_item (needs, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+      const char *id = charter_item_get_id (CHARTER_ITEM (need));
+      guint evidence;
+
+      if (charter_traceability_spec_addresses (self->document, id))
+        continue;
+      evidence = charter_traceability_need_evidence (self->document, need);
+      /* Translators: a need offered for the spec, "See progress (3 participants)" */
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u participant)", "%s (%u participants)", evidence),
+                               charter_need_get_statement (need), evidence);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "spec.add-need", "s", id);
+      g_menu_append_item (menu, item);
+      offered++;
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->add_need_button), G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (self->add_need_button, offered > 0);
+}
+
+static void
+rebuild_traceability (CharterSpecView *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->trace_group);
+  g_autoptr(GPtrArray) unserved = NULL;
+  GListModel *tasks;
+  guint n;
+
+  clear_rows (group, self->trace_rows);
+  if (self->document == NULL)
+    return;
+
+  unserved = charter_traceability_unserved_needs (self->document);
+  for (guint i = 0; i < unserved->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), charter_need_get_statement (unserved->pdata[i]));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Need that nothing in the plan serves"));
+      gtk_widget_add_css_class (icon, "warning");
+      charter_discovery_set_accessible_name (icon, _("Warning"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      add_row (group, self->trace_rows, row);
+    }
+
+  tasks = charter_document_get_tasks (self->document);
+  n = g_list_model_get_n_items (tasks);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
+      g_autoptr(GPtrArray) needs = charter_traceability_task_needs (self->document, task);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row, *icon;
+      gboolean orphan = needs->len == 0 && !charter_task_get_milestone (task);
+
+      if (charter_task_get_milestone (task))
+        continue;
+
+      if (orphan)
+        g_string_append (subtitle, _("⚠ Task that serves no need"));
+      else
+        {
+          g_string_append (subtitle, _("Serves "));
+          for (guint j = 0; j < needs->len; j++)
+            {
+              if (j > 0)
+                g_string_append (subtitle, "; ");
+              g_string_append (subtitle, charter_need_get_statement (needs->pdata[j]));
+            }
+        }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), charter_task_get_name (task));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      icon = gtk_image_new_from_icon_name (orphan ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+      gtk_widget_add_css_class (icon, orphan ? "warning" : "success");
+      charter_discovery_set_accessible_name (icon, orphan ? _("Warning") : _("Serves a need"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      add_row (group, self->trace_rows, row);
+    }
+
+  if (self->trace_rows->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No needs and no plan tasks yet"));
+      add_row (group, self->trace_rows, row);
+    }
+}
+
+static void
+update_gauge (CharterSpecView *self)
+{
+  guint words = self->document ? charter_traceability_spec_words (self->document) : 0;
+  g_autofree char *text = NULL;
+
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (self->gauge), MIN (words, 900));
+  if (words > CHARTER_SPEC_PAGE_WORDS)
+    /* Translators: the spec length gauge past a page */
+    text = g_strdup_printf (_("%u words — longer than a page (about %u). Say less, more clearly."),
+                            words, CHARTER_SPEC_PAGE_WORDS);
+  else
+    /* Translators: the spec length gauge, "240 of about 600 words" */
+    text = g_strdup_printf (_("%u of about %u words"), words, CHARTER_SPEC_PAGE_WORDS);
+  gtk_label_set_label (GTK_LABEL (self->gauge_label), text);
+  if (words > CHARTER_SPEC_PAGE_WORDS)
+    gtk_widget_add_css_class (self->gauge_label, "warning");
+  else
+    gtk_widget_remove_css_class (self->gauge_label, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  CharterSpecView *self = user_data;
+
+  self->refresh_id = 0;
+  update_gauge (self);
+  rebuild_needs (self);
+  rebuild_traceability (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_document_changed_cb (CharterDocument *document,
+                        CharterSpecView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_idle_cb, self, NULL);
+}
+
+static void
+on_list_items_changed_cb (GListModel      *list,
+                          guint            position,
+                          guint            removed,
+                          guint            added,
+                          CharterSpecView *self)
+{
+  for (int kind = 0; kind < N_LISTS; kind++)
+    if (get_list (self, kind) == list)
+      rebuild_list (self, kind);
+}
+
+/* Fields */
+
+static void
+build_fields (CharterSpecView *self)
+{
+  CharterSpec *spec;
+
+  for (guint i = 0; i < self->field_widgets->len; i += 2)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->field_widgets->pdata[i]),
+                                  self->field_widgets->pdata[i + 1]);
+  g_ptr_array_set_size (self->field_widgets, 0);
+  if (self->document == NULL)
+    return;
+
+  spec = charter_document_get_spec (self->document);
+#define FIELD(group, widget) G_STMT_START { \
+    GtkWidget *w_ = (widget); \
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), w_); \
+    g_ptr_array_add (self->field_widgets, (group)); \
+    g_ptr_array_add (self->field_widgets, w_); \
+  } G_STMT_END
+
+  FIELD (g_object_get_data (G_OBJECT (self), "title-group"), field_row (self, spec, "title", _("Title")));
+  FIELD (g_object_get_data (G_OBJECT (self), "problem-group"),
+         charter_discovery_text_area (self->document, spec, "problem", _("Problem"), 3));
+  FIELD (g_object_get_data (G_OBJECT (self), "audience-group"),
+         charter_discovery_text_area (self->document, spec, "audience", _("Who has it"), 2));
+  FIELD (g_object_get_data (G_OBJECT (self), "acuteness-group"),
+         charter_discovery_text_area (self->document, spec, "acuteness", _("How acute it is"), 2));
+  FIELD (g_object_get_data (G_OBJECT (self), "solution-group"),
+         charter_discovery_text_area (self->document, spec, "solution", _("What a solution looks like"), 3));
+  FIELD (g_object_get_data (G_OBJECT (self), "smallest-group"),
+         charter_discovery_text_area (self->document, spec, "smallest-version", _("Smallest useful version"), 2));
+  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), field_row (self, spec, "target-date", _("Target date (YYYY-MM-DD)")));
+  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), field_row (self, spec, "appetite", _("Appetite (how much time it is worth)")));
+#undef FIELD
+}
+
+/* Actions */
+
+static void
+append_question (CharterSpecView *self,
+                 ListKind         kind,
+                 const char      *text)
+{
+  GListModel *list = get_list (self, kind);
+  g_autofree char *id = charter_document_make_id (self->document, list, "question");
+  g_autoptr(CharterQuestion) question = charter_question_new (id);
+
+  charter_question_set_question (question, text);
+  charter_document_append (self->document, list, question);
+}
+
+static void
+add_question_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+
+  if (!editable (self) || *text == '\0')
+    return;
+  append_question (self, g_str_equal (action_name, "spec.add-open-question") ? LIST_OPEN : LIST_INTEGRATION, text);
+}
+
+static void
+add_usual_questions_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+  const char *usual[] = {
+    N_("Privacy controls: who can see this, and can the user hide it?"),
+    N_("Deletion: is it removed when a user deletes their data or account?"),
+    N_("Plan tiers: which plans get it, free or paid?"),
+  };
+  GListModel *list;
+  guint added = 0;
+
+  if (!editable (self))
+    return;
+
+  list = get_list (self, LIST_INTEGRATION);
+  charter_document_begin_group (self->document, _("Add the Usual Integration Questions"));
+  for (guint i = 0; i < G_N_ELEMENTS (usual); i++)
+    {
+      const char *text = _(usual[i]);
+      gboolean present = FALSE;
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint j = 0; j < n && !present; j++)
+        {
+          g_autoptr(CharterQuestion) q = g_list_model_get_item (list, j);
+
+          present = g_strcmp0 (charter_question_get_question (q), text) == 0;
+        }
+      if (!present)
+        {
+          append_question (self, LIST_INTEGRATION, text);
+          added++;
+        }
+    }
+  if (added > 0)
+    charter_document_end_group (self->document);
+  else
+    charter_document_cancel_group (self->document);
+}
+
+static void
+add_exclusion_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+  GListModel *list;
+  g_autofree char *id = NULL;
+  g_autoptr(CharterExclusion) exclusion = NULL;
+
+  if (!editable (self) || *text == '\0')
+    return;
+  list = get_list (self, LIST_OUT_OF_SCOPE);
+  id = charter_document_make_id (self->document, list, "exclusion");
+  exclusion = charter_exclusion_new (id);
+  charter_exclusion_set_what (exclusion, text);
+  charter_document_append (self->document, list, exclusion);
+}
+
+static void
+add_metric_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+  GListModel *list;
+  g_autofree char *id = NULL;
+  g_autoptr(CharterMetric) metric = NULL;
+
+  if (!editable (self) || *text == '\0')
+    return;
+  list = get_list (self, LIST_METRICS);
+  id = charter_document_make_id (self->document, list, "metric");
+  metric = charter_metric_new (id);
+  charter_metric_set_measure (metric, text);
+  charter_document_append (self->document, list, metric);
+}
+
+static void
+add_decision_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+  GListModel *list;
+  g_autofree char *id = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(CharterDecision) decision = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (!editable (self) || *text == '\0')
+    return;
+  list = get_list (self, LIST_DECISIONS);
+  id = charter_document_make_id (self->document, list, "decision");
+  decision = charter_decision_new (id);
+  today = g_date_time_format (now, "%Y-%m-%d");
+  charter_decision_set_summary (decision, text);
+  charter_decision_set_date (decision, today);
+  charter_document_append (self->document, list, decision);
+}
+
+static void
+remove_item_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+  const char *list_name, *id;
+  GListModel *list;
+  gpointer item;
+  int kind;
+
+  g_variant_get (parameter, "(&s&s)", &list_name, &id);
+  if (!editable (self) || (kind = list_kind_from_name (list_name)) < 0)
+    return;
+  list = get_list (self, kind);
+  item = charter_document_find (self->document, list, id);
+  if (item != NULL)
+    charter_document_remove (self->document, list, item);
+}
+
+static void
+toggle_question_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  CharterQuestion *question;
+
+  if (!editable (self))
+    return;
+  question = charter_document_find (self->document, get_list (self, LIST_INTEGRATION), id);
+  if (question == NULL)
+    question = charter_document_find (self->document, get_list (self, LIST_OPEN), id);
+  if (question == NULL)
+    return;
+
+  charter_document_set (self->document, question, "status",
+                        charter_question_get_status (question) == CHARTER_QUESTION_OPEN
+                          ? CHARTER_QUESTION_ANSWERED : CHARTER_QUESTION_OPEN,
+                        NULL);
+}
+
+static void
+set_need_listed (CharterSpecView *self,
+                 const char      *id,
+                 gboolean         listed)
+{
+  CharterSpec *spec = charter_document_get_spec (self->document);
+  const char * const *ids = charter_spec_get_need_ids (spec);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  gboolean present = FALSE;
+
+  if (charter_document_find (self->document, charter_document_get_needs (self->document), id) == NULL)
+    return;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      if (g_str_equal (ids[i], id))
+        {
+          present = TRUE;
+          if (!listed)
+            continue;
+        }
+      g_strv_builder_add (builder, ids[i]);
+    }
+  if (present == listed)
+    return;
+  if (listed)
+    g_strv_builder_add (builder, id);
+  result = g_strv_builder_end (builder);
+  charter_document_set (self->document, spec, "need-ids", result, NULL);
+}
+
+static void
+add_need_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+
+  if (editable (self))
+    set_need_listed (self, g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+remove_need_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+
+  if (editable (self))
+    set_need_listed (self, g_variant_get_string (parameter, NULL), FALSE);
+}
+
+/* Construction */
+
+static void
+build_ui (CharterSpecView *self)
+{
+  GtkWidget *scroller, *clamp, *box, *gauge_box, *group, *button, *suffix;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 48);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  /* The length gauge. */
+  gauge_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->gauge = gtk_level_bar_new_for_interval (0, 900);
+  gtk_level_bar_set_mode (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_MODE_CONTINUOUS);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_HIGH, CHARTER_SPEC_PAGE_WORDS);
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_FULL, 900);
+  charter_discovery_set_accessible_name (self->gauge, _("Spec length"));
+  self->gauge_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->gauge_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->gauge_label), TRUE);
+  gtk_box_append (GTK_BOX (gauge_box), self->gauge_label);
+  gtk_box_append (GTK_BOX (gauge_box), self->gauge);
+  gtk_box_append (GTK_BOX (box), gauge_box);
+
+#define GROUP(key, title, description) G_STMT_START { \
+    group = group_new ((title), (description)); \
+    g_object_set_data (G_OBJECT (self), (key), group); \
+    gtk_box_append (GTK_BOX (box), group); \
+  } G_STMT_END
+
+  GROUP ("title-group", _("One-Page Spec"), NULL);
+  GROUP ("problem-group", _("Problem"), _("What is wrong today, in the user's words."));
+  GROUP ("audience-group", _("Who Has It"), NULL);
+  GROUP ("acuteness-group", _("How Acute It Is"), _("How much it hurts, how often, and what people do about it today."));
+
+  self->needs_group = group_new (_("Needs Addressed"), _("From Discovery, each with its evidence: distinct participants behind it."));
+  self->add_need_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->add_need_button), _("Add Need"));
+  gtk_widget_add_css_class (self->add_need_button, "flat");
+  charter_discovery_set_accessible_name (self->add_need_button, _("Add a need from Discovery"));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->needs_group), self->add_need_button);
+  gtk_box_append (GTK_BOX (box), self->needs_group);
+
+  GROUP ("solution-group", _("What a Solution Looks Like"), NULL);
+  GROUP ("smallest-group", _("Smallest Useful Version"), NULL);
+
+  self->list_groups[LIST_INTEGRATION] = group_new (_("Integration Questions"),
+                                                   _("Tick a question once it is answered; write the answer in the row."));
+  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  button = gtk_button_new_with_mnemonic (_("Add the _Usual Ones"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.add-usual-questions");
+  gtk_widget_set_tooltip_text (button, _("Privacy controls, deletion of a user's data, plan tiers"));
+  gtk_box_append (GTK_BOX (suffix), button);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->list_groups[LIST_INTEGRATION]), suffix);
+  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_INTEGRATION]);
+
+  self->list_groups[LIST_OUT_OF_SCOPE] = group_new (_("Out of Scope"), _("Each with the reason it is out."));
+  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_OUT_OF_SCOPE]);
+  self->list_groups[LIST_METRICS] = group_new (_("Success Metrics"), _("Measure, target and time frame."));
+  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_METRICS]);
+
+  GROUP ("when-group", _("Target Date or Appetite"), NULL);
+
+  self->list_groups[LIST_OPEN] = group_new (_("Open Questions"), NULL);
+  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_OPEN]);
+  self->list_groups[LIST_DECISIONS] = group_new (_("Decisions"), NULL);
+  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_DECISIONS]);
+
+  self->trace_group = group_new (_("Traceability"),
+                                 _("Needs and the plan tasks that serve them. Flagged: needs nothing serves, tasks that serve no need."));
+  gtk_box_append (GTK_BOX (box), self->trace_group);
+#undef GROUP
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  self->page = box;
+  adw_bin_set_child (ADW_BIN (self), scroller);
+}
+
+/* Overrides */
+
+static void
+disconnect_document (CharterSpecView *self)
+{
+  if (self->document == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  for (int kind = 0; kind < N_LISTS; kind++)
+    g_signal_handlers_disconnect_by_data (get_list (self, kind), self);
+}
+
 static void
 charter_spec_view_dispose (GObject *object)
 {
   CharterSpecView *self = (CharterSpecView *) object;
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  disconnect_document (self);
+  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->scheduler);
 
   G_OBJECT_CLASS (charter_spec_view_parent_class)->dispose (object);
+}
+
+static void
+charter_spec_view_finalize (GObject *object)
+{
+  CharterSpecView *self = (CharterSpecView *) object;
+
+  for (int kind = 0; kind < N_LISTS; kind++)
+    g_clear_pointer (&self->list_rows[kind], g_ptr_array_unref);
+  g_clear_pointer (&self->needs_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->trace_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->field_widgets, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (charter_spec_view_parent_class)->finalize (object);
 }
 
 static void
@@ -92,8 +1082,10 @@ static void
 charter_spec_view_class_init (CharterSpecViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = charter_spec_view_dispose;
+  object_class->finalize = charter_spec_view_finalize;
   object_class->get_property = charter_spec_view_get_property;
   object_class->set_property = charter_spec_view_set_property;
 
@@ -107,17 +1099,36 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "spec.add-question", "s", add_question_action);
+  gtk_widget_class_install_action (widget_class, "spec.add-open-question", "s", add_question_action);
+  gtk_widget_class_install_action (widget_class, "spec.add-usual-questions", NULL, add_usual_questions_action);
+  gtk_widget_class_install_action (widget_class, "spec.add-exclusion", "s", add_exclusion_action);
+  gtk_widget_class_install_action (widget_class, "spec.add-metric", "s", add_metric_action);
+  gtk_widget_class_install_action (widget_class, "spec.add-decision", "s", add_decision_action);
+  gtk_widget_class_install_action (widget_class, "spec.remove-item", "(ss)", remove_item_action);
+  gtk_widget_class_install_action (widget_class, "spec.toggle-question", "s", toggle_question_action);
+  gtk_widget_class_install_action (widget_class, "spec.add-need", "s", add_need_action);
+  gtk_widget_class_install_action (widget_class, "spec.remove-need", "s", remove_need_action);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 charter_spec_view_init (CharterSpecView *self)
 {
-  GtkWidget *page = adw_status_page_new ();
+  for (int kind = 0; kind < N_LISTS; kind++)
+    self->list_rows[kind] = g_ptr_array_new ();
+  self->needs_rows = g_ptr_array_new ();
+  self->trace_rows = g_ptr_array_new ();
+  self->field_widgets = g_ptr_array_new ();
 
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Spec"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), _("The one-page spec."));
-  adw_bin_set_child (ADW_BIN (self), page);
+  charter_discovery_ensure_style ();
+  build_ui (self);
+  update_gauge (self);
 }
+
+/* Public API */
 
 GtkWidget *
 charter_spec_view_new (void)
@@ -134,11 +1145,46 @@ charter_spec_view_get_document (CharterSpecView *self)
 }
 
 void
-charter_spec_view_set_document (CharterSpecView      *self,
+charter_spec_view_set_document (CharterSpecView *self,
                                 CharterDocument *document)
 {
   g_return_if_fail (CHARTER_IS_SPEC_VIEW (self));
 
-  if (g_set_object (&self->document, document))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (self->document == document)
+    return;
+
+  disconnect_document (self);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+      for (int kind = 0; kind < N_LISTS; kind++)
+        g_signal_connect (get_list (self, kind), "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
+    }
+
+  build_fields (self);
+  for (int kind = 0; kind < N_LISTS; kind++)
+    rebuild_list (self, kind);
+  update_gauge (self);
+  rebuild_needs (self);
+  rebuild_traceability (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+guint
+charter_spec_view_get_word_count (CharterSpecView *self)
+{
+  g_return_val_if_fail (CHARTER_IS_SPEC_VIEW (self), 0);
+
+  return (guint) gtk_level_bar_get_value (GTK_LEVEL_BAR (self->gauge));
+}
+
+gboolean
+charter_spec_view_get_too_long (CharterSpecView *self)
+{
+  g_return_val_if_fail (CHARTER_IS_SPEC_VIEW (self), FALSE);
+
+  return gtk_widget_has_css_class (self->gauge_label, "warning");
 }

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (CharterSpecView, charter_spec_view, CHARTER, SPEC_VIEW, Ad
 GtkWidget       *charter_spec_view_new          (void);
 CharterDocument *charter_spec_view_get_document (CharterSpecView *self);
 void             charter_spec_view_set_document (CharterSpecView *self,
-                                           CharterDocument *document);
+                                                CharterDocument *document);
+/* For tests: what the length gauge shows. */
+guint            charter_spec_view_get_word_count (CharterSpecView *self);
+gboolean         charter_spec_view_get_too_long   (CharterSpecView *self);
 
 G_END_DECLS
