@@ -42,6 +42,9 @@ void             charter_schedule_get_instants      (CharterSchedule  *self,
                                                      gint32           *early_finish,
                                                      gint32           *late_start,
                                                      gint32           *late_finish);
+/* How many tasks the forward pass that made @self scheduled (all of them
+ * for a full schedule; for an incremental one, only what the change moved). */
+guint            charter_schedule_get_n_rescheduled (CharterSchedule *self);
 /* Levelled plans: the team task @index waited for, or -1. */
 gint32           charter_schedule_get_resource_predecessor (CharterSchedule *self,
                                                             guint            index);

@@ -134,6 +134,7 @@ struct _CharterSchedule
   gint32           *rhead;        /* levelled: first task that waited for this one, or -1 */
   gint32           *rnext;        /* levelled: next task that waited for the same one */
   guint32          *order;
+  guint             n_forward;    /* tasks the last forward pass scheduled */
   CharterTaskDates *dates;
   char            **driver_text;
   gint32            end;
@@ -1553,12 +1554,14 @@ run_passes (CharterSchedule *self,
 
       if (dirty == NULL)
         {
+          self->n_forward++;
           if (!forward_task (plan, &pass, v, error))
             return FALSE;
           continue;
         }
       if (!dirty[v])
         continue;
+      self->n_forward++;
       es = self->es[v];
       ef = self->ef[v];
       flavor = self->flavor[v];
@@ -2064,6 +2067,13 @@ charter_schedule_get_instants (CharterSchedule *self,
   *early_finish = self->ef[index];
   *late_start = self->ls[index];
   *late_finish = self->lf[index];
+}
+
+guint
+charter_schedule_get_n_rescheduled (CharterSchedule *self)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), 0);
+  return self->n_forward;
 }
 
 gint32

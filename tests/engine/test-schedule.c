@@ -10,6 +10,7 @@
 
 #include "charter-schedule.h"
 #include "charter-scheduler.h"
+#include "charter-schedule-private.h"
 #include "engine-test-util.h"
 
 #define START "2025-03-03"
@@ -709,6 +710,31 @@ test_scheduler (void)
   g_assert_cmpuint (notified, ==, 1);
   schedule = charter_scheduler_get_schedule (scheduler);
   assert_dates (schedule, "b", "2025-03-05", "2025-03-07");
+
+  /* Only what depends on the change is scheduled again. */
+  {
+    CharterTask *c = plan_task (doc, "c", "C", 1), *d = plan_task (doc, "d", "D", 1);
+
+    plan_task (doc, "e", "E", 1);
+    plan_dep (doc, "b", "c", CHARTER_DEPENDENCY_FINISH_TO_START, 0);
+    plan_dep (doc, "d", "e", CHARTER_DEPENDENCY_FINISH_TO_START, 0);
+    g_clear_object (&scheduler);
+    scheduler = charter_scheduler_new (doc);
+    g_signal_connect (scheduler, "notify::schedule", G_CALLBACK (count_notify_cb), &notified);
+    g_assert_cmpuint (charter_schedule_get_n_rescheduled (charter_scheduler_get_schedule (scheduler)), ==, 5);
+    charter_document_set (doc, c, "duration", 4, NULL);
+    g_assert_cmpuint (charter_schedule_get_n_rescheduled (charter_scheduler_get_schedule (scheduler)), ==, 1);
+    charter_document_set (doc, a, "duration", 3, NULL);
+    g_assert_cmpuint (charter_schedule_get_n_rescheduled (charter_scheduler_get_schedule (scheduler)), ==, 3);
+    charter_document_set (doc, d, "duration", 2, NULL);
+    g_assert_cmpuint (charter_schedule_get_n_rescheduled (charter_scheduler_get_schedule (scheduler)), ==, 2);
+    assert_dates (charter_scheduler_get_schedule (scheduler), "e", "2025-03-05", "2025-03-05");
+    charter_document_undo (doc);
+    charter_document_undo (doc);
+    charter_document_undo (doc);
+    schedule = charter_scheduler_get_schedule (scheduler);
+    notified = 1;
+  }
 
   /* Moving a task on the canvas changes no dates: no new schedule. */
   charter_document_set (doc, b, "x", 120.0, NULL);
