@@ -360,8 +360,24 @@ update_metrics (CharterGanttChart *self)
   self->row_height = round (em * 3.0);
   self->header_height = round (em * 2.6);
   self->axis_height = round (em * 4.0);
-  self->list_width = round (em * 34);
   self->dirty = TRUE;
+}
+
+/* The task list takes up to 42 % of the width, so the chart keeps room on
+ * a 1280-pixel projector with large type. */
+static void
+update_list_width (CharterGanttChart *self,
+                   int                width)
+{
+  double list = round (MIN (self->em * 34, MAX (self->em * 22, width * 0.42)));
+
+  if (width <= 0)
+    list = round (self->em * 34);
+  if (list != self->list_width)
+    {
+      self->list_width = list;
+      self->dirty = TRUE;
+    }
 }
 
 /* The text of the bar's accessible description and tooltip. */
@@ -653,6 +669,8 @@ ensure_built (CharterGanttChart *self)
 {
   if (self->em == 0)
     update_metrics (self);
+  if (self->list_width == 0)
+    update_list_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
   if (self->dirty)
     rebuild (self);
 }
@@ -1839,7 +1857,8 @@ draw_day_shading (CharterGanttChart *self,
       double x = charter_timeline_scale_day_to_x (&self->scale, day);
       gboolean weekday_works = (working & (1 << (weekday_of (day) - 1))) != 0;
 
-      if (!is_working_day_cb (day, self))
+      /* At month zoom weekends would only stripe the chart: holidays only. */
+      if (!is_working_day_cb (day, self) && (weekday_works || self->zoom != CHARTER_TIMELINE_ZOOM_MONTHS))
         append_rect (snapshot, weekday_works ? &holiday_shade : &weekend_shade, x, v->y0, ppd, v->y1 - v->y0);
 
       /* Week and month lines. */
@@ -2356,14 +2375,15 @@ draw_axis (CharterGanttChart *self,
 
       /* Top tier: months (years at month zoom). The label of the month
        * already under way sticks to the left edge while it has room. */
-      if (g_date_get_day (&date) == 1 ||
-          (day == v->first_day &&
-           (g_date_get_days_in_month (g_date_get_month (&date), g_date_get_year (&date)) - g_date_get_day (&date) + 1)
-             * ppd > self->em * (self->zoom == CHARTER_TIMELINE_ZOOM_MONTHS ? 4 : 10)))
+      if (g_date_get_day (&date) == 1 || day == v->first_day)
         {
           if (self->zoom == CHARTER_TIMELINE_ZOOM_MONTHS)
             {
-              if (g_date_get_month (&date) == G_DATE_JANUARY || day == v->first_day)
+              gboolean new_year = g_date_get_month (&date) == G_DATE_JANUARY && g_date_get_day (&date) == 1;
+
+              if (new_year ||
+                  (day == v->first_day &&
+                   (366 - g_date_get_day_of_year (&date)) * ppd > self->em * 4))
                 {
                   label = format_day (day, "%Y");
                   append_text (self, snapshot, label, MAX (x, v->x0) + 6, (half - text_height (self, 1.0)) / 2,
@@ -2371,7 +2391,9 @@ draw_axis (CharterGanttChart *self,
                   g_clear_pointer (&label, g_free);
                 }
             }
-          else
+          else if (g_date_get_day (&date) == 1 ||
+                   (g_date_get_days_in_month (g_date_get_month (&date), g_date_get_year (&date))
+                    - g_date_get_day (&date) + 1) * ppd > self->em * 10)
             {
               /* Translators: month and year on the time axis, strftime format */
               label = format_day (day, _("%B %Y"));
@@ -2442,10 +2464,15 @@ draw_axis (CharterGanttChart *self,
     {
       double x = charter_timeline_scale_day_to_x (&self->scale, self->p80_day + 1);
       g_autofree char *day = short_day (self->p80_day);
-      g_autofree char *label = g_strdup_printf (_("P80 %s"), day);
+      g_autofree char *label = g_strdup_printf (_("80%% sure: %s"), day);
 
+      int tw;
+
+      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &p80_color);
       append_rect (snapshot, &p80_color, x - 1, half, 3, half);
-      append_text (self, snapshot, label, x + 5, half + 2, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &p80_color);
+      append_rounded (snapshot, &p80_color, x + 2, half + 2, tw + 12, text_height (self, 0.8) + 2, 4);
+      append_text (self, snapshot, label, x + 8, half + 3, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8,
+                   &(GdkRGBA) { 1, 1, 1, 1 });
     }
 
   if (self->launch_day != 0)
@@ -2634,8 +2661,8 @@ charter_gantt_chart_measure (GtkWidget      *widget,
   update_metrics (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = (int) (self->list_width + self->em * 10);
-      *natural = (int) (self->list_width + self->em * 50);
+      *minimum = (int) (self->em * 32);
+      *natural = (int) (self->em * 84);
     }
   else
     {
@@ -2654,6 +2681,7 @@ charter_gantt_chart_size_allocate (GtkWidget *widget,
 
   self->in_allocate = TRUE;
   update_metrics (self);
+  update_list_width (self, width);
   ensure_built (self);
   configure_adjustments (self);
   sync_bar_widgets (self);
@@ -3207,6 +3235,7 @@ charter_gantt_chart_sync (CharterGanttChart *self)
   g_return_if_fail (CHARTER_IS_GANTT_CHART (self));
 
   update_metrics (self);
+  update_list_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
   ensure_built (self);
   configure_adjustments (self);
   sync_bar_widgets (self);

@@ -60,6 +60,7 @@ main (int   argc,
 {
   g_autofree char *size = NULL;
   g_autofree char *zoom = NULL;
+  g_autofree char *show = NULL;
   gboolean projector = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
@@ -67,6 +68,7 @@ main (int   argc,
     { "zoom", 0, 0, G_OPTION_ARG_STRING, &zoom, "days, weeks or months", "ZOOM" },
     { "projector", 0, 0, G_OPTION_ARG_NONE, &projector, "Projector mode (large type)", NULL },
     { "save-to", 0, 0, G_OPTION_ARG_FILENAME, &save_to, "Where Ctrl+S saves", "FILE" },
+    { "show", 0, 0, G_OPTION_ARG_STRING, &show, "Scroll to: launch or today", "WHAT" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -114,7 +116,15 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   if (projector)
-    gtk_widget_add_css_class (window, "projector");
+    {
+      /* The application's style sheet (AdwApplication loads it in charter). */
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/org/charterapp/Charter/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      gtk_widget_add_css_class (window, "projector");
+    }
 
   view = charter_timeline_view_new ();
   g_object_set (view, "document", document, "scheduler", scheduler, NULL);
@@ -134,6 +144,13 @@ main (int   argc,
   loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_main_loop_quit), loop);
   gtk_window_present (GTK_WINDOW (window));
+  if (show != NULL)
+    {
+      /* After the first allocation, so the chart knows its width. */
+      for (int i = 0; i < 100; i++)
+        g_main_context_iteration (NULL, FALSE);
+      gtk_widget_activate_action (view, g_str_equal (show, "today") ? "timeline.go-today" : "timeline.go-launch", NULL);
+    }
   g_main_loop_run (loop);
 
   return 0;
