@@ -8,15 +8,12 @@
 #define G_LOG_DOMAIN "charter-plan-view"
 
 #include "config.h"
-#include "charter-graph-config.h"
 
 #include <glib/gi18n.h>
 
 #include "charter-plan-view.h"
-#if CHARTER_GRAPH_HAVE_ENGINE
-# include "charter-graph-canvas.h"
-# include "charter-scheduler.h"
-#endif
+#include "charter-graph-canvas.h"
+#include "charter-scheduler.h"
 
 struct _CharterPlanView
 {
@@ -114,11 +111,7 @@ charter_plan_view_class_init (CharterPlanViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SCHEDULER] =
     g_param_spec_object ("scheduler", NULL, NULL,
-#if CHARTER_GRAPH_HAVE_ENGINE
                          CHARTER_TYPE_SCHEDULER,
-#else
-                         G_TYPE_OBJECT,
-#endif
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -132,14 +125,7 @@ charter_plan_view_init (CharterPlanView *self)
   self->toast_overlay = adw_toast_overlay_new ();
   adw_bin_set_child (ADW_BIN (self), self->toast_overlay);
 
-#if CHARTER_GRAPH_HAVE_ENGINE
   self->canvas = charter_graph_canvas_new ();
-#else
-  self->canvas = adw_status_page_new ();
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->canvas), _("Plan"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->canvas),
-                                   _("The dependency graph of the plan."));
-#endif
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toast_overlay), self->canvas);
 }
 
@@ -166,9 +152,7 @@ charter_plan_view_set_document (CharterPlanView *self,
   if (!g_set_object (&self->document, document))
     return;
 
-#if CHARTER_GRAPH_HAVE_ENGINE
   charter_graph_canvas_set_document (CHARTER_GRAPH_CANVAS (self->canvas), document);
-#endif
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -189,9 +173,7 @@ charter_plan_view_set_scheduler (CharterPlanView *self,
   if (!g_set_object (&self->scheduler, scheduler))
     return;
 
-#if CHARTER_GRAPH_HAVE_ENGINE
   charter_graph_canvas_set_scheduler (CHARTER_GRAPH_CANVAS (self->canvas), scheduler);
-#endif
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULER]);
 }
 
