@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Agreement with a real scheduler: the same generated plans (finish-to-start
-# links with and without lag, milestones, a Monday-to-Friday calendar with
+# and start-to-start links with and without lag, milestones, a Monday-to-Friday calendar with
 # holidays) scheduled by charter-cli and by TaskJuggler (tj3), compared date
 # by date. The one difference in how the two report dates is mapped, not
 # hidden (docs/scheduling.md, "Agreement with TaskJuggler"): TaskJuggler
@@ -42,7 +42,10 @@ def generate(seed, n):
         if i > 0:
             for p in sorted({rnd.randrange(max(0, i - 30), i) for _ in range(rnd.randrange(0, 4))}):
                 lag = rnd.choice([0, 0, 0, 1, 2, 5])
-                deps.append({"id": f"d{len(deps)}", "predecessor": f"t{p}", "successor": f"t{i}", "lag": lag})
+                # No start-to-start link into a milestone: see docs/scheduling.md.
+                kind = "start-to-start" if rnd.random() < 0.25 and not milestone else "finish-to-start"
+                deps.append({"id": f"d{len(deps)}", "predecessor": f"t{p}", "successor": f"t{i}", "lag": lag,
+                             "kind": kind})
     return holidays, tasks, deps
 
 
@@ -74,7 +77,9 @@ def tjp(holidays, tasks, deps):
     for t in tasks:
         lines.append(f'task {t["id"]} "{t["name"]}" {{')
         for d in preds.get(t["id"], []):
-            gap = f' {{ gaplength {d["lag"]}d }}' if d["lag"] else ""
+            options = (["onstart"] if d["kind"] == "start-to-start" else []) + \
+                      ([f'gaplength {d["lag"]}d'] if d["lag"] else [])
+            gap = f' {{ {" ".join(options)} }}' if options else ""
             lines.append(f'  depends {d["predecessor"]}{gap}')
         lines.append("  milestone" if t["milestone"] else f'  length {t["duration"]}d')
         lines.append("}")
