@@ -65,6 +65,11 @@ def ensure_session():
     # libatspi warns when an object vanishes between two calls, which is
     # normal while windows come and go; it must not abort the driver.
     env.pop("G_DEBUG", None)
+    # The accessibility bus of this session puts its socket in
+    # $XDG_RUNTIME_DIR/at-spi (or ~/.cache/at-spi without one): a private
+    # directory keeps it from replacing, then deleting, the socket of the
+    # session the other tests run in.
+    env["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="charter-e2e-runtime-")
     cmd = ["dbus-run-session", "--", sys.executable] + sys.argv
     if not env.get("DISPLAY"):
         cmd = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"] + cmd

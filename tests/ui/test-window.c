@@ -667,6 +667,8 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_setenv ("XDG_STATE_HOME", cache, TRUE);
+  /* No accessibility bus: these tests drive widgets through actions. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
