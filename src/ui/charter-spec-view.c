@@ -50,6 +50,7 @@ struct _CharterSpecView
   GPtrArray       *trace_rows;
   GPtrArray       *field_widgets;
   guint            refresh_id;
+  guint            words;
 };
 
 G_DEFINE_FINAL_TYPE (CharterSpecView, charter_spec_view, ADW_TYPE_BIN)
@@ -581,6 +582,7 @@ update_gauge (CharterSpecView *self)
   guint words = self->document ? charter_traceability_spec_words (self->document) : 0;
   g_autofree char *text = NULL;
 
+  self->words = words;
   gtk_level_bar_set_value (GTK_LEVEL_BAR (self->gauge), MIN (words, 900));
   if (words > CHARTER_SPEC_PAGE_WORDS)
     /* Translators: the spec length gauge past a page */
@@ -1178,7 +1180,7 @@ charter_spec_view_get_word_count (CharterSpecView *self)
 {
   g_return_val_if_fail (CHARTER_IS_SPEC_VIEW (self), 0);
 
-  return (guint) gtk_level_bar_get_value (GTK_LEVEL_BAR (self->gauge));
+  return self->words;
 }
 
 gboolean

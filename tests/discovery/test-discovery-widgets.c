@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Widget tests of the Discovery and Spec workspaces, driven through the same
+ * actions the menus, shortcuts and drags use (in-process GTK, under the
+ * suite's Xvfb). */
+
+#define G_LOG_DOMAIN "test-discovery-widgets"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "charter-discovery-view.h"
+#include "charter-spec-view.h"
+#include "charter-traceability.h"
+#include "discovery-fixture.h"
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 3; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+host (GtkWidget *view)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  return window;
+}
+
+static void
+select_text (GtkTextView *view,
+             const char  *passage)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end, match_start, match_end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, passage, 0, &match_start, &match_end, NULL));
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+}
+
+static gboolean
+has_insight_tag (GtkTextView *view,
+                 int          offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "insight");
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static CharterInsight *
+last_insight (CharterDocument *doc)
+{
+  GListModel *insights = charter_document_get_insights (doc);
+  guint n = g_list_model_get_n_items (insights);
+
+  return n ? g_list_model_get_item (insights, n - 1) : NULL;
+}
+
+static void
+test_interview_to_need (void)
+{
+  g_autoptr(CharterDocument) doc = charter_document_new ();
+  GtkWidget *view = charter_discovery_view_new ();
+  GtkWidget *window = host (view);
+  CharterDiscoveryView *dv = CHARTER_DISCOVERY_VIEW (view);
+  CharterInterview *interview;
+  GtkTextView *notes;
+  GtkTextBuffer *buffer;
+  g_autoptr(CharterInsight) first = NULL;
+  g_autoptr(CharterInsight) second = NULL;
+  g_autoptr(CharterNeed) need = NULL;
+  g_autofree char *text = NULL;
+  const char *typed = "She said: the app forgets my runs. Later: I want a yearly view.";
+  const char * const *ids;
+
+  fixture_participant (doc, "p1", "Runner A", "runners", FIXTURE_SECRET_NAME_A, FIXTURE_SECRET_EMAIL_A);
+  charter_discovery_view_set_document (dv, doc);
+  spin ();
+
+  /* A new interview opens as a notes editor for the first participant. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.add-interview", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_interviews (doc)), ==, 1);
+  interview = charter_discovery_view_get_interview (dv);
+  g_assert_nonnull (interview);
+  g_assert_cmpstr (charter_interview_get_participant_id (interview), ==, "p1");
+  g_assert_cmpstr (charter_discovery_view_get_page (dv), ==, "interview");
+  notes = charter_discovery_view_get_notes_view (dv);
+  g_assert_nonnull (notes);
+
+  /* Typing goes into the model as one undo step... */
+  buffer = gtk_text_view_get_buffer (notes);
+  for (const char *p = typed; *p != '\0'; p++)
+    gtk_text_buffer_insert_at_cursor (buffer, p, 1);
+  g_assert_cmpstr (charter_interview_get_notes (interview), ==, typed);
+  g_assert_true (charter_document_undo (doc));
+  g_assert_cmpstr (charter_interview_get_notes (interview), ==, NULL);
+  /* ...and the buffer follows the model. */
+  text = buffer_text (notes);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (charter_document_redo (doc));
+  text = buffer_text (notes);
+  g_assert_cmpstr (text, ==, typed);
+
+  /* Two insights from the notes, through the Ctrl+I action. */
+  select_text (notes, "the app forgets my runs");
+  g_assert_true (gtk_widget_activate_action (view, "discovery.make-insight", NULL));
+  first = last_insight (doc);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (charter_insight_get_text (first), ==, "the app forgets my runs");
+  g_assert_cmpstr (charter_insight_get_interview_id (first), ==, charter_item_get_id (CHARTER_ITEM (interview)));
+  g_assert_cmpint (charter_insight_get_start (first), ==, strstr (typed, "the app") - typed);
+  g_assert_cmpint (charter_insight_get_end (first), ==, charter_insight_get_start (first) + 23);
+  g_assert_true (has_insight_tag (notes, charter_insight_get_start (first)));
+  g_assert_false (has_insight_tag (notes, 0));
+  g_assert_cmpstr (charter_discovery_view_get_selected_insight (dv), ==, charter_item_get_id (CHARTER_ITEM (first)));
+
+  /* A selection with stray spaces is trimmed to the words. */
+  select_text (notes, " I want a yearly view.");
+  g_assert_true (gtk_widget_activate_action (view, "discovery.make-insight", NULL));
+  second = last_insight (doc);
+  g_assert_true (second != first);
+  g_assert_cmpstr (charter_insight_get_text (second), ==, "I want a yearly view.");
+
+  /* Nothing selected: no insight. */
+  {
+    GtkTextIter at;
+
+    gtk_text_buffer_get_start_iter (buffer, &at);
+    gtk_text_buffer_place_cursor (buffer, &at);
+  }
+  g_assert_true (gtk_widget_activate_action (view, "discovery.make-insight", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_insights (doc)), ==, 2);
+
+  /* Typing before a passage keeps it highlighted where its words went. */
+  {
+    GtkTextIter at;
+
+    gtk_text_buffer_get_start_iter (buffer, &at);
+    gtk_text_buffer_insert (buffer, &at, "Note. ", -1);
+    spin ();
+    g_assert_true (has_insight_tag (notes, charter_insight_get_start (first) + 6));
+    g_assert_true (charter_document_undo (doc));
+    spin ();
+    g_assert_true (has_insight_tag (notes, charter_insight_get_start (first)));
+  }
+
+  /* The board: two unfiled cards; a new need from the first (the drop on empty space). */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.show-board", NULL));
+  spin ();
+  g_assert_cmpstr (charter_discovery_view_get_page (dv), ==, "board");
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 2);
+  g_assert_true (gtk_widget_activate_action (view, "discovery.new-need", "s",
+                                             charter_item_get_id (CHARTER_ITEM (first))));
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_needs (doc)), ==, 1);
+  need = g_list_model_get_item (charter_document_get_needs (doc), 0);
+
+  /* File the second under it (the drop on a column, or File Under…). */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.file-insight", "(ss)",
+                                             charter_item_get_id (CHARTER_ITEM (second)),
+                                             charter_item_get_id (CHARTER_ITEM (need))));
+  ids = charter_need_get_insight_ids (need);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 2);
+  g_assert_cmpuint (charter_traceability_need_evidence (doc, need), ==, 1);
+  {
+    g_autoptr(GPtrArray) unfiled = charter_traceability_unfiled_insights (doc);
+    g_assert_cmpuint (unfiled->len, ==, 0);
+  }
+
+  /* Filing is one undo step. */
+  g_assert_true (charter_document_undo (doc));
+  g_assert_cmpuint (g_strv_length ((char **) charter_need_get_insight_ids (need)), ==, 1);
+  g_assert_true (charter_document_redo (doc));
+
+  /* Rename, and add to the spec. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.rename-need", "(ss)",
+                                             charter_item_get_id (CHARTER_ITEM (need)), "  Remember past runs "));
+  g_assert_cmpstr (charter_need_get_statement (need), ==, "Remember past runs");
+  g_assert_true (gtk_widget_activate_action (view, "discovery.toggle-spec-need", "s",
+                                             charter_item_get_id (CHARTER_ITEM (need))));
+  g_assert_true (charter_traceability_spec_addresses (doc, charter_item_get_id (CHARTER_ITEM (need))));
+
+  /* Split the second card off, then merge it back: the spec follows the merge. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.split-need", "(ss)",
+                                             charter_item_get_id (CHARTER_ITEM (need)),
+                                             charter_item_get_id (CHARTER_ITEM (second))));
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_needs (doc)), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) charter_need_get_insight_ids (need)), ==, 1);
+  {
+    g_autoptr(CharterNeed) split = g_list_model_get_item (charter_document_get_needs (doc), 1);
+
+    g_assert_cmpstr (charter_need_get_insight_ids (split)[0], ==, charter_item_get_id (CHARTER_ITEM (second)));
+    g_assert_true (gtk_widget_activate_action (view, "discovery.toggle-spec-need", "s",
+                                               charter_item_get_id (CHARTER_ITEM (split))));
+    g_assert_true (gtk_widget_activate_action (view, "discovery.merge-needs", "(ss)",
+                                               charter_item_get_id (CHARTER_ITEM (split)),
+                                               charter_item_get_id (CHARTER_ITEM (need))));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_needs (doc)), ==, 1);
+  g_assert_cmpuint (g_strv_length ((char **) charter_need_get_insight_ids (need)), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) charter_spec_get_need_ids (charter_document_get_spec (doc))), ==, 1);
+  /* The merge is one step: undo brings the split need back, listed in the spec. */
+  g_assert_true (charter_document_undo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_needs (doc)), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) charter_spec_get_need_ids (charter_document_get_spec (doc))), ==, 2);
+
+  spin ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(CharterDocument) doc = fixture_new ();
+  GtkWidget *view = charter_discovery_view_new ();
+  GtkWidget *window = host (view);
+  CharterDiscoveryView *dv = CHARTER_DISCOVERY_VIEW (view);
+
+  charter_discovery_view_set_document (dv, doc);
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (view, "discovery.search", "s", "RUNS"));
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (view, "discovery.search", "s", ""));
+  g_assert_true (gtk_widget_activate_action (view, "discovery.set-segment", "s", "lifters"));
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (view, "discovery.set-segment", "s", ""));
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 5);
+
+  /* Deleting an insight takes it out of its need in the same step. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.delete-insight", "s", "in2"));
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 4);
+  g_assert_false (g_strv_contains (charter_need_get_insight_ids (charter_document_find (doc, charter_document_get_needs (doc), "n1")), "in2"));
+  g_assert_true (charter_document_undo (doc));
+  g_assert_true (g_strv_contains (charter_need_get_insight_ids (charter_document_find (doc, charter_document_get_needs (doc), "n1")), "in2"));
+
+  /* Deleting a need clears the references to it. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.delete-need", "s", "n1"));
+  g_assert_null (charter_document_find (doc, charter_document_get_needs (doc), "n1"));
+  g_assert_null (charter_spec_get_need_ids (charter_document_get_spec (doc))
+                   ? charter_spec_get_need_ids (charter_document_get_spec (doc))[0] : NULL);
+  {
+    CharterTask *t1 = charter_document_find (doc, charter_document_get_tasks (doc), "t1");
+    g_assert_true (charter_task_get_serves (t1) == NULL || charter_task_get_serves (t1)[0] == NULL);
+  }
+  g_assert_true (charter_document_undo (doc));
+  g_assert_nonnull (charter_document_find (doc, charter_document_get_needs (doc), "n1"));
+
+  /* The participant's page is the only place the real name is shown. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.open-participant", "s", "p1"));
+  g_assert_cmpstr (charter_discovery_view_get_page (dv), ==, "participant");
+
+  spin ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_spec_view (void)
+{
+  g_autoptr(CharterDocument) doc = fixture_new ();
+  GtkWidget *view = charter_spec_view_new ();
+  GtkWidget *window = host (view);
+  CharterSpecView *sv = CHARTER_SPEC_VIEW (view);
+  CharterSpec *spec = charter_document_get_spec (doc);
+  GListModel *questions = charter_spec_get_integration_questions (spec);
+  g_autoptr(CharterQuestion) question = NULL;
+
+  charter_spec_view_set_document (sv, doc);
+  spin ();
+  g_assert_cmpuint (charter_spec_view_get_word_count (sv), ==, 23);
+  g_assert_false (charter_spec_view_get_too_long (sv));
+
+  /* The usual integration questions, once. */
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-usual-questions", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 3);
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-usual-questions", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 3);
+  g_assert_true (charter_document_undo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 0);
+  g_assert_true (charter_document_redo (doc));
+
+  /* The PM adds one and ticks it. */
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-question", "s", "Does it work offline?"));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 4);
+  question = g_list_model_get_item (questions, 3);
+  g_assert_cmpstr (charter_question_get_question (question), ==, "Does it work offline?");
+  g_assert_true (gtk_widget_activate_action (view, "spec.toggle-question", "s",
+                                             charter_item_get_id (CHARTER_ITEM (question))));
+  g_assert_cmpint (charter_question_get_status (question), ==, CHARTER_QUESTION_ANSWERED);
+
+  /* Out of scope, metrics, decisions, open questions. */
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-exclusion", "s", "Social sharing"));
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-metric", "s", "Weekly loggers"));
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-decision", "s", "History before charts"));
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-open-question", "s", "Export to CSV?"));
+  g_assert_cmpuint (g_list_model_get_n_items (charter_spec_get_out_of_scope (spec)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_spec_get_metrics (spec)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_spec_get_decisions (spec)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_spec_get_open_questions (spec)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (view, "spec.remove-item", "(ss)", "integration-questions",
+                                             charter_item_get_id (CHARTER_ITEM (question))));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 3);
+
+  /* Needs: add n2, remove n1. */
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-need", "s", "n2"));
+  g_assert_cmpstr (charter_spec_get_need_ids (spec)[1], ==, "n2");
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-need", "s", "n2"));
+  g_assert_cmpuint (g_strv_length ((char **) charter_spec_get_need_ids (spec)), ==, 2);
+  g_assert_true (gtk_widget_activate_action (view, "spec.remove-need", "s", "n1"));
+  g_assert_cmpuint (g_strv_length ((char **) charter_spec_get_need_ids (spec)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-need", "s", "no-such-need"));
+  g_assert_cmpuint (g_strv_length ((char **) charter_spec_get_need_ids (spec)), ==, 1);
+
+  /* The gauge warns past a page. */
+  {
+    g_autoptr(GString) s = g_string_new (NULL);
+
+    for (guint i = 0; i < 700; i++)
+      g_string_append (s, "word ");
+    charter_document_set (doc, spec, "problem", s->str, NULL);
+  }
+  spin ();
+  g_assert_true (charter_spec_view_get_too_long (sv));
+  g_assert_cmpuint (charter_spec_view_get_word_count (sv), >, 600);
+  g_assert_true (charter_document_undo (doc));
+  spin ();
+  g_assert_false (charter_spec_view_get_too_long (sv));
+
+  /* A read-only document refuses edits. */
+  charter_document_set_read_only (doc, "test");
+  g_assert_true (gtk_widget_activate_action (view, "spec.add-question", "s", "Refused"));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 3);
+
+  spin ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/discovery-widgets/interview-to-need", test_interview_to_need);
+  g_test_add_func ("/discovery-widgets/filters", test_filters);
+  g_test_add_func ("/discovery-widgets/spec", test_spec_view);
+
+  return g_test_run ();
+}
