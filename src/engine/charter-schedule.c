@@ -771,9 +771,8 @@ charter_plan_compile (CharterDocument  *document,
         }
       if (plan->fnlt_julian[i] != 0)
         {
+          /* NO_VALUE when past the horizon: such a deadline can never bind. */
           plan->fnlt[i] = cal_instant_after (&plan->cal, plan->fnlt_julian[i]);
-          if (plan->fnlt[i] == NO_VALUE)
-            plan->fnlt[i] = NO_VALUE; /* too far away to ever bind */
         }
     }
 
