@@ -721,6 +721,26 @@ on_recent_changed_cb (CharterWindow    *self,
 }
 
 static gboolean
+on_drop_cb (CharterWindow *self,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GtkDropTarget *target)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  /* A .charter file dropped on the window opens as if chosen in Open. */
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    charter_window_open (self, l->data);
+
+  return files != NULL;
+}
+
+static gboolean
 undo_label_to_tooltip (GBinding     *binding,
                        const GValue *from,
                        GValue       *to,
@@ -1153,6 +1173,7 @@ charter_window_init (CharterWindow *self)
 {
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
   g_autoptr(CharterDocument) document = NULL;
+  GtkDropTarget *drop;
   GAction *action;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1210,6 +1231,10 @@ charter_window_init (CharterWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect_object (recent, "changed", G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);

@@ -379,6 +379,49 @@ test_open_replaces_only_pristine (void)
 }
 
 static void
+test_drop_opens (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dropped.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) other = charter_document_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *drop = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean accepted = FALSE;
+
+  bytes = charter_file_serialize (other);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  files = g_slist_append (files, g_object_ref (file));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  spin_until_idle (window);
+  g_assert_true (g_file_equal (charter_document_get_file (charter_window_get_document (window)), file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "dropped");
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 on_destroyed (gpointer  data,
               GObject  *where)
 {
@@ -687,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/load-error-keeps-document", test_load_error_keeps_document);
   g_test_add_func ("/window/open-replaces-only-pristine", test_open_replaces_only_pristine);
+  g_test_add_func ("/window/drop-opens", test_drop_opens);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/projector-mode", test_projector_mode);
   g_test_add_func ("/window/read-only", test_read_only);
