@@ -31,5 +31,9 @@ guint      charter_gantt_chart_get_n_bar_widgets (CharterGanttChart *self);
 CharterTimelineLayout *charter_gantt_chart_get_layout (CharterGanttChart *self);
 void       charter_gantt_chart_toggle_lane       (CharterGanttChart *self,
                                                   const char        *team_id);
+/* The Enter popover and its duration spin button and start entry. */
+GtkWidget *charter_gantt_chart_get_editor        (CharterGanttChart  *self,
+                                                  GtkWidget         **duration,
+                                                  GtkWidget         **start);
 
 G_END_DECLS

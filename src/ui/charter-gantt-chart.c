@@ -68,6 +68,12 @@ struct _CharterGanttChart
   guint                  frame_stamp;
   GHashTable            *baseline_dates; /* task id -> CharterTimelineBar */
   PangoLayout           *text;
+  GtkWidget             *edit_popover;   /* Enter: duration and start of the selected task */
+  GtkWidget             *edit_title;
+  GtkWidget             *edit_duration;
+  GtkWidget             *edit_start;
+  GtkWidget             *edit_error;
+  char                  *edit_task;
   char                  *selected_task;
   char                  *baseline_id;
   char                  *message;
@@ -1674,6 +1680,163 @@ select_step (CharterGanttChart *self,
   focus_selected (self);
 }
 
+/* Enter on a bar: its duration and "start no earlier than" in a popover. */
+static void
+open_editor (CharterGanttChart *self)
+{
+  CharterTask *task;
+  graphene_rect_t rect;
+  guint index;
+  g_autofree char *title = NULL;
+
+  task = selected_task (self, &index);
+  if (task == NULL || !check_editable (self))
+    return;
+
+  g_free (self->edit_task);
+  self->edit_task = g_strdup (charter_item_get_id (CHARTER_ITEM (task)));
+  title = g_strdup_printf (_("Edit “%s”"), charter_task_get_name (task));
+  gtk_label_set_label (GTK_LABEL (self->edit_title), title);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->edit_duration), charter_task_get_duration (task));
+  gtk_widget_set_sensitive (self->edit_duration, !g_array_index (self->bars, CharterTimelineBar, index).milestone);
+  gtk_editable_set_text (GTK_EDITABLE (self->edit_start),
+                         charter_task_get_start_no_earlier_than (task) ? charter_task_get_start_no_earlier_than (task) : "");
+  gtk_widget_set_visible (self->edit_error, FALSE);
+
+  reveal_task (self, index);
+  if (bar_rect (self, index, &rect))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->edit_popover),
+                                 &(GdkRectangle) { (int) rect.origin.x, (int) rect.origin.y,
+                                                   MAX ((int) rect.size.width, 1), (int) rect.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->edit_popover));
+  gtk_widget_grab_focus (gtk_widget_get_sensitive (self->edit_duration) ? self->edit_duration : self->edit_start);
+}
+
+static void
+apply_editor (CharterGanttChart *self)
+{
+  CharterTask *task;
+  const char *start_text;
+  g_autofree char *start = NULL;
+  g_autofree char *label = NULL;
+  int duration;
+
+  if (self->document == NULL || self->edit_task == NULL)
+    return;
+  task = charter_document_find (self->document, charter_document_get_tasks (self->document), self->edit_task);
+  if (task == NULL || !check_editable (self))
+    return;
+
+  start_text = gtk_editable_get_text (GTK_EDITABLE (self->edit_start));
+  start = g_strstrip (g_strdup (start_text));
+  if (*start != '\0' && julian_from_iso (start) == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, such as 2027-03-15."),
+                                               start);
+      gtk_label_set_label (GTK_LABEL (self->edit_error), text);
+      gtk_widget_set_visible (self->edit_error, TRUE);
+      return;
+    }
+
+  gtk_spin_button_update (GTK_SPIN_BUTTON (self->edit_duration));
+  duration = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->edit_duration));
+  label = g_strdup_printf (_("Edit “%s”"), charter_task_get_name (task));
+
+  charter_document_begin_group (self->document, label);
+  if (gtk_widget_get_sensitive (self->edit_duration) && duration != charter_task_get_duration (task))
+    charter_document_set (self->document, task, "duration", duration, NULL);
+  if (g_strcmp0 (charter_task_get_start_no_earlier_than (task), *start ? start : NULL) != 0)
+    charter_document_set (self->document, task, "start-no-earlier-than", *start ? start : NULL, NULL);
+  charter_document_end_group (self->document);
+
+  gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
+  focus_selected (self);
+}
+
+static gboolean
+on_editor_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          CharterGanttChart     *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter)
+    return FALSE;
+
+  apply_editor (self);
+  return TRUE;
+}
+
+static void
+build_editor (CharterGanttChart *self)
+{
+  GtkWidget *box, *grid, *label, *button;
+
+  self->edit_popover = gtk_popover_new ();
+  gtk_widget_set_parent (self->edit_popover, GTK_WIDGET (self));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+
+  self->edit_title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->edit_title), 0);
+  gtk_widget_add_css_class (self->edit_title, "heading");
+  gtk_box_append (GTK_BOX (box), self->edit_title);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+
+  label = gtk_label_new_with_mnemonic (_("_Duration (working days)"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  self->edit_duration = gtk_spin_button_new_with_range (1, 9999, 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->edit_duration);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_duration),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Duration in working days"), -1);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), self->edit_duration, 1, 0, 1, 1);
+
+  label = gtk_label_new_with_mnemonic (_("_Start no earlier than"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  self->edit_start = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->edit_start), _("YYYY-MM-DD, or empty"));
+  gtk_entry_set_activates_default (GTK_ENTRY (self->edit_start), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->edit_start);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_start),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Start no earlier than"), -1);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), self->edit_start, 1, 1, 1, 1);
+  gtk_box_append (GTK_BOX (box), grid);
+
+  self->edit_error = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->edit_error), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->edit_error), 36);
+  gtk_label_set_xalign (GTK_LABEL (self->edit_error), 0);
+  gtk_widget_add_css_class (self->edit_error, "error");
+  gtk_widget_set_visible (self->edit_error, FALSE);
+  gtk_box_append (GTK_BOX (box), self->edit_error);
+
+  button = gtk_button_new_with_mnemonic (_("_Apply"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "timeline.apply-edit");
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_popover_set_child (GTK_POPOVER (self->edit_popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (self->edit_popover), button);
+  /* GtkSpinButton has no "activate" before GTK 4.14: Enter applies. */
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_editor_key_pressed_cb), self);
+    gtk_widget_add_controller (self->edit_duration, keys);
+  }
+}
+
 static void
 action_cb (GtkWidget  *widget,
            const char *action_name,
@@ -1701,6 +1864,10 @@ action_cb (GtkWidget  *widget,
     charter_gantt_chart_scroll_to_day (self, self->today);
   else if (g_str_equal (action_name, "timeline.show-launch"))
     charter_gantt_chart_scroll_to_day (self, self->launch_day);
+  else if (g_str_equal (action_name, "timeline.edit"))
+    open_editor (self);
+  else if (g_str_equal (action_name, "timeline.apply-edit"))
+    apply_editor (self);
 }
 
 /* Drawing ----------------------------------------------------------------- */
@@ -2686,6 +2853,8 @@ charter_gantt_chart_size_allocate (GtkWidget *widget,
   configure_adjustments (self);
   sync_bar_widgets (self);
   allocate_bar_widgets (self);
+  if (self->edit_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->edit_popover));
   self->in_allocate = FALSE;
 }
 
@@ -2723,6 +2892,7 @@ charter_gantt_chart_dispose (GObject *object)
   for (guint i = 0; i < self->bar_widgets->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->bar_widgets, i));
   g_ptr_array_set_size (self->bar_widgets, 0);
+  g_clear_pointer (&self->edit_popover, gtk_widget_unparent);
 
   charter_gantt_chart_set_scheduler (self, NULL);
   charter_gantt_chart_set_document (self, NULL);
@@ -2754,6 +2924,7 @@ charter_gantt_chart_finalize (GObject *object)
   g_clear_pointer (&self->baseline_dates, g_hash_table_unref);
   g_clear_pointer (&self->claimed, g_free);
   g_clear_pointer (&self->selected_task, g_free);
+  g_clear_pointer (&self->edit_task, g_free);
   g_clear_pointer (&self->baseline_id, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->drag_task_id, g_free);
@@ -2893,11 +3064,13 @@ charter_gantt_chart_class_init (CharterGanttChartClass *klass)
     { "timeline.zoom-in", GDK_KEY_plus, GDK_CONTROL_MASK },
     { "timeline.zoom-in", GDK_KEY_equal, GDK_CONTROL_MASK },
     { "timeline.zoom-out", GDK_KEY_minus, GDK_CONTROL_MASK },
+    { "timeline.edit", GDK_KEY_Return, 0 },
+    { "timeline.edit", GDK_KEY_KP_Enter, 0 },
   };
   const char *actions[] = {
     "timeline.lengthen", "timeline.shorten", "timeline.move-later", "timeline.move-earlier",
     "timeline.select-next", "timeline.select-previous", "timeline.zoom-in", "timeline.zoom-out",
-    "timeline.show-today", "timeline.show-launch",
+    "timeline.show-today", "timeline.show-launch", "timeline.edit", "timeline.apply-edit",
   };
 
   object_class->dispose = charter_gantt_chart_dispose;
@@ -3003,6 +3176,8 @@ charter_gantt_chart_init (CharterGanttChart *self)
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
   self->today = g_date_get_julian (&today);
+
+  build_editor (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -3292,6 +3467,21 @@ charter_gantt_chart_get_layout (CharterGanttChart *self)
 
   ensure_built (self);
   return self->layout;
+}
+
+GtkWidget *
+charter_gantt_chart_get_editor (CharterGanttChart  *self,
+                                GtkWidget         **duration,
+                                GtkWidget         **start)
+{
+  g_return_val_if_fail (CHARTER_IS_GANTT_CHART (self), NULL);
+
+  if (duration != NULL)
+    *duration = self->edit_duration;
+  if (start != NULL)
+    *start = self->edit_start;
+
+  return self->edit_popover;
 }
 
 void

@@ -490,6 +490,39 @@ test_keyboard_actions (Fixture       *f,
   g_assert_false (charter_document_get_can_undo (f->document));
 }
 
+/* Enter: a popover with the duration and start; Apply is one undo step. */
+static void
+test_edit_popover (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *popover, *duration, *start;
+
+  popover = charter_gantt_chart_get_editor (f->chart, &duration, &start);
+  charter_gantt_chart_set_selected_task (f->chart, "backend");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.edit", NULL));
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (duration)), ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "");
+
+  /* Not a date: said so, nothing changes. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "3rd March");
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.apply-edit", NULL);
+  g_assert_false (charter_document_get_can_undo (f->document));
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), 8);
+  gtk_editable_set_text (GTK_EDITABLE (start), "2027-03-03");
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.apply-edit", NULL);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 8);
+  g_assert_cmpstr (charter_task_get_start_no_earlier_than (task_of (f, "backend")), ==, "2027-03-03");
+  g_assert_cmpuint (dates_of (f, "backend")->early_start, ==, jd (3, 3));
+
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 5);
+  g_assert_null (charter_task_get_start_no_earlier_than (task_of (f, "backend")));
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
 static void
 test_read_only_refuses_drag (Fixture       *f,
                              gconstpointer  data)
@@ -617,6 +650,7 @@ main (int   argc,
   ADD ("drag-body-sets-start", test_drag_body_sets_start, NULL);
   ADD ("drag-body-before-dependency", test_drag_body_before_dependency, NULL);
   ADD ("keyboard-actions", test_keyboard_actions, NULL);
+  ADD ("edit-popover", test_edit_popover, NULL);
   ADD ("read-only-refuses-drag", test_read_only_refuses_drag, NULL);
   ADD ("lanes-fold", test_lanes_fold, NULL);
   ADD ("only-visible-rows", test_only_visible_rows, make_big_plan);

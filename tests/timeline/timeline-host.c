@@ -61,6 +61,7 @@ main (int   argc,
   g_autofree char *size = NULL;
   g_autofree char *zoom = NULL;
   g_autofree char *show = NULL;
+  g_autofree char *edit = NULL;
   gboolean projector = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
@@ -69,6 +70,7 @@ main (int   argc,
     { "projector", 0, 0, G_OPTION_ARG_NONE, &projector, "Projector mode (large type)", NULL },
     { "save-to", 0, 0, G_OPTION_ARG_FILENAME, &save_to, "Where Ctrl+S saves", "FILE" },
     { "show", 0, 0, G_OPTION_ARG_STRING, &show, "Scroll to: launch or today", "WHAT" },
+    { "edit", 0, 0, G_OPTION_ARG_STRING, &edit, "Open the editor of a task (by id)", "TASK" },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -150,6 +152,15 @@ main (int   argc,
       for (int i = 0; i < 100; i++)
         g_main_context_iteration (NULL, FALSE);
       gtk_widget_activate_action (view, g_str_equal (show, "today") ? "timeline.go-today" : "timeline.go-launch", NULL);
+    }
+  if (edit != NULL)
+    {
+      GtkWidget *chart = charter_timeline_view_get_chart (CHARTER_TIMELINE_VIEW (view));
+
+      for (int i = 0; i < 100; i++)
+        g_main_context_iteration (NULL, FALSE);
+      charter_gantt_chart_set_selected_task (CHARTER_GANTT_CHART (chart), edit);
+      gtk_widget_activate_action (chart, "timeline.edit", NULL);
     }
   g_main_loop_run (loop);
 
