@@ -113,6 +113,11 @@ print_json (CharterDocument   *document,
         json_builder_add_string_value (builder, team);
       else
         json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "team_name");
+      if (team != NULL)
+        json_builder_add_string_value (builder, team_name_of (document, team));
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "start");
       json_builder_add_string_value (builder, s);
       json_builder_set_member_name (builder, "finish");

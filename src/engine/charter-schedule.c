@@ -9,12 +9,13 @@
 
 #include "config.h"
 
+#include "charter-schedule.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "charter-schedule.h"
 #include "charter-schedule-private.h"
 
 #define NO_VALUE      G_MININT32
@@ -2905,6 +2906,12 @@ charter_simulation_get_criticality (CharterSimulation *sim,
   return sim->criticality[task_index];
 }
 
+/**
+ * charter_simulation_free:
+ * @sim: (nullable): a simulation
+ *
+ * Frees @sim.
+ */
 void
 charter_simulation_free (CharterSimulation *sim)
 {

@@ -13,9 +13,10 @@
 
 #include "config.h"
 
+#include "charter-scheduler.h"
+
 #include <string.h>
 
-#include "charter-scheduler.h"
 #include "charter-schedule-private.h"
 
 struct _CharterScheduler

@@ -70,7 +70,7 @@ for t in doc["tasks"]:
     start, finish, days, total_float, critical = EXPECTED[t["id"]]
     got = (t["start"], t["finish"], t["duration_days"], t["total_float_days"], t["critical"])
     check(got == (start, finish, days, total_float, critical), f"{t['id']}: {got}")
-check(doc["tasks"][0]["team"] == "backend", "team id")
+check(doc["tasks"][0]["team"] == "backend" and doc["tasks"][0]["team_name"] == "Backend", "team id and name")
 check(doc["tasks"][4]["team"] is None, "milestone without team")
 check("Spring sale support" in doc["tasks"][0]["driver"], "driver names the commitment")
 check(doc["tasks"][1]["driver"] == "5 working days after “Workout history API” starts", "driver of ui")
