@@ -22,8 +22,12 @@ failures = 0
 passed = 0
 
 
+# Sentences and day names are checked in English, whatever the tester's locale.
+ENV = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
+
+
 def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60, env=ENV)
 
 
 def check(cond, what):
