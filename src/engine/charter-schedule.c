@@ -2509,7 +2509,12 @@ charter_schedule_explain (CharterSchedule *self)
       gint32 v = task_index (self, self->critical_path[i]);
 
       sum += self->dur[v];
-      g_string_append_printf (out, "%s%s (%d)", i > 0 ? " → " : "", plan->task_names[v], self->dur[v]);
+      g_string_append_printf (out, "%s%s (", i > 0 ? " → " : "", plan->task_names[v]);
+      if (self->dur[v] == 0)
+        g_string_append (out, _("milestone"));
+      else
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", self->dur[v]), self->dur[v]);
+      g_string_append_c (out, ')');
     }
   g_string_append (out, "\n");
 

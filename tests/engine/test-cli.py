@@ -108,7 +108,7 @@ check("2025-03-03 → 2025-04-17" in r.stdout, "table headline")
 
 # Explain.
 r = run("explain", WORKOUT)
-check(r.returncode == 0 and "Critical path: Workout history API (15) → History screen (15)" in r.stdout,
+check(r.returncode == 0 and "Critical path: Workout history API (15 days) → History screen (15 days)" in r.stdout,
       f"explain: {r.stdout}")
 check("34 working days, not 40 working days" in r.stdout, "explain compares with the sum")
 check("“QA pass” overlaps “History screen” by 1 week" in r.stdout, "explain names the overlap")

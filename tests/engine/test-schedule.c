@@ -608,7 +608,7 @@ test_explain (void)
   text = charter_schedule_explain (schedule);
   if (strstr (text, "8 weeks, not 9 weeks") == NULL ||
       strstr (text, "“QA” overlaps “Frontend” by 1 week") == NULL ||
-      strstr (text, "Backend (20) → Frontend (15) → QA (10)") == NULL ||
+      strstr (text, "Backend (20 days) → Frontend (15 days) → QA (10 days)") == NULL ||
       strstr (text, "“Docs” waits because Writers is busy until Fri 7 Mar 2025 (Conference)") == NULL ||
       strstr (text, "moves the finish: “Backend”, “Frontend”, “QA”") == NULL ||
       strstr (text, "buffer for risks: 5 working days") == NULL)
