@@ -47,6 +47,7 @@ struct _CharterGraphCanvas
   GPtrArray        *dep_ids;      /* edge index -> dependency id */
   GHashTable       *widgets;      /* task id -> CharterGraphTask */
   GArray           *node_critical;  /* gboolean per node */
+  GArray           *node_color;     /* GdkRGBA per node: the team's colour */
   GArray           *related;        /* gboolean per node: linked to the selection */
   char             *selected_task;
   char             *selected_dep;
@@ -98,6 +99,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define MIN_ZOOM 0.08
+/* Below this zoom a task's text is too small to read: draw blocks instead. */
+#define OVERVIEW_ZOOM 0.3
 #define MAX_ZOOM 2.5
 #define TASK_W   ((double) CHARTER_GRAPH_TASK_WIDTH)
 #define TASK_H   ((double) CHARTER_GRAPH_TASK_HEIGHT)
@@ -332,6 +335,7 @@ update_task_widgets (CharterGraphCanvas *self)
   guint n = charter_graph_get_n_nodes (self->graph);
 
   g_array_set_size (self->node_critical, n);
+  g_array_set_size (self->node_color, n);
   for (guint i = 0; i < n; i++)
     {
       const char *id = g_ptr_array_index (self->task_ids, i);
@@ -358,6 +362,7 @@ update_task_widgets (CharterGraphCanvas *self)
           info.missed_deadline = dates->missed_deadline;
         }
       g_array_index (self->node_critical, gboolean, i) = info.critical;
+      g_array_index (self->node_color, GdkRGBA, i) = info.team_color;
       charter_graph_task_update (widget, &info);
     }
 }
@@ -1329,7 +1334,7 @@ charter_graph_canvas_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  GdkRGBA fg, accent, bg;
+  GdkRGBA fg, accent, bg, card;
   double x0, y0, x1, y1;
   GtkWidget *child;
 
@@ -1339,6 +1344,8 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
     gdk_rgba_parse (&accent, "#1c71d8");
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg))
     gdk_rgba_parse (&bg, "#ffffff");
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "card_bg_color", &card))
+    card = bg;
 G_GNUC_END_IGNORE_DEPRECATIONS
 
   gtk_snapshot_push_clip (snapshot, &bounds);
@@ -1383,7 +1390,33 @@ G_GNUC_END_IGNORE_DEPRECATIONS
           node->y + node->height < y0 || node->y > y1)
         continue;
       task = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, i));
-      gtk_widget_snapshot_child (widget, task, snapshot);
+      if (self->zoom >= OVERVIEW_ZOOM)
+        gtk_widget_snapshot_child (widget, task, snapshot);
+      else
+        {
+          /* Too small to read: a block in the team's colour, dark when
+           * critical, is all that shows, and far cheaper than the widget. */
+          graphene_rect_t r = GRAPHENE_RECT_INIT (node->x * self->zoom + self->pan_x,
+                                                  node->y * self->zoom + self->pan_y,
+                                                  node->width * self->zoom, node->height * self->zoom);
+          gboolean critical = g_array_index (self->node_critical, gboolean, i);
+
+          gtk_snapshot_append_color (snapshot, critical ? &fg : &card, &r);
+          r.size.width = MAX (2, r.size.width * 0.2);
+          gtk_snapshot_append_color (snapshot, &g_array_index (self->node_color, GdkRGBA, i), &r);
+          if (gtk_widget_has_focus (task) || g_strcmp0 (self->selected_task, g_ptr_array_index (self->task_ids, i)) == 0)
+            {
+              GskRoundedRect outline;
+              float w[4] = { 3, 3, 3, 3 };
+              GdkRGBA c[4] = { accent, accent, accent, accent };
+
+              r = GRAPHENE_RECT_INIT (node->x * self->zoom + self->pan_x - 4,
+                                      node->y * self->zoom + self->pan_y - 4,
+                                      node->width * self->zoom + 8, node->height * self->zoom + 8);
+              gsk_rounded_rect_init_from_rect (&outline, &r, 0);
+              gtk_snapshot_append_border (snapshot, &outline, w, c);
+            }
+        }
     }
 
   if (self->drag_mode == DRAG_LINK && self->drag_node >= 0)
@@ -2177,6 +2210,7 @@ charter_graph_canvas_finalize (GObject *object)
   g_clear_pointer (&self->node_index, g_hash_table_unref);
   g_clear_pointer (&self->dep_ids, g_ptr_array_unref);
   g_clear_pointer (&self->node_critical, g_array_unref);
+  g_clear_pointer (&self->node_color, g_array_unref);
   g_clear_pointer (&self->related, g_array_unref);
   g_clear_pointer (&self->selected_task, g_free);
   g_clear_pointer (&self->selected_dep, g_free);
@@ -2362,6 +2396,7 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   self->dep_ids = g_ptr_array_new_with_free_func (g_free);
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->node_critical = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  self->node_color = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));
   self->related = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->zoom = 1.0;
   self->drag_node = -1;

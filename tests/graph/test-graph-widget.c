@@ -359,6 +359,93 @@ test_selection_highlight (Fixture       *f,
   g_assert_cmpfloat (gtk_widget_get_opacity (charter_graph_canvas_get_task_widget (canvas, "privacy")), ==, 1.0);
 }
 
+static void
+node_centre (Fixture    *f,
+             const char *id,
+             double      fx,
+             double     *wx,
+             double     *wy)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  CharterGraphNode *node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, id));
+
+  charter_graph_canvas_graph_to_widget (canvas, node->x + node->width * fx, node->y + node->height / 2, wx, wy);
+}
+
+static void
+test_drag_move (Fixture       *f,
+                gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterTask *privacy = task (f, "privacy");
+  double x, y, zoom = charter_graph_canvas_get_zoom (canvas);
+  double old_x;
+
+  /* Press on the task's body (not its handle) and drag in several steps. */
+  node_centre (f, "privacy", 0.4, &x, &y);
+  old_x = charter_graph_get_node (charter_graph_canvas_get_graph (canvas),
+                                  charter_graph_canvas_get_node_index (canvas, "privacy"))->x;
+  charter_graph_canvas_drag (canvas, 0, x, y);
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, "privacy");
+  for (int i = 1; i <= 10; i++)
+    charter_graph_canvas_drag (canvas, 1, 10.0 * i, 6.0 * i);
+  charter_graph_canvas_drag (canvas, 2, 100, 60);
+  flush ();
+
+  g_assert_true (charter_task_get_positioned (privacy));
+  g_assert_cmpfloat_with_epsilon (charter_task_get_x (privacy), round (old_x + 100 / zoom), 1.0);
+  /* The whole drag is one step, named after the task. */
+  g_assert_cmpstr (charter_history_get_undo_label (charter_document_get_history (f->doc)), ==, "Move Privacy controls");
+  g_assert_true (charter_document_undo (f->doc));
+  g_assert_false (charter_task_get_positioned (privacy));
+  g_assert_false (charter_document_get_can_undo (f->doc));
+
+  /* Escape during a drag puts the task back and leaves nothing to undo. */
+  flush ();
+  charter_graph_canvas_sync (canvas);
+  node_centre (f, "privacy", 0.4, &x, &y);
+  charter_graph_canvas_drag (canvas, 0, x, y);
+  charter_graph_canvas_drag (canvas, 1, 40, 40);
+  g_assert_true (charter_task_get_positioned (privacy));
+  g_assert_true (gtk_widget_activate_action (f->canvas, "graph.cancel", NULL));
+  g_assert_false (charter_task_get_positioned (privacy));
+  charter_graph_canvas_drag (canvas, 2, 40, 40);
+  g_assert_false (charter_document_get_can_undo (f->doc));
+}
+
+static void
+test_drag_link (Fixture       *f,
+                gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  GListModel *deps = charter_document_get_dependencies (f->doc);
+  guint before = n_items (deps);
+  double x0, y0, x1, y1;
+
+  /* From the handle on privacy's right edge onto the count widget. */
+  node_centre (f, "privacy", 1.0, &x0, &y0);
+  node_centre (f, "count", 0.5, &x1, &y1);
+  charter_graph_canvas_drag (canvas, 0, x0, y0);
+  charter_graph_canvas_drag (canvas, 1, (x1 - x0) / 2, (y1 - y0) / 2);
+  charter_graph_canvas_drag (canvas, 1, x1 - x0, y1 - y0);
+  charter_graph_canvas_drag (canvas, 2, x1 - x0, y1 - y0);
+  flush ();
+  g_assert_cmpuint (n_items (deps), ==, before + 1);
+  g_assert_nonnull (find_link (f->doc, "privacy", "count"));
+  /* Linking does not move anything. */
+  g_assert_false (charter_task_get_positioned (task (f, "privacy")));
+
+  /* Backwards onto a task it leads to: refused, with the cycle named. */
+  node_centre (f, "qa", 1.0, &x0, &y0);
+  node_centre (f, "spec", 0.5, &x1, &y1);
+  charter_graph_canvas_drag (canvas, 0, x0, y0);
+  charter_graph_canvas_drag (canvas, 1, x1 - x0, y1 - y0);
+  charter_graph_canvas_drag (canvas, 2, x1 - x0, y1 - y0);
+  g_assert_cmpuint (n_items (deps), ==, before + 1);
+  g_assert_nonnull (strstr (charter_graph_canvas_get_message (canvas), "QA pass → Agree the history spec → "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +464,8 @@ main (int   argc,
   ADD ("arrange", test_arrange);
   ADD ("keyboard", test_keyboard);
   ADD ("selection", test_selection_highlight);
+  ADD ("drag-move", test_drag_move);
+  ADD ("drag-link", test_drag_link);
 #undef ADD
 
   return g_test_run ();
