@@ -771,6 +771,22 @@ test_scheduler (void)
   }
   charter_document_set (doc, charter_document_get_calendar (doc), "start", "2025-03-10", NULL);
   assert_dates (charter_scheduler_get_schedule (scheduler), "a", "2025-03-10", "2025-03-14");
+
+  /* A team, a commitment, then a change of the commitment's dates. */
+  {
+    g_autoptr(CharterTeam) team = charter_team_new ("ops");
+    g_autoptr(CharterCommitment) commitment = charter_commitment_new ("busy");
+
+    charter_team_set_name (team, "Ops");
+    charter_document_append (doc, charter_document_get_teams (doc), team);
+    charter_document_set (doc, a, "team-id", "ops", NULL);
+    charter_commitment_set_start (commitment, "2025-03-10");
+    charter_commitment_set_finish (commitment, "2025-03-14");
+    charter_document_append (doc, charter_team_get_commitments (team), commitment);
+    assert_dates (charter_scheduler_get_schedule (scheduler), "a", "2025-03-17", "2025-03-21");
+    charter_document_set (doc, commitment, "finish", "2025-03-11", NULL);
+    assert_dates (charter_scheduler_get_schedule (scheduler), "a", "2025-03-12", "2025-03-18");
+  }
 }
 
 int
