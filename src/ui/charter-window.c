@@ -201,10 +201,9 @@ update_read_only (CharterWindow *self)
 
   if (read_only)
     {
+      /* The reason is a whole sentence saying why and what to do. */
       if (reason != NULL && reason[0] != '\0')
-        /* Translators: %s says why, e.g. a newer Charter wrote the file. */
-        text = g_strdup_printf (_("This document is read-only. %s Use Save As to keep your changes in a new file."),
-                                reason);
+        text = g_strdup (reason);
       else
         text = g_strdup (_("This document is read-only. Use Save As to keep your changes in a new file."));
       gtk_label_set_text (self->read_only_label, text);
