@@ -40,7 +40,6 @@ struct _CharterSpecView
   GtkWidget       *needs_group;
   GtkWidget       *trace_group;
   GtkWidget       *list_groups[N_LISTS];
-  GtkWidget       *add_need_button;
 
   /* Owned */
   CharterDocument *document;
@@ -428,10 +427,9 @@ static void
 rebuild_needs (CharterSpecView *self)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->needs_group);
-  g_autoptr(GMenu) menu = g_menu_new ();
   GListModel *needs;
   const char * const *ids;
-  guint n, offered = 0;
+  guint n;
 
   clear_rows (group, self->needs_rows);
   if (self->document == NULL)
@@ -475,33 +473,46 @@ rebuild_needs (CharterSpecView *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No needs yet: add them from Discovery"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The spec addresses no need yet"));
       gtk_widget_add_css_class (row, "dim-label");
       add_row (group, self->needs_rows, row);
     }
 
+  /* The needs Discovery found that the spec does not address yet, each
+   * with a button to add it (reachable by keyboard and screen reader). */
   n = g_list_model_get_n_items (needs);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CharterNeed) need = g_list_model_get_item (needs, i);
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
       const char *id = charter_item_get_id (CHARTER_ITEM (need));
+      g_autofree char *subtitle = NULL;
+      g_autofree char *add_name = NULL;
+      GtkWidget *row, *button;
       guint evidence;
 
       if (charter_traceability_spec_addresses (self->document, id))
         continue;
       evidence = charter_traceability_need_evidence (self->document, need);
-      /* Translators: a need offered for the spec, "See progress (3 participants)" */
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u participant)", "%s (%u participants)", evidence),
-                               charter_need_get_statement (need), evidence);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "spec.add-need", "s", id);
-      g_menu_append_item (menu, item);
-      offered++;
+      /* Translators: a need not in the spec yet, "Not in the spec · 3 participants" */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not in the spec · evidence: %u participant",
+                                               "Not in the spec · evidence: %u participants", evidence),
+                                  evidence);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), charter_need_get_statement (need));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, "charter-need-offered");
+      button = gtk_button_new_with_label (_("Add"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.add-need");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+      /* Translators: "Add to the spec: See progress" */
+      add_name = g_strdup_printf (_("Add to the spec: %s"), charter_need_get_statement (need));
+      gtk_widget_set_tooltip_text (button, add_name);
+      charter_discovery_set_accessible_name (button, add_name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_row (group, self->needs_rows, row);
     }
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->add_need_button), G_MENU_MODEL (menu));
-  gtk_widget_set_sensitive (self->add_need_button, offered > 0);
 }
 
 static void
@@ -942,12 +953,7 @@ build_ui (CharterSpecView *self)
   GROUP ("audience-group", _("Who Has It"), NULL);
   GROUP ("acuteness-group", _("How Acute It Is"), _("How much it hurts, how often, and what people do about it today."));
 
-  self->needs_group = group_new (_("Needs Addressed"), _("From Discovery, each with its evidence: distinct participants behind it."));
-  self->add_need_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->add_need_button), _("Add Need"));
-  gtk_widget_add_css_class (self->add_need_button, "flat");
-  charter_discovery_set_accessible_name (self->add_need_button, _("Add a need from Discovery"));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->needs_group), self->add_need_button);
+  self->needs_group = group_new (_("Needs Addressed"), _("From Discovery, each with its evidence: the distinct participants behind it. Needs not yet in the spec are listed last, with Add."));
   gtk_box_append (GTK_BOX (box), self->needs_group);
 
   GROUP ("solution-group", _("What a Solution Looks Like"), NULL);
