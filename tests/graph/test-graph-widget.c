@@ -450,6 +450,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The test accessibility backend, so that accessible names can be read
+   * back whether or not the AT-SPI bridge is on. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
