@@ -51,6 +51,59 @@ charter_file_load_bytes (GBytes      *bytes,
   return charter_reader_parse (data ? data : "", length, display_name, error);
 }
 
+/* Reads @file, but never more than Charter opens: a file that grew since
+ * its size was checked is refused as soon as it passes the limit. */
+static char *
+read_bounded (GFile         *file,
+              const char    *display_name,
+              gsize         *length,
+              char         **etag,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  GError *local_error = NULL;
+  guint8 chunk[64 * 1024];
+  gssize n;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
+      return NULL;
+    }
+
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk,
+                                   cancellable, &local_error)) > 0)
+    {
+      if (buffer->len + (gsize) n > CHARTER_FILE_MAX_SIZE)
+        {
+          g_autofree char *limit = g_format_size_full (CHARTER_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than %s, the most Charter opens"),
+                       display_name, limit);
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, (guint) n);
+    }
+  if (n < 0)
+    {
+      g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
+      return NULL;
+    }
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE, cancellable, NULL);
+  if (info != NULL)
+    *etag = g_strdup (g_file_info_get_etag (info));
+
+  *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+}
+
 /**
  * charter_file_load:
  * @file: the file to open
@@ -74,7 +127,7 @@ charter_file_load (GFile         *file,
   g_autofree char *contents = NULL;
   g_autofree char *loaded_etag = NULL;
   GError *local_error = NULL;
-  gsize length;
+  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -94,6 +147,12 @@ charter_file_load (GFile         *file,
                    _("%s: this is a folder, not a Charter document"), display_name);
       return NULL;
     }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_SPECIAL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: this is a device or a pipe, not a Charter document"), display_name);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > CHARTER_FILE_MAX_SIZE)
     {
       g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
@@ -105,11 +164,9 @@ charter_file_load (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, &loaded_etag, &local_error))
-    {
-      g_propagate_prefixed_error (error, local_error, "%s: ", display_name);
-      return NULL;
-    }
+  contents = read_bounded (file, display_name, &length, &loaded_etag, cancellable, error);
+  if (contents == NULL)
+    return NULL;
 
   document = charter_reader_parse (contents, length, display_name, error);
   if (document == NULL)

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -24,6 +25,12 @@ typedef struct
   GError    **error;
   /* collection name -> (id -> position), for references and duplicates */
   GHashTable *ids;
+  /* Something json-glib takes but JSON does not (a single quote, a comment,
+   * an escape like "\666"), reported unless the parser finds an earlier
+   * problem. */
+  char       *deferred;
+  guint       deferred_line;
+  guint       deferred_column;
 } Reader;
 
 static gboolean read_items (Reader *r, JsonNode *node, GListStore *store,
@@ -146,6 +153,22 @@ check_escape (const char *data,
   return 12;
 }
 
+/* Keeps the first thing json-glib would take but JSON does not. */
+static void
+defer (Reader     *r,
+       const char *data,
+       gsize       offset,
+       char       *message)
+{
+  if (r->deferred != NULL)
+    {
+      g_free (message);
+      return;
+    }
+  r->deferred = message;
+  line_column (data, data + offset, &r->deferred_line, &r->deferred_column);
+}
+
 /* Checks the encoding and the nesting depth without recursion, the way
  * json-glib's scanner reads double-quoted strings (with \ escapes). */
 static gboolean
@@ -155,6 +178,7 @@ prescan (Reader     *r,
 {
   const char *end = NULL;
   gboolean in_string = FALSE;
+  gboolean openers_only = FALSE;
   guint depth = 0;
   guint line, column;
 
@@ -175,7 +199,15 @@ prescan (Reader     *r,
     {
       char c = data[i];
 
-      if (in_string)
+      if (openers_only)
+        {
+          /* After something that is not JSON, this scan can no longer tell
+           * strings from structure the way the parser will; counting every
+           * opening bracket can only overestimate the depth. */
+          if (c == '{' || c == '[')
+            depth++;
+        }
+      else if (in_string)
         {
           if (c == '\\')
             {
@@ -186,12 +218,12 @@ prescan (Reader     *r,
                   gsize shown = (i + 1 < length && data[i + 1] == 'u') ? 6 : 2;
                   g_autofree char *escape = g_strndup (data + i, MIN (length - i, shown));
 
-                  line_column (data, data + i, &line, &column);
                   g_strcanon (escape, "\\\"/bfnrtu0123456789abcdefABCDEF", '?');
-                  set_error (r, CHARTER_FILE_ERROR_SYNTAX, NULL,
-                             _("%u:%u: “%s” is not an escape a JSON string may hold (this is not valid JSON)"),
-                             line, column, escape);
-                  return FALSE;
+                  defer (r, data, i,
+                         g_strdup_printf (_("“%s” is not an escape a JSON string may hold (this is not valid JSON)"),
+                                          escape));
+                  openers_only = TRUE;
+                  continue;
                 }
               i += escape_length - 1;
             }
@@ -199,33 +231,30 @@ prescan (Reader     *r,
             in_string = FALSE;
           continue;
         }
-
-      if (c == '"')
+      else if (c == '"')
         in_string = TRUE;
       else if (c == '\'' || c == '/' || c == '#')
         {
-          /* json-glib also takes 'single-quoted' strings and comments;
-           * JSON does not, and refusing them keeps this scan's idea of
-           * what is inside a string the same as the parser's. */
-          line_column (data, data + i, &line, &column);
-          set_error (r, CHARTER_FILE_ERROR_SYNTAX, NULL,
-                     _("%u:%u: unexpected character “%c” (this is not valid JSON)"),
-                     line, column, c);
-          return FALSE;
+          /* json-glib also takes 'single-quoted' strings and comments; JSON
+           * does not. */
+          defer (r, data, i,
+                 g_strdup_printf (_("unexpected character “%c” (this is not valid JSON)"), c));
+          openers_only = TRUE;
+          continue;
         }
       else if (c == '{' || c == '[')
-        {
-          if (++depth > CHARTER_FILE_MAX_DEPTH)
-            {
-              line_column (data, data + i, &line, &column);
-              set_error (r, CHARTER_FILE_ERROR_TOO_LARGE, NULL,
-                         _("%u:%u: nested more than %d levels deep; Charter does not open files like this"),
-                         line, column, CHARTER_FILE_MAX_DEPTH);
-              return FALSE;
-            }
-        }
+        depth++;
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
+
+      if (depth > CHARTER_FILE_MAX_DEPTH)
+        {
+          line_column (data, data + i, &line, &column);
+          set_error (r, CHARTER_FILE_ERROR_TOO_LARGE, NULL,
+                     _("%u:%u: nested more than %d levels deep; Charter does not open files like this"),
+                     line, column, CHARTER_FILE_MAX_DEPTH);
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -1106,7 +1135,7 @@ charter_reader_parse (const char  *data,
                       const char  *display_name,
                       GError     **error)
 {
-  Reader r = { display_name ? display_name : _("document"), error, NULL };
+  Reader r = { display_name ? display_name : _("document"), error, NULL, NULL, 0, 0 };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   CharterDocument *document;
@@ -1131,12 +1160,32 @@ charter_reader_parse (const char  *data,
     }
 
   if (!prescan (&r, data, length))
-    return NULL;
+    {
+      g_free (r.deferred);
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
-      prefix_parse_error (&r, parse_error);
+      guint line = 0, column = 0;
+
+      /* Whichever problem comes first in the file. */
+      if (r.deferred == NULL ||
+          (sscanf (parse_error->message, "<data>:%u:%u:", &line, &column) == 2 &&
+           (line < r.deferred_line || (line == r.deferred_line && column < r.deferred_column))))
+        prefix_parse_error (&r, parse_error);
+      else
+        set_error (&r, CHARTER_FILE_ERROR_SYNTAX, NULL, "%u:%u: %s",
+                   r.deferred_line, r.deferred_column, r.deferred);
+      g_free (r.deferred);
+      return NULL;
+    }
+  if (r.deferred != NULL)
+    {
+      set_error (&r, CHARTER_FILE_ERROR_SYNTAX, NULL, "%u:%u: %s",
+                 r.deferred_line, r.deferred_column, r.deferred);
+      g_free (r.deferred);
       return NULL;
     }
 
