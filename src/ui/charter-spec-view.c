@@ -924,6 +924,7 @@ build_ui (CharterSpecView *self)
   gtk_widget_set_margin_bottom (box, 48);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
+  gtk_widget_add_css_class (box, "charter-spec-page");
 
   /* The length gauge. */
   gauge_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

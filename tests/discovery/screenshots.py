@@ -37,12 +37,17 @@ with tempfile.TemporaryDirectory() as tmp:
         app.switch_workspace("Discovery")
         time.sleep(1)
         app.screenshot(os.path.join(out, f"discovery-board-{size}.png"))
-        iv = cd.find(win, role="list", name="Interviews")
-        items = cd.find_all(iv, role="list item")
-        if items:
-            cd.click(items[0]) if "click" in cd._actions(items[0]) else None
+        first = [l for l in cd.find_all(win, role="label")
+                 if cd.text_of(l).startswith("Interview: Early") and cd.has_size(l)][0]
+        e = first.queryComponent().getExtents(0)
+        subprocess.run(["xdotool", "mousemove", str(e.x + 10), str(e.y + 5), "click", "1"])
         time.sleep(1)
         app.screenshot(os.path.join(out, f"discovery-interview-{size}.png"))
         app.switch_workspace("Spec")
         time.sleep(1)
         app.screenshot(os.path.join(out, f"spec-{size}.png"))
+        subprocess.run(["xdotool", "mousemove", str(int(w) // 2), str(int(h) // 2)])
+        for page in (1, 2):
+            subprocess.run(["xdotool", "click", "--repeat", "12", "--delay", "30", "5"])
+            time.sleep(0.8)
+            app.screenshot(os.path.join(out, f"spec-{size}-{page}.png"))
