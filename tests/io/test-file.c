@@ -531,6 +531,9 @@ static const BadCase bad_cases[] = {
   { "escape-low-surrogate", "{'format':'charter','version':1,'x':'\\udc00'}", CHARTER_FILE_ERROR_SYNTAX, "1:38:", NULL },
   { "escape-nul", "{'format':'charter','version':1,'x':'a\\u0000'}", CHARTER_FILE_ERROR_SYNTAX, "1:39:", NULL },
   { "escape-short", "{'format':'charter','version':1,'x':'\\u12'}", CHARTER_FILE_ERROR_SYNTAX, "1:38:", NULL },
+  /* The first problem in the file is the one reported. */
+  { "raw-first-problem", "{\"format\":\"charter\",\n\"version\":: 1 /* x */}", CHARTER_FILE_ERROR_SYNTAX, "2:11:", NULL },
+  { "raw-comment-first", "{\"format\":\"charter\", /* x */\n\"version\":: 1}", CHARTER_FILE_ERROR_SYNTAX, "1:22:", "“/”" },
   { "utf8", "{'format':'charter',\n'version':1,\n'spec':{'title':'caf\xc3\x28'}}", CHARTER_FILE_ERROR_ENCODING, "3:", "UTF-8" },
   { "nul", "{'format':'charter',\n'version'\0:1}", CHARTER_FILE_ERROR_ENCODING, "2:", NULL },
 };
@@ -645,6 +648,17 @@ test_missing_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_true (g_str_has_prefix (error->message, "plan.charter: "));
   g_assert_null (document);
+
+  /* A device is never read (/dev/zero would never end). */
+  {
+    g_autoptr(GFile) device = g_file_new_for_path ("/dev/zero");
+    g_autoptr(GError) device_error = NULL;
+    g_autoptr(CharterDocument) nothing = charter_file_load (device, NULL, NULL, &device_error);
+
+    g_assert_error (device_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+    g_assert_true (g_str_has_prefix (device_error->message, "zero: "));
+    g_assert_null (nothing);
+  }
 }
 
 /* --- Saving -------------------------------------------------------------- */
