@@ -37,6 +37,7 @@ cp "$src"/tests/fuzz/corpus/load/* "$corpus"/
 
 status=0
 "$fuzzdir/tests/fuzz/fuzz-load" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+  -dict="$src/tests/fuzz/fuzz-load.dict" \
   -rss_limit_mb=2048 -artifact_prefix="$fuzzdir/" "$corpus" >"$fuzzdir/fuzz.log" 2>&1 || status=$?
 tail -4 "$fuzzdir/fuzz.log"
 if [ "$status" -ne 0 ]; then
