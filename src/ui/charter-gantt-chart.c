@@ -85,6 +85,7 @@ struct _CharterGanttChart
   guint                  dirty : 1;
   guint                  in_allocate : 1;
   guint                  has_uncertainty : 1;
+  guint                  scroll_to_start : 1;  /* a new document: show where its plan starts */
 
   CharterTimelineZoom    zoom;
   CharterTimelineScale   scale;
@@ -93,6 +94,7 @@ struct _CharterGanttChart
   guint32                launch_day;
   guint                  launch_task;    /* G_MAXUINT for none */
   guint32                p80_day;
+  guint32                plan_start;     /* the earliest bar */
 
   /* Metrics, from the font size (projector mode makes everything larger). */
   double                 em;
@@ -638,6 +640,16 @@ rebuild (CharterGanttChart *self)
       if (first == 0)
         first = self->today;
       last = first + 42;
+    }
+
+  self->plan_start = first;
+
+  /* Today shows when it is near the plan (a planning session before the
+   * start, a check-in during it), without stretching a distant plan. */
+  if (self->today + 90 >= first && self->today <= last + 90)
+    {
+      first = MIN (first, self->today);
+      last = MAX (last, self->today);
     }
 
   /* A week before, aligned to a Monday, and four weeks after. */
@@ -2851,6 +2863,12 @@ charter_gantt_chart_size_allocate (GtkWidget *widget,
   update_list_width (self, width);
   ensure_built (self);
   configure_adjustments (self);
+  if (self->scroll_to_start && self->hadjustment != NULL && self->plan_start != 0)
+    {
+      self->scroll_to_start = FALSE;
+      gtk_adjustment_set_value (self->hadjustment,
+                                MAX (charter_timeline_scale_day_to_x (&self->scale, self->plan_start) - self->em * 8, 0));
+    }
   sync_bar_widgets (self);
   allocate_bar_widgets (self);
   if (self->edit_popover != NULL)
@@ -3241,6 +3259,7 @@ charter_gantt_chart_set_document (CharterGanttChart *self,
     g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
 
   g_set_object (&self->document, document);
+  self->scroll_to_start = TRUE;
   g_hash_table_remove_all (self->collapsed);
   g_clear_pointer (&self->selected_task, g_free);
 

@@ -484,6 +484,24 @@ test_keyboard_actions (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.select-previous", NULL);
   g_assert_cmpstr (charter_gantt_chart_get_selected_task (f->chart), ==, "launch");
 
+  /* Zoom, as Ctrl+minus and Ctrl+plus do. */
+  g_assert_cmpint (charter_gantt_chart_get_zoom (f->chart), ==, CHARTER_TIMELINE_ZOOM_DAYS);
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.zoom-out", NULL);
+  g_assert_cmpint (charter_gantt_chart_get_zoom (f->chart), ==, CHARTER_TIMELINE_ZOOM_WEEKS);
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.zoom-out", NULL);
+  g_assert_cmpint (charter_gantt_chart_get_zoom (f->chart), ==, CHARTER_TIMELINE_ZOOM_MONTHS);
+  {
+    int zoom;
+
+    g_object_get (f->view, "zoom", &zoom, NULL);
+    g_assert_cmpint (zoom, ==, CHARTER_TIMELINE_ZOOM_MONTHS);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.zoom-in", NULL);
+  g_assert_cmpint (charter_gantt_chart_get_zoom (f->chart), ==, CHARTER_TIMELINE_ZOOM_WEEKS);
+  g_assert_cmpfloat (charter_gantt_chart_get_pixels_per_day (f->chart), ==,
+                     charter_timeline_zoom_get_pixels_per_day (CHARTER_TIMELINE_ZOOM_WEEKS));
+
   /* A milestone has no duration to change. */
   charter_gantt_chart_set_selected_task (f->chart, "launch");
   gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.lengthen", NULL);
@@ -636,6 +654,9 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* The bars' accessible names and descriptions are checked: the suite's
+   * GTK_A11Y=none would give them no accessible context at all. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
