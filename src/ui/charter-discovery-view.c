@@ -1021,7 +1021,10 @@ rebuild_idle_cb (gpointer user_data)
 
   self->rebuild_id = 0;
   update_segments (self);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "board") == 0)
+  /* Off screen (another workspace, or another page) the board waits: typing
+   * in the spec must not rebuild a board nobody sees. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "board") == 0)
     rebuild_board (self);
   else
     self->board_dirty = TRUE;
@@ -1806,6 +1809,18 @@ build_ui (CharterDiscoveryView *self)
 /* Overrides */
 
 static void
+charter_discovery_view_map (GtkWidget *widget)
+{
+  CharterDiscoveryView *self = CHARTER_DISCOVERY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (charter_discovery_view_parent_class)->map (widget);
+
+  if (self->board_dirty &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "board") == 0)
+    rebuild_board (self);
+}
+
+static void
 charter_discovery_view_dispose (GObject *object)
 {
   CharterDiscoveryView *self = (CharterDiscoveryView *) object;
@@ -1899,6 +1914,7 @@ charter_discovery_view_class_init (CharterDiscoveryViewClass *klass)
   object_class->finalize = charter_discovery_view_finalize;
   object_class->get_property = charter_discovery_view_get_property;
   object_class->set_property = charter_discovery_view_set_property;
+  widget_class->map = charter_discovery_view_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,

@@ -149,6 +149,20 @@ group_new (const char *title,
 
 /* Lists */
 
+static GtkWidget *
+field_row (CharterSpecView *self,
+           gpointer         item,
+           const char      *property,
+           const char      *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, item, property);
+  return row;
+}
+
+
 static void
 on_question_check_toggled_cb (GtkCheckButton  *check,
                               CharterSpecView *self)
@@ -175,20 +189,36 @@ on_question_status_notify_cb (CharterQuestion *question,
     gtk_check_button_set_active (check, answered);
 }
 
+static gboolean
+answer_subtitle (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  const char *answer = g_value_get_string (from);
+
+  g_value_set_string (to, (answer && *answer) ? answer : _("No answer yet"));
+  return TRUE;
+}
+
 static GtkWidget *
 question_row (CharterSpecView *self,
               ListKind         kind,
               CharterQuestion *question)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = adw_expander_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   const char *id = charter_item_get_id (CHARTER_ITEM (question));
   g_autofree char *check_name = NULL;
   g_autofree char *remove_name = NULL;
 
+  /* The question reads first, its answer under it; expanding edits both. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_bind_property (question, "question", row, "title", G_BINDING_SYNC_CREATE);
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, question, "answer");
+  g_object_bind_property_full (question, "answer", row, "subtitle", G_BINDING_SYNC_CREATE,
+                               answer_subtitle, NULL, NULL, NULL);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, question, "question", _("Question")));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, question, "answer", _("Answer")));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), charter_question_get_status (question) != CHARTER_QUESTION_OPEN);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -198,11 +228,11 @@ question_row (CharterSpecView *self,
   charter_discovery_set_accessible_name (check, check_name);
   g_signal_connect (check, "toggled", G_CALLBACK (on_question_check_toggled_cb), self);
   g_signal_connect_object (question, "notify::status", G_CALLBACK (on_question_status_notify_cb), check, 0);
-  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), check);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
 
   /* Translators: "Remove question: Plan tiers" */
   remove_name = g_strdup_printf (_("Remove question: %s"), charter_question_get_question (question));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove_button (list_names[kind], id, remove_name));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button (list_names[kind], id, remove_name));
   return row;
 }
 
@@ -221,19 +251,6 @@ exclusion_row (CharterSpecView  *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
                             remove_button (list_names[LIST_OUT_OF_SCOPE],
                                            charter_item_get_id (CHARTER_ITEM (exclusion)), remove_name));
-  return row;
-}
-
-static GtkWidget *
-field_row (CharterSpecView *self,
-           gpointer         item,
-           const char      *property,
-           const char      *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, item, property);
   return row;
 }
 
@@ -961,7 +978,7 @@ build_ui (CharterSpecView *self)
   GROUP ("smallest-group", _("Smallest Useful Version"), NULL);
 
   self->list_groups[LIST_INTEGRATION] = group_new (_("Integration Questions"),
-                                                   _("Tick a question once it is answered; write the answer in the row."));
+                                                   _("Tick a question once it is answered; open a row to edit its question and answer."));
   suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   button = gtk_button_new_with_mnemonic (_("Add the _Usual Ones"));
   gtk_widget_add_css_class (button, "flat");
