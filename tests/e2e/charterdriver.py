@@ -41,10 +41,16 @@ class DriverError(AssertionError):
 
 # --- session -----------------------------------------------------------------
 
-def ensure_session():
-    """Re-execute the calling script inside its own D-Bus session (and an Xvfb
-    if there is no display), so that its Charter never meets another one:
-    GtkApplication is single-instance per session bus."""
+def ensure_session(screen="1920x1080x24"):
+    """Re-execute the calling script inside its own X server (Xvfb) and its own
+    D-Bus session, so that its Charter never meets another one.
+
+    Both matter when tests run in parallel: GtkApplication is single-instance
+    per session bus, and the accessibility bus address is published on the X
+    root window (AT_SPI_BUS), where GTK and libatspi look first, so two tests
+    on one display would drive each other's application. A private display
+    also keeps the pointer and windows of one test out of another's way.
+    CHARTER_E2E_SHARED_DISPLAY=1 keeps the current display (to watch a test)."""
     if os.environ.get("CHARTER_E2E_SESSION") == "1":
         return
     try:
@@ -71,8 +77,16 @@ def ensure_session():
     # session the other tests run in.
     env["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="charter-e2e-runtime-")
     cmd = ["dbus-run-session", "--", sys.executable] + sys.argv
-    if not env.get("DISPLAY"):
-        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24"] + cmd
+    if not (env.get("DISPLAY") and env.get("CHARTER_E2E_SHARED_DISPLAY") == "1"):
+        if shutil.which("xvfb-run") is None:
+            print("1..0 # SKIP xvfb-run is not installed")
+            sys.exit(77)
+        env.pop("DISPLAY", None)
+        env.pop("WAYLAND_DISPLAY", None)
+        # -a looks for a free display from -n on; a random start keeps tests
+        # that start at the same moment from racing for the same number.
+        first = 100 + (os.getpid() * 7 + int(time.time() * 1000)) % 800
+        cmd = ["xvfb-run", "-a", "-n", str(first), "-s", f"-screen 0 {screen}"] + cmd
     sys.stdout.flush()
     sys.stderr.flush()
     os.execvpe(cmd[0], cmd, env)
