@@ -443,9 +443,13 @@ static gboolean
 update_positions (CharterGraphCanvas *self)
 {
   guint n = charter_graph_get_n_nodes (self->graph);
+  guint m = charter_graph_get_n_edges (self->graph);
+  g_autofree gboolean *moved = NULL;
 
   if (n != g_list_model_get_n_items (tasks_of (self)))
     return FALSE;
+
+  moved = g_new0 (gboolean, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -454,13 +458,22 @@ update_positions (CharterGraphCanvas *self)
 
       if (task == NULL || node->fixed != charter_task_get_positioned (task))
         return FALSE;
-      if (node->fixed)
+      if (node->fixed && (node->x != charter_task_get_x (task) || node->y != charter_task_get_y (task)))
         {
           node->x = charter_task_get_x (task);
           node->y = charter_task_get_y (task);
+          moved[i] = TRUE;
         }
     }
-  charter_graph_route_edges (self->graph);
+
+  /* Only the arrows of tasks that moved need a new route. */
+  for (guint e = 0; e < m; e++)
+    {
+      CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
+
+      if (moved[edge->from] || moved[edge->to])
+        charter_graph_route_edge (self->graph, e);
+    }
   return TRUE;
 }
 
@@ -493,6 +506,14 @@ do_sync (CharterGraphCanvas *self)
 
   if (self->structure_dirty || !update_positions (self))
     rebuild_structure (self);
+  else if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
+    {
+      /* Mid-drag only positions change; names, dates and marks catch up
+       * when the drag ends. */
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   self->structure_dirty = FALSE;
 
   update_task_widgets (self);
@@ -1175,19 +1196,20 @@ draw_edges (CharterGraphCanvas *self,
       GdkRGBA *color = look[s].accent ? accent : fg;
       gboolean any = FALSE;
 
+      cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * look[s].alpha);
+      cairo_set_line_width (cr, look[s].width * line_scale);
+
+      /* Stroked an arrow at a time: one path of thousands of crossing
+       * curves is far slower for cairo to fill than many small ones. */
       for (guint e = 0; e < m; e++)
         if (visible[e] && styles[e] == s)
           {
             path_edge (cr, charter_graph_get_edge (self->graph, e), x0, y0, x1, y1, curved);
+            cairo_stroke (cr);
             any = TRUE;
           }
       if (!any)
         continue;
-
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * look[s].alpha);
-      cairo_set_line_width (cr, look[s].width * line_scale);
-      /* Cycle edges turned around by the layout are drawn dashed in any style. */
-      cairo_stroke (cr);
 
       for (guint e = 0; e < m; e++)
         if (visible[e] && styles[e] == s)
@@ -1269,10 +1291,20 @@ ensure_edge_cache (CharterGraphCanvas *self,
   self->cache_serial = self->edges_serial;
   self->cache_zoom = self->zoom;
   self->cache_skip = skip;
-  self->cache_x = floor (x0 - mx);
-  self->cache_y = floor (y0 - my);
-  pw = MAX (1, (int) ceil ((x1 - x0 + 2 * mx) * self->zoom * scale));
-  ph = MAX (1, (int) ceil ((y1 - y0 + 2 * my) * self->zoom * scale));
+  /* No bigger than the graph itself: with the whole plan in view the
+   * margin would only be empty pixels to fill. */
+  {
+    double bx, by, bw, bh;
+    double cx1, cy1;
+
+    charter_graph_get_bounds (self->graph, &bx, &by, &bw, &bh);
+    self->cache_x = floor (MAX (x0 - mx, MIN (x0, bx - 100)));
+    self->cache_y = floor (MAX (y0 - my, MIN (y0, by - 100)));
+    cx1 = MIN (x1 + mx, MAX (x1, bx + bw + 100));
+    cy1 = MIN (y1 + my, MAX (y1, by + bh + 100));
+    pw = MAX (1, (int) ceil ((cx1 - self->cache_x) * self->zoom * scale));
+    ph = MAX (1, (int) ceil ((cy1 - self->cache_y) * self->zoom * scale));
+  }
   self->cache_x1 = self->cache_x + pw / (self->zoom * scale);
   self->cache_y1 = self->cache_y + ph / (self->zoom * scale);
 

@@ -2,7 +2,7 @@
 /* graph-host: the Plan workspace alone in a window, for looking at it
  * (screenshots under Xvfb) while the application shell is not at hand.
  *
- *   graph-host [--large N] [--select TASK-ID] [--dark]
+ *   graph-host [--large N] [--select TASK-ID] [--dark] [--late] [--cycle]
  */
 
 #include "config.h"
@@ -17,6 +17,8 @@
 static int large = 0;
 static char *select_id = NULL;
 static gboolean dark = FALSE;
+static gboolean late = FALSE;
+static gboolean cycle = FALSE;
 
 static gboolean
 select_later_cb (gpointer data)
@@ -33,6 +35,18 @@ on_activate_cb (GtkApplication *app)
   g_autoptr(CharterScheduler) scheduler = charter_scheduler_new (doc);
   GtkWidget *window = adw_application_window_new (app);
   GtkWidget *view = charter_plan_view_new ();
+
+  if (late)
+    charter_document_set (doc, charter_document_find (doc, charter_document_get_tasks (doc), "qa"),
+                          "finish-no-later-than", "2025-04-01", NULL);
+  if (cycle)
+    {
+      g_autoptr(CharterDependency) dep = charter_dependency_new ("loop");
+
+      charter_dependency_set_predecessor (dep, "qa");
+      charter_dependency_set_successor (dep, "api");
+      charter_document_append (doc, charter_document_get_dependencies (doc), dep);
+    }
 
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
@@ -56,6 +70,8 @@ main (int   argc,
     { "large", 0, 0, G_OPTION_ARG_INT, &large, "A random plan of N tasks", "N" },
     { "select", 0, 0, G_OPTION_ARG_STRING, &select_id, "Select a task", "ID" },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { "late", 0, 0, G_OPTION_ARG_NONE, &late, "QA misses a deadline", NULL },
+    { "cycle", 0, 0, G_OPTION_ARG_NONE, &cycle, "Add a dependency cycle", NULL },
     { NULL }
   };
 
