@@ -1251,7 +1251,14 @@ charter_gantt_chart_drag_update (CharterGanttChart *self,
         if (task != NULL && day != self->drag_requested)
           {
             self->drag_requested = day;
-            set_task_start (self, task, day);
+            /* Back where it started (or a plain click): the constraint it had. */
+            if (day == self->drag_start)
+              {
+                if (g_strcmp0 (charter_task_get_start_no_earlier_than (task), self->drag_snet) != 0)
+                  charter_document_set (self->document, task, "start-no-earlier-than", self->drag_snet, NULL);
+              }
+            else
+              set_task_start (self, task, day);
           }
         set_drag_feedback (self, describe_move (self, self->drag_task, self->drag_requested, self->drag_launch));
       }

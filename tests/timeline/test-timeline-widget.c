@@ -380,6 +380,29 @@ test_drag_back_to_start_is_no_step (Fixture       *f,
   g_assert_false (charter_document_get_can_undo (f->document));
 }
 
+/* A click on a bar selects it and changes nothing. */
+static void
+test_click_changes_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  double x, y;
+
+  bar_middle (f, "docs", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  charter_gantt_chart_drag_update (f->chart, 0, 0);
+  charter_gantt_chart_drag_end (f->chart);
+  g_assert_cmpstr (charter_gantt_chart_get_selected_task (f->chart), ==, "docs");
+  g_assert_null (charter_task_get_start_no_earlier_than (task_of (f, "docs")));
+  g_assert_false (charter_document_get_can_undo (f->document));
+
+  bar_end (f, "docs", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  charter_gantt_chart_drag_update (f->chart, 2, 1);
+  charter_gantt_chart_drag_end (f->chart);
+  g_assert_cmpint (charter_task_get_duration (task_of (f, "docs")), ==, 2);
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
 /* Drag a bar's body: it gets a "start no earlier than" at the drop. */
 static void
 test_drag_body_sets_start (Fixture       *f,
@@ -668,6 +691,7 @@ main (int   argc,
   ADD ("drag-shorter-never-below-one", test_drag_shorter_never_below_one, NULL);
   ADD ("escape-cancels-drag", test_escape_cancels_drag, NULL);
   ADD ("drag-back-is-no-step", test_drag_back_to_start_is_no_step, NULL);
+  ADD ("click-changes-nothing", test_click_changes_nothing, NULL);
   ADD ("drag-body-sets-start", test_drag_body_sets_start, NULL);
   ADD ("drag-body-before-dependency", test_drag_body_before_dependency, NULL);
   ADD ("keyboard-actions", test_keyboard_actions, NULL);
