@@ -30,6 +30,7 @@ struct _CharterDiscoveryView
   GtkWidget          *board_box;
   GtkWidget          *board_status;
   GtkWidget          *file_under_button;
+  GtkWidget          *show_in_notes_button;
   GtkWidget          *interview_page;
   GtkWidget          *participant_page;
   GtkWidget          *notes_view;
@@ -919,6 +920,9 @@ update_file_under_menu (CharterDiscoveryView *self)
   guint n;
 
   gtk_widget_set_sensitive (self->file_under_button, self->selected_insight != NULL);
+  gtk_widget_set_sensitive (self->show_in_notes_button, self->selected_insight != NULL);
+  if (self->selected_insight != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_in_notes_button), "s", self->selected_insight);
   if (self->document == NULL || self->selected_insight == NULL)
     {
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->file_under_button), NULL);
@@ -1560,6 +1564,40 @@ select_insight_action (GtkWidget  *widget,
 }
 
 static void
+show_insight_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CharterDiscoveryView *self = CHARTER_DISCOVERY_VIEW (widget);
+  CharterInsight *insight;
+  CharterInterview *interview;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  int from, to;
+
+  if (self->document == NULL ||
+      (insight = find_insight (self, g_variant_get_string (parameter, NULL))) == NULL)
+    return;
+  interview = charter_document_find (self->document, charter_document_get_interviews (self->document),
+                                     charter_insight_get_interview_id (insight));
+  if (interview == NULL)
+    return;
+
+  open_interview (self, interview);
+  if (!charter_traceability_locate_insight (charter_interview_get_notes (interview), insight, &from, &to))
+    return;
+
+  /* Where the insight came from: its passage, selected and scrolled to. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->notes_view), gtk_text_buffer_get_insert (buffer),
+                                0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (self->notes_view);
+}
+
+static void
 show_board_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -1783,6 +1821,12 @@ build_ui (CharterDiscoveryView *self)
   gtk_widget_set_tooltip_text (self->file_under_button, _("File the selected card under a need (keyboard alternative to dragging)"));
   charter_discovery_set_accessible_name (self->file_under_button, _("File Under"));
   gtk_box_append (GTK_BOX (toolbar), self->file_under_button);
+  self->show_in_notes_button = gtk_button_new_with_mnemonic (_("Show in _Notes"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->show_in_notes_button), "discovery.show-insight");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_in_notes_button), "s", "");
+  gtk_widget_set_tooltip_text (self->show_in_notes_button, _("Open the interview the selected card came from, at its passage"));
+  gtk_widget_set_sensitive (self->show_in_notes_button, FALSE);
+  gtk_box_append (GTK_BOX (toolbar), self->show_in_notes_button);
   new_need = gtk_button_new_with_mnemonic (_("_New Need"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_need), "discovery.new-need");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (new_need), "s", "");
@@ -1941,6 +1985,7 @@ charter_discovery_view_class_init (CharterDiscoveryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "discovery.toggle-spec-need", "s", toggle_spec_need_action);
   gtk_widget_class_install_action (widget_class, "discovery.select-insight", "s", select_insight_action);
   gtk_widget_class_install_action (widget_class, "discovery.show-board", NULL, show_board_action);
+  gtk_widget_class_install_action (widget_class, "discovery.show-insight", "s", show_insight_action);
   gtk_widget_class_install_action (widget_class, "discovery.open-interview", "s", open_interview_action);
   gtk_widget_class_install_action (widget_class, "discovery.open-participant", "s", open_participant_action);
   gtk_widget_class_install_action (widget_class, "discovery.search", "s", search_action);

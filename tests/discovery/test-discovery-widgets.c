@@ -276,6 +276,22 @@ test_filters (void)
   g_assert_true (charter_document_undo (doc));
   g_assert_nonnull (charter_document_find (doc, charter_document_get_needs (doc), "n1"));
 
+  /* A card leads back to its passage in the notes. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.show-insight", "s", "in1"));
+  spin ();
+  g_assert_cmpstr (charter_discovery_view_get_page (dv), ==, "interview");
+  g_assert_cmpstr (charter_item_get_id (CHARTER_ITEM (charter_discovery_view_get_interview (dv))), ==, "i1");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (charter_discovery_view_get_notes_view (dv));
+    GtkTextIter start, end;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+    selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (selected, ==, "the app forgets my old runs");
+    g_assert_true (has_insight_tag (charter_discovery_view_get_notes_view (dv), gtk_text_iter_get_offset (&start)));
+  }
+
   /* The participant's page is the only place the real name is shown. */
   g_assert_true (gtk_widget_activate_action (view, "discovery.open-participant", "s", "p1"));
   g_assert_cmpstr (charter_discovery_view_get_page (dv), ==, "participant");
