@@ -29,6 +29,7 @@ typedef struct
    * an escape like "\666"), reported unless the parser finds an earlier
    * problem. */
   char       *deferred;
+  int         deferred_code;
   guint       deferred_line;
   guint       deferred_column;
 } Reader;
@@ -156,6 +157,7 @@ check_escape (const char *data,
 /* Keeps the first thing json-glib would take but JSON does not. */
 static void
 defer (Reader     *r,
+       int         code,
        const char *data,
        gsize       offset,
        char       *message)
@@ -166,6 +168,7 @@ defer (Reader     *r,
       return;
     }
   r->deferred = message;
+  r->deferred_code = code;
   line_column (data, data + offset, &r->deferred_line, &r->deferred_column);
 }
 
@@ -219,7 +222,7 @@ prescan (Reader     *r,
                   g_autofree char *escape = g_strndup (data + i, MIN (length - i, shown));
 
                   g_strcanon (escape, "\\\"/bfnrtu0123456789abcdefABCDEF", '?');
-                  defer (r, data, i,
+                  defer (r, CHARTER_FILE_ERROR_SYNTAX, data, i,
                          g_strdup_printf (_("“%s” is not an escape a JSON string may hold (this is not valid JSON)"),
                                           escape));
                   openers_only = TRUE;
@@ -237,7 +240,7 @@ prescan (Reader     *r,
         {
           /* json-glib also takes 'single-quoted' strings and comments; JSON
            * does not. */
-          defer (r, data, i,
+          defer (r, CHARTER_FILE_ERROR_SYNTAX, data, i,
                  g_strdup_printf (_("unexpected character “%c” (this is not valid JSON)"), c));
           openers_only = TRUE;
           continue;
@@ -246,6 +249,28 @@ prescan (Reader     *r,
         depth++;
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+          gboolean integer = TRUE;
+
+          /* json-glib reads a whole number too big for 64 bits as -1:
+           * refuse it rather than take a wrong value. */
+          for (i++; i < length && (g_ascii_isdigit (data[i]) || strchr ("+-.eE", data[i]) != NULL); i++)
+            if (!g_ascii_isdigit (data[i]))
+              integer = FALSE;
+          if (integer && i - start > 18)
+            {
+              g_autofree char *number = g_strndup (data + start, MIN (i - start, 40));
+
+              if (!g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, NULL, NULL))
+                defer (r, CHARTER_FILE_ERROR_INVALID, data, start,
+                       g_strdup_printf (_("the number %s%s is too large"), number,
+                                        i - start > 40 ? "…" : ""));
+            }
+          i--;
+          continue;
+        }
 
       if (depth > CHARTER_FILE_MAX_DEPTH)
         {
@@ -1135,7 +1160,7 @@ charter_reader_parse (const char  *data,
                       const char  *display_name,
                       GError     **error)
 {
-  Reader r = { display_name ? display_name : _("document"), error, NULL, NULL, 0, 0 };
+  Reader r = { display_name ? display_name : _("document"), error, NULL, NULL, 0, 0, 0 };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   CharterDocument *document;
@@ -1176,14 +1201,14 @@ charter_reader_parse (const char  *data,
            (line < r.deferred_line || (line == r.deferred_line && column < r.deferred_column))))
         prefix_parse_error (&r, parse_error);
       else
-        set_error (&r, CHARTER_FILE_ERROR_SYNTAX, NULL, "%u:%u: %s",
+        set_error (&r, r.deferred_code, NULL, "%u:%u: %s",
                    r.deferred_line, r.deferred_column, r.deferred);
       g_free (r.deferred);
       return NULL;
     }
   if (r.deferred != NULL)
     {
-      set_error (&r, CHARTER_FILE_ERROR_SYNTAX, NULL, "%u:%u: %s",
+      set_error (&r, r.deferred_code, NULL, "%u:%u: %s",
                  r.deferred_line, r.deferred_column, r.deferred);
       g_free (r.deferred);
       return NULL;
