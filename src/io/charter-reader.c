@@ -182,6 +182,7 @@ prescan (Reader     *r,
   const char *end = NULL;
   gboolean in_string = FALSE;
   gboolean openers_only = FALSE;
+  gboolean root_closed = FALSE;
   guint depth = 0;
   guint line, column;
 
@@ -234,6 +235,14 @@ prescan (Reader     *r,
             in_string = FALSE;
           continue;
         }
+      else if (root_closed && !g_ascii_isspace (c))
+        {
+          /* json-glib stops after the first value and ignores the rest. */
+          defer (r, CHARTER_FILE_ERROR_SYNTAX, data, i,
+                 g_strdup (_("there is more text after the end of the document (this is not valid JSON)")));
+          openers_only = TRUE;
+          continue;
+        }
       else if (c == '"')
         in_string = TRUE;
       else if (c == '\'' || c == '/' || c == '#')
@@ -248,7 +257,10 @@ prescan (Reader     *r,
       else if (c == '{' || c == '[')
         depth++;
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        {
+          if (--depth == 0)
+            root_closed = TRUE;
+        }
       else if (c == '-' || g_ascii_isdigit (c))
         {
           gsize start = i;

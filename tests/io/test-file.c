@@ -535,6 +535,7 @@ static const BadCase bad_cases[] = {
   { "raw-first-problem", "{\"format\":\"charter\",\n\"version\":: 1 /* x */}", CHARTER_FILE_ERROR_SYNTAX, "2:11:", NULL },
   { "raw-comment-first", "{\"format\":\"charter\", /* x */\n\"version\":: 1}", CHARTER_FILE_ERROR_SYNTAX, "1:22:", "“/”" },
   { "huge-integer", "{'format':'charter','version':1,\n'u': [1, 99999999999999999999999]}", CHARTER_FILE_ERROR_INVALID, "2:10:", "too large" },
+  { "trailing", "{'format':'charter','version':1}\n{'format':'charter','version':1}", CHARTER_FILE_ERROR_SYNTAX, "2:1:", "after the end" },
   { "utf8", "{'format':'charter',\n'version':1,\n'spec':{'title':'caf\xc3\x28'}}", CHARTER_FILE_ERROR_ENCODING, "3:", "UTF-8" },
   { "nul", "{'format':'charter',\n'version'\0:1}", CHARTER_FILE_ERROR_ENCODING, "2:", NULL },
 };
