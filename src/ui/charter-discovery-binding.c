@@ -123,6 +123,9 @@ charter_discovery_bind_editable (GtkEditable     *editable,
   binding->updating = TRUE;
   gtk_editable_set_text (editable, value ? value : "");
   binding->updating = FALSE;
+  /* A read-only document shows its text but takes no typing. */
+  if (charter_document_get_read_only (document))
+    gtk_editable_set_editable (editable, FALSE);
 
   g_object_set_data_full (G_OBJECT (editable), "charter-binding", binding, binding_free);
   g_signal_connect (editable, "changed", G_CALLBACK (on_editable_changed_cb), binding);
@@ -197,6 +200,8 @@ charter_discovery_bind_text_view (GtkTextView     *text_view,
   binding->updating = TRUE;
   gtk_text_buffer_set_text (buffer, value ? value : "", -1);
   binding->updating = FALSE;
+  if (charter_document_get_read_only (document))
+    gtk_text_view_set_editable (text_view, FALSE);
 
   g_object_set_data_full (G_OBJECT (buffer), "charter-binding", binding, binding_free);
   g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), binding);

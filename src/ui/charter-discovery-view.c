@@ -1025,6 +1025,26 @@ rebuild_idle_cb (gpointer user_data)
 
   self->rebuild_id = 0;
   update_segments (self);
+
+  /* An undo may take away the interview or participant that is open. */
+  if (self->document != NULL && self->interview != NULL &&
+      charter_document_find (self->document, charter_document_get_interviews (self->document),
+                              charter_item_get_id (CHARTER_ITEM (self->interview))) != self->interview)
+    {
+      g_clear_object (&self->interview);
+      gtk_stack_remove (GTK_STACK (self->stack), self->interview_page);
+      self->interview_page = self->notes_view = NULL;
+      set_page (self, "board");
+    }
+  if (self->document != NULL && self->participant != NULL &&
+      charter_document_find (self->document, charter_document_get_participants (self->document),
+                              charter_item_get_id (CHARTER_ITEM (self->participant))) != self->participant)
+    {
+      g_clear_object (&self->participant);
+      gtk_stack_remove (GTK_STACK (self->stack), self->participant_page);
+      self->participant_page = NULL;
+      set_page (self, "board");
+    }
   /* Off screen (another workspace, or another page) the board waits: typing
    * in the spec must not rebuild a board nobody sees. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&

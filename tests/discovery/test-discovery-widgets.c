@@ -226,6 +226,14 @@ test_interview_to_need (void)
   g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_needs (doc)), ==, 2);
   g_assert_cmpuint (g_strv_length ((char **) charter_spec_get_need_ids (charter_document_get_spec (doc))), ==, 2);
 
+  /* Undoing everything takes the open interview away: back to the board. */
+  while (charter_document_undo (doc))
+    ;
+  spin ();
+  g_assert_null (charter_discovery_view_get_interview (dv));
+  g_assert_null (charter_discovery_view_get_notes_view (dv));
+  g_assert_cmpstr (charter_discovery_view_get_page (dv), ==, "board");
+
   spin ();
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
