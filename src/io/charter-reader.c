@@ -950,22 +950,27 @@ typedef struct
   GListModel *(*get) (CharterDocument *document);
 } Collection;
 
-static JsonObject *
-get_section (Reader     *r,
-             JsonObject *root,
-             const char *name)
+/* The section @name of @root in @section (NULL when there is none); FALSE
+ * when it is there but not an object. */
+static gboolean
+get_section (Reader      *r,
+             JsonObject  *root,
+             const char  *name,
+             JsonObject **section)
 {
   JsonNode *node = json_object_get_member (root, name);
 
+  *section = NULL;
   if (node == NULL)
-    return NULL;
+    return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       set_error (r, CHARTER_FILE_ERROR_INVALID, name, _("must be an object, not %s"),
                  node_type_name (node));
-      return NULL;
+      return FALSE;
     }
-  return json_node_get_object (node);
+  *section = json_node_get_object (node);
+  return TRUE;
 }
 
 static void
@@ -1087,10 +1092,8 @@ read_document (Reader     *r,
       set_error (r, CHARTER_FILE_ERROR_INVALID, NULL, _("the member “version” is missing"));
       return NULL;
     }
-  if (!expect_type (r, node, holds (node, G_TYPE_INT64), "", "version", _("a whole number")))
+  if (!holds (node, G_TYPE_INT64))
     {
-      /* expect_type built the path ".version"; say it plainly. */
-      g_clear_error (r->error);
       set_error (r, CHARTER_FILE_ERROR_INVALID, "version", _("must be a whole number, not %s"),
                  node_type_name (node));
       return NULL;
@@ -1106,8 +1109,7 @@ read_document (Reader     *r,
   document = charter_document_new ();
   r->ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
 
-  section = get_section (r, root, "discovery");
-  if (section == NULL && r->error != NULL && *r->error != NULL)
+  if (!get_section (r, root, "discovery", &section))
     return NULL;
   if (section != NULL)
     {
@@ -1123,8 +1125,7 @@ read_document (Reader     *r,
   if (!read_single (r, root, "spec", CHARTER_ITEM (charter_document_get_spec (document)), "spec"))
     return NULL;
 
-  section = get_section (r, root, "plan");
-  if (section == NULL && r->error != NULL && *r->error != NULL)
+  if (!get_section (r, root, "plan", &section))
     return NULL;
   if (section != NULL)
     {

@@ -563,6 +563,11 @@ check_bad_case (const BadCase *bad,
     g_error ("case “%s”: expected code %d naming “%s”, got %s", bad->name, bad->code, bad->where,
              error ? error->message : "no error");
   g_assert_null (document);
+
+  /* The same without a GError to fill. */
+  document = charter_file_load_bytes (bytes, "test.charter", NULL);
+  if (document != NULL)
+    g_error ("case “%s” loads when no error is asked for", bad->name);
 }
 
 static void
