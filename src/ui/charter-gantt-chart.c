@@ -1537,6 +1537,8 @@ on_query_tooltip_cb (GtkWidget         *widget,
   CharterTimelineHit hit;
   const CharterTimelineRow *row;
   g_autofree char *description = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *text = NULL;
   double cx, cy;
   guint r;
@@ -1553,9 +1555,18 @@ on_query_tooltip_cb (GtkWidget         *widget,
 
   row = charter_timeline_layout_get_row (self->layout, r);
   description = describe_task (self, row->index);
+  name = g_markup_escape_text (charter_task_get_name (get_task (self, row->index)), -1);
+  escaped = g_markup_escape_text (description, -1);
+  /* One sentence a line: tooltips do not wrap. */
+  {
+    g_auto(GStrv) sentences = g_strsplit (escaped, ". ", -1);
+
+    g_free (escaped);
+    escaped = g_strjoinv (".\n", sentences);
+  }
   text = g_strdup_printf ("<b>%s</b>\n%s\n\n<small>%s</small>",
-                          g_markup_escape_text (charter_task_get_name (get_task (self, row->index)), -1),
-                          description,
+                          name,
+                          escaped,
                           _("Drag the right end to change the duration, the bar to set its start.\n"
                             "Keys: Shift+→/← one day longer/shorter, Alt+→/← start later/earlier,\n"
                             "↑/↓ select, Enter edit, Escape cancels a drag, Ctrl+scroll zooms."));
