@@ -90,7 +90,7 @@ typedef struct
 #define CHARTER_TIMELINE_END_INSIDE  10.0
 #define CHARTER_TIMELINE_END_OUTSIDE  6.0
 /* A bar is drawn this much inset from its row. */
-#define CHARTER_TIMELINE_BAR_INSET    9.0
+#define CHARTER_TIMELINE_BAR_INSET    8.0
 
 double              charter_timeline_zoom_get_pixels_per_day (CharterTimelineZoom zoom);
 
