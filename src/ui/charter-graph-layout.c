@@ -936,15 +936,19 @@ charter_graph_layout (CharterGraph *graph)
         {
           CharterGraphEdge *edge = EDGE (graph, e);
 
-          points = g_array_sized_new (FALSE, FALSE, sizeof (CharterGraphPoint), dummies->len);
+          points = g_array_sized_new (FALSE, FALSE, sizeof (CharterGraphPoint), 2 * dummies->len);
           for (guint k = 0; k < dummies->len; k++)
             {
               /* Dummies run from the upper (left) end; a reversed edge is walked backwards. */
               guint d = g_array_index (dummies, guint, edge->reversed ? dummies->len - 1 - k : k);
               VNode *v = VN (&l, d);
-              CharterGraphPoint p = { column_x[v->layer] + column_w[v->layer] / 2, v->centre };
+              /* Straight across the whole column, so that the curves to
+               * the next columns start clear of the tasks beside it. */
+              CharterGraphPoint p = { column_x[v->layer], v->centre };
+              CharterGraphPoint q = { column_x[v->layer] + column_w[v->layer], v->centre };
 
               g_array_append_val (points, p);
+              g_array_append_val (points, q);
             }
         }
       if (g_ptr_array_index (graph->waypoints, e) != NULL)

@@ -117,12 +117,15 @@ rebuild_layouts (CharterGraphTask *self)
     g_array_append_val (self->badge_kinds, k); \
   } G_STMT_END
 
-  if (self->critical)
-    ADD_BADGE (BADGE_CRITICAL, _("CRITICAL"));
+  /* Short words, the most urgent first, so that two fit side by side;
+   * the accessible description spells them out. */
   if (self->in_cycle)
     ADD_BADGE (BADGE_CYCLE, _("IN A CYCLE"));
   if (self->missed_deadline)
-    ADD_BADGE (BADGE_LATE, _("MISSES DEADLINE"));
+    /* Translators: a badge on a task that finishes after its deadline */
+    ADD_BADGE (BADGE_LATE, _("LATE"));
+  if (self->critical)
+    ADD_BADGE (BADGE_CRITICAL, _("CRITICAL"));
 #undef ADD_BADGE
 }
 
