@@ -39,6 +39,7 @@ struct _CharterWindow
   GtkLabel             *error_title;
   GtkLabel             *error_label;
   GtkWidget            *undo_button;
+  GtkWidget            *busy_spinner;
   GtkWidget            *redo_button;
   GtkWidget            *discovery_view;
   GtkWidget            *spec_view;
@@ -100,6 +101,9 @@ set_busy (CharterWindow *self,
     return;
 
   self->busy = busy;
+  /* Loading a very large file takes a moment: show that something happens. */
+  gtk_widget_set_visible (self->busy_spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->busy_spinner), busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -1158,6 +1162,7 @@ charter_window_class_init (CharterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, error_title);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, discovery_view);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, spec_view);
