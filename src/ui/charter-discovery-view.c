@@ -489,6 +489,7 @@ open_interview (CharterDiscoveryView *self,
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_set_hexpand (hint, TRUE);
   gtk_box_append (GTK_BOX (toolbar), hint);
   gtk_box_append (GTK_BOX (page), toolbar);
 
@@ -517,6 +518,16 @@ open_interview (CharterDiscoveryView *self,
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->notes_view);
   gtk_box_append (GTK_BOX (page), scroller);
+
+  /* Lines a person can read: the page does not grow past ~100 characters. */
+  {
+    GtkWidget *clamp = adw_clamp_new ();
+
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1040);
+    adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 800);
+    adw_clamp_set_child (ADW_CLAMP (clamp), page);
+    page = clamp;
+  }
 
   if (self->interview_page != NULL)
     gtk_stack_remove (GTK_STACK (self->stack), self->interview_page);
