@@ -893,6 +893,7 @@ on_export_written_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (G_FILE (object));
 
+  set_busy (self, FALSE);
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
     {
       g_autofree char *title = g_strdup_printf (_("Could not export “%s”"), name);
@@ -915,12 +916,8 @@ on_export_response_cb (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      char *markdown = charter_markdown_export (self->document);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (markdown, strlen (markdown));
 
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                           self->cancellable, on_export_written_cb,
-                                           g_object_ref (self));
+      charter_window_export_markdown_to (self, file);
     }
 
   g_clear_object (&self->chooser);
@@ -1458,6 +1455,32 @@ charter_window_set_recovery_slot (CharterWindow *self,
 
   g_free (self->recovery_slot);
   self->recovery_slot = g_strdup (slot);
+}
+
+/**
+ * charter_window_export_markdown_to:
+ * @self: a #CharterWindow
+ * @file: where to write
+ *
+ * Writes the one-page spec as Markdown to @file, as Export → Markdown does
+ * after asking for a name. The window's :busy is %TRUE until it is written.
+ */
+void
+charter_window_export_markdown_to (CharterWindow *self,
+                                   GFile         *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *markdown;
+
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  markdown = charter_markdown_export (self->document);
+  bytes = g_bytes_new_take (markdown, strlen (markdown));
+
+  set_busy (self, TRUE);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, on_export_written_cb, g_object_ref (self));
 }
 
 const char *

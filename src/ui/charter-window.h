@@ -24,6 +24,8 @@ void             charter_window_open_copy         (CharterWindow   *self,
                                                    GFile           *file);
 void             charter_window_save_to           (CharterWindow   *self,
                                                    GFile           *file);
+void             charter_window_export_markdown_to (CharterWindow *self,
+                                                   GFile           *file);
 gboolean         charter_window_get_busy          (CharterWindow   *self);
 const char      *charter_window_get_error_message (CharterWindow   *self);
 void             charter_window_set_workspace     (CharterWindow   *self,

@@ -10,6 +10,7 @@
 
 #include "charter-application.h"
 #include "charter-file.h"
+#include "charter-markdown.h"
 #include "charter-recovery.h"
 #include "charter-window.h"
 
@@ -258,6 +259,36 @@ test_save_to (void)
 
     g_remove (backup);
   }
+  g_rmdir (dir);
+}
+
+static void
+test_export_markdown (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "spec.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "export-markdown"));
+
+  edit_spec_title (window, "Workout history");
+  charter_window_export_markdown_to (window, file);
+  spin_until_idle (window);
+
+  /* What the window wrote is what the exporter makes of the document. */
+  g_assert_null (charter_window_get_error_message (window));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  expected = charter_markdown_export (charter_window_get_document (window));
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_nonnull (strstr (contents, "Workout history"));
+  /* Exporting is not saving. */
+  g_assert_true (charter_document_get_modified (charter_window_get_document (window)));
+
+  destroy_window (window);
+  g_remove (path);
   g_rmdir (dir);
 }
 
@@ -727,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/window/workspaces", test_workspaces);
   g_test_add_func ("/window/new", test_new_window);
   g_test_add_func ("/window/save-to", test_save_to);
+  g_test_add_func ("/window/export-markdown", test_export_markdown);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/load-error-keeps-document", test_load_error_keeps_document);
   g_test_add_func ("/window/open-replaces-only-pristine", test_open_replaces_only_pristine);
