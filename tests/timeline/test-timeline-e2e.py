@@ -4,9 +4,10 @@
 Timeline through the view switcher, finds the bar of "Backend: history
 storage" over AT-SPI (named after its task, dates in its description),
 drags its right end one week later with real pointer events (xdotool:
-mousedown, several mousemoves, mouseup), saves with Ctrl+S and checks the
-saved file: the new duration in working days, and its successors moved by
-as much (dates from `charter-cli schedule --format json`)."""
+mousedown, several mousemoves, mouseup), saves with Ctrl+S, then starts a
+second drag and presses Escape, and checks the saved file: the new duration
+in working days, and its successors moved by as much (dates from
+`charter-cli schedule --format json`)."""
 
 import datetime
 import json
@@ -125,6 +126,27 @@ def main():
         xdotool("key", "--window", wid, "ctrl+s")
         app.wait_title(lambda t: t == "workout-history", "the marker to go after Ctrl+S")
         cd.wait_for(lambda: os.stat(source).st_mtime_ns != mtime, "the file to be written")
+
+        # Escape during a second drag puts the bar back: nothing to save.
+        bar = cd.find(win, role="push button", name=TASK_NAME, pred=cd.has_size)
+        ext = bar.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        x = ext.x + ext.width - 3
+        xdotool("mousemove", "--window", wid, x, y)
+        time.sleep(0.2)
+        xdotool("mousedown", "1")
+        for i in range(1, 7):
+            xdotool("mousemove", "--window", wid, int(x + 5 * PIXELS_PER_DAY * i / 6), y)
+            time.sleep(0.08)
+        cd.wait_for(lambda: f"{old_duration + gained} working days" not in
+                    cd.find(win, role="push button", name=TASK_NAME, pred=cd.has_size).description,
+                    "the drag to change the duration live")
+        xdotool("key", "Escape")
+        time.sleep(0.2)
+        xdotool("mouseup", "1")
+        app.wait_title(lambda t: t == "workout-history", "Escape to take the drag back")
+        cd.wait_for(lambda: f"{old_duration + gained} working days" in
+                    cd.find(win, role="push button", name=TASK_NAME, pred=cd.has_size).description,
+                    "the bar's description to be back at the saved duration")
 
     saved = load(source)
     new_duration = next(t["duration"] for t in saved["plan"]["tasks"] if t["id"] == TASK)
