@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "charter-application.h"
+#include "charter-preferences-window.h"
 #include "charter-file.h"
 #include "charter-markdown.h"
 #include "charter-recovery.h"
@@ -614,6 +615,81 @@ test_read_only (void)
   g_rmdir (dir);
 }
 
+static void
+collect_widgets (GtkWidget  *widget,
+                 GType       type,
+                 GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+  CharterWindow *window = new_window ();
+  GtkWidget *prefs;
+  g_autofree char *scheme = NULL;
+  g_autofree char *workspace = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin ();
+  prefs = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && prefs == NULL; i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+        if (CHARTER_IS_PREFERENCES_WINDOW (w))
+          prefs = w;
+      }
+  }
+  g_assert_nonnull (prefs);
+
+  /* The rows change the settings, and the settings change the app. */
+  collect_widgets (prefs, GTK_TYPE_SWITCH, switches);
+  collect_widgets (prefs, ADW_TYPE_COMBO_ROW, combos);
+  g_assert_cmpuint (switches->len, ==, 2);
+  g_assert_cmpuint (combos->len, ==, 2);
+
+  gtk_switch_set_active (g_ptr_array_index (switches, 0), TRUE);
+  spin ();
+  g_assert_true (g_settings_get_boolean (settings, "projector-mode"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "projector"));
+
+  adw_combo_row_set_selected (g_ptr_array_index (combos, 0), 2);
+  spin ();
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+
+  adw_combo_row_set_selected (g_ptr_array_index (combos, 1), 3);
+  spin ();
+  workspace = g_settings_get_string (settings, "default-workspace");
+  g_assert_cmpstr (workspace, ==, "timeline");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "projector-mode");
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "default-workspace");
+  spin ();
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "projector"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+  destroy_window (window);
+}
+
 static gboolean
 slot_exists (const char *slot)
 {
@@ -765,6 +841,7 @@ main (int   argc,
   g_test_add_func ("/window/drop-opens", test_drop_opens);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/projector-mode", test_projector_mode);
+  g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/recovery", test_recovery);
 
