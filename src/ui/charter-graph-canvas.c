@@ -802,11 +802,18 @@ add_task_at (CharterGraphCanvas *self,
 
 /* Editing in a popover */
 
+/* Editors act on the item they were opened for, whatever is selected since. */
+static const char *
+edited_id (gpointer widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "charter-item-id");
+}
+
 static void
 on_name_changed_cb (GtkEditable        *editable,
                     CharterGraphCanvas *self)
 {
-  CharterTask *task = find_task (self, self->selected_task);
+  CharterTask *task = find_task (self, edited_id (editable));
   g_auto(GValue) value = G_VALUE_INIT;
 
   if (task == NULL)
@@ -820,7 +827,7 @@ static void
 on_duration_changed_cb (GtkSpinButton      *spin,
                         CharterGraphCanvas *self)
 {
-  CharterTask *task = find_task (self, self->selected_task);
+  CharterTask *task = find_task (self, edited_id (spin));
 
   if (task != NULL)
     charter_document_set (self->document, task, "duration", gtk_spin_button_get_value_as_int (spin), NULL);
@@ -831,7 +838,7 @@ on_team_selected_cb (GtkDropDown        *dropdown,
                      GParamSpec         *pspec,
                      CharterGraphCanvas *self)
 {
-  CharterTask *task = find_task (self, self->selected_task);
+  CharterTask *task = find_task (self, edited_id (dropdown));
   GListModel *teams = charter_document_get_teams (self->document);
   guint selected = gtk_drop_down_get_selected (dropdown);
   g_autoptr(CharterTeam) team = NULL;
@@ -850,7 +857,7 @@ on_kind_selected_cb (GtkDropDown        *dropdown,
                      GParamSpec         *pspec,
                      CharterGraphCanvas *self)
 {
-  CharterDependency *dep = find_dep (self, self->selected_dep);
+  CharterDependency *dep = find_dep (self, edited_id (dropdown));
 
   if (dep != NULL)
     charter_document_set (self->document, dep, "kind", (int) gtk_drop_down_get_selected (dropdown), NULL);
@@ -860,7 +867,7 @@ static void
 on_lag_changed_cb (GtkSpinButton      *spin,
                    CharterGraphCanvas *self)
 {
-  CharterDependency *dep = find_dep (self, self->selected_dep);
+  CharterDependency *dep = find_dep (self, edited_id (spin));
 
   if (dep != NULL)
     charter_document_set (self->document, dep, "lag", gtk_spin_button_get_value_as_int (spin), NULL);
@@ -927,6 +934,13 @@ build_task_editor (CharterGraphCanvas *self,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), charter_task_get_duration (task));
   add_row (grid, 2, _("_Duration (working days)"), spin);
 
+  {
+    const char *id = charter_item_get_id (CHARTER_ITEM (task));
+
+    g_object_set_data_full (G_OBJECT (entry), "charter-item-id", g_strdup (id), g_free);
+    g_object_set_data_full (G_OBJECT (team), "charter-item-id", g_strdup (id), g_free);
+    g_object_set_data_full (G_OBJECT (spin), "charter-item-id", g_strdup (id), g_free);
+  }
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_name_changed_cb), self, 0);
   g_signal_connect_object (entry, "activate", G_CALLBACK (on_entry_activate_cb), self->popover, 0);
   g_signal_connect_object (team, "notify::selected", G_CALLBACK (on_team_selected_cb), self, 0);
@@ -962,6 +976,10 @@ build_dependency_editor (CharterGraphCanvas *self,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (lag), charter_dependency_get_lag (dep));
   add_row (grid, 2, _("_Lag (working days)"), lag);
 
+  g_object_set_data_full (G_OBJECT (kind), "charter-item-id",
+                          g_strdup (charter_item_get_id (CHARTER_ITEM (dep))), g_free);
+  g_object_set_data_full (G_OBJECT (lag), "charter-item-id",
+                          g_strdup (charter_item_get_id (CHARTER_ITEM (dep))), g_free);
   g_signal_connect_object (kind, "notify::selected", G_CALLBACK (on_kind_selected_cb), self, 0);
   g_signal_connect_object (lag, "value-changed", G_CALLBACK (on_lag_changed_cb), self, 0);
 

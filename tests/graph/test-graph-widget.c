@@ -446,6 +446,73 @@ test_drag_link (Fixture       *f,
   g_assert_nonnull (strstr (charter_graph_canvas_get_message (canvas), "QA pass → Agree the history spec → "));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_edit_popover (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *popover = find_descendant (f->canvas, GTK_TYPE_POPOVER);
+  GtkWidget *entry, *spin, *dropdown;
+  CharterDependency *dep = find_link (f->doc, "api", "ios");
+
+  g_assert_nonnull (popover);
+
+  /* A task: name, team and duration, each an undoable change. */
+  activate (f, "graph.select", "s", "privacy");
+  activate (f, "graph.edit", NULL);
+  g_assert_true (gtk_widget_get_visible (popover));
+  entry = find_descendant (popover, GTK_TYPE_ENTRY);
+  spin = find_descendant (popover, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Privacy controls");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Privacy and retention");
+  g_assert_cmpstr (charter_task_get_name (task (f, "privacy")), ==, "Privacy and retention");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 9);
+  g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 9);
+
+  /* The editor stays with its task even if the selection moves. */
+  activate (f, "graph.select", "s", "api");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 11);
+  g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 11);
+  g_assert_cmpint (charter_task_get_duration (task (f, "api")), ==, 12);
+
+  g_assert_true (charter_document_undo (f->doc));
+  g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 9);
+  g_assert_true (charter_document_undo (f->doc));
+  g_assert_true (charter_document_undo (f->doc));
+  g_assert_cmpstr (charter_task_get_name (task (f, "privacy")), ==, "Privacy controls");
+
+  /* An arrow: type and lag. */
+  activate (f, "graph.select", "s", charter_item_get_id (CHARTER_ITEM (dep)));
+  activate (f, "graph.edit", NULL);
+  dropdown = find_descendant (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_DROP_DOWN);
+  spin = find_descendant (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, CHARTER_DEPENDENCY_START_TO_START);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), CHARTER_DEPENDENCY_FINISH_TO_FINISH);
+  g_assert_cmpint (charter_dependency_get_kind (dep), ==, CHARTER_DEPENDENCY_FINISH_TO_FINISH);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), -2);
+  g_assert_cmpint (charter_dependency_get_lag (dep), ==, -2);
+  g_assert_true (charter_document_undo (f->doc));
+  g_assert_cmpint (charter_dependency_get_lag (dep), ==, 5);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +536,7 @@ main (int   argc,
   ADD ("selection", test_selection_highlight);
   ADD ("drag-move", test_drag_move);
   ADD ("drag-link", test_drag_link);
+  ADD ("edit", test_edit_popover);
 #undef ADD
 
   return g_test_run ();
