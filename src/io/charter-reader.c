@@ -32,6 +32,9 @@ typedef struct
   int         deferred_code;
   guint       deferred_line;
   guint       deferred_column;
+  /* How much of the data json-glib reads: not what follows the document
+   * (json-glib would parse it, and leak it). */
+  gsize       parse_length;
 } Reader;
 
 static gboolean read_items (Reader *r, JsonNode *node, GListStore *store,
@@ -238,6 +241,8 @@ prescan (Reader     *r,
       else if (root_closed && !g_ascii_isspace (c))
         {
           /* json-glib stops after the first value and ignores the rest. */
+          if (r->deferred == NULL)
+            r->parse_length = i;
           defer (r, CHARTER_FILE_ERROR_SYNTAX, data, i,
                  g_strdup (_("there is more text after the end of the document (this is not valid JSON)")));
           openers_only = TRUE;
@@ -1173,7 +1178,7 @@ charter_reader_parse (const char  *data,
                       const char  *display_name,
                       GError     **error)
 {
-  Reader r = { display_name ? display_name : _("document"), error, NULL, NULL, 0, 0, 0 };
+  Reader r = { display_name ? display_name : _("document"), error, NULL, NULL, 0, 0, 0, length };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   CharterDocument *document;
@@ -1204,7 +1209,7 @@ charter_reader_parse (const char  *data,
     }
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+  if (!json_parser_load_from_data (parser, data, (gssize) r.parse_length, &parse_error))
     {
       guint line = 0, column = 0;
 
