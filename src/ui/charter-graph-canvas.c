@@ -98,7 +98,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define MIN_ZOOM 0.08
+#define MIN_ZOOM 0.02
 /* Below this zoom a task's text is too small to read: draw blocks instead. */
 #define OVERVIEW_ZOOM 0.3
 #define MAX_ZOOM 2.5
@@ -1297,12 +1297,22 @@ ensure_edge_cache (CharterGraphCanvas *self,
   cairo_surface_t *surface;
   cairo_t *cr;
   int pw, ph;
+  double bx, by, bw, bh;
+  double vx0, vy0, vx1, vy1;
+
+  /* What must be covered is the part of the view the graph occupies. */
+  charter_graph_get_bounds (self->graph, &bx, &by, &bw, &bh);
+  vx0 = MAX (x0, bx - 100);
+  vy0 = MAX (y0, by - 100);
+  vx1 = MIN (x1, bx + bw + 100);
+  vy1 = MIN (y1, by + bh + 100);
 
   if (self->edge_cache != NULL &&
       self->cache_serial == self->edges_serial &&
       self->cache_zoom == self->zoom &&
       self->cache_skip == skip &&
-      x0 >= self->cache_x && y0 >= self->cache_y && x1 <= self->cache_x1 && y1 <= self->cache_y1)
+      (vx0 >= vx1 || vy0 >= vy1 ||
+       (vx0 >= self->cache_x && vy0 >= self->cache_y && vx1 <= self->cache_x1 && vy1 <= self->cache_y1)))
     return;
 
   g_clear_pointer (&self->edge_cache, cairo_surface_destroy);
@@ -1312,10 +1322,8 @@ ensure_edge_cache (CharterGraphCanvas *self,
   /* No bigger than the graph itself: with the whole plan in view the
    * margin would only be empty pixels to fill. */
   {
-    double bx, by, bw, bh;
     double cx1, cy1;
 
-    charter_graph_get_bounds (self->graph, &bx, &by, &bw, &bh);
     self->cache_x = floor (MAX (x0 - mx, MIN (x0, bx - 100)));
     self->cache_y = floor (MAX (y0 - my, MIN (y0, by - 100)));
     cx1 = MIN (x1 + mx, MAX (x1, bx + bw + 100));
