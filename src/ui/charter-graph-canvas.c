@@ -36,6 +36,7 @@ struct _CharterGraphCanvas
   GtkWidget        *toolbar;
   GtkWidget        *hint;
   GtkWidget        *legend;
+  GtkWidget        *teams_key;     /* which colour is which team */
   GtkPopover       *popover;
 
   /* Owned */
@@ -365,6 +366,28 @@ update_task_widgets (CharterGraphCanvas *self)
       g_array_index (self->node_color, GdkRGBA, i) = info.team_color;
       charter_graph_task_update (widget, &info);
     }
+
+  /* The key to the team colours, so that colour is never the only way to
+   * tell which team does what (the task's description names it too). */
+  {
+    GListModel *teams = charter_document_get_teams (self->document);
+    guint n_teams = g_list_model_get_n_items (teams);
+    g_autoptr(GString) markup = g_string_new (NULL);
+
+    for (guint i = 0; i < n_teams; i++)
+      {
+        g_autoptr(CharterTeam) team = g_list_model_get_item (teams, i);
+        GdkRGBA color = team_color (self, team);
+        g_autofree char *name = g_markup_escape_text (charter_team_get_name (team) ? charter_team_get_name (team) : "", -1);
+
+        g_string_append_printf (markup, "%s<span foreground=\"#%02x%02x%02x\">■</span> %s",
+                                i > 0 ? "    " : "",
+                                (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255),
+                                name);
+      }
+    gtk_label_set_markup (GTK_LABEL (self->teams_key), markup->str);
+    gtk_widget_set_visible (self->teams_key, n_teams > 0);
+  }
 }
 
 static void
@@ -1603,6 +1626,17 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
                                                hint.width, hint.height },
                             -1);
 
+  if (gtk_widget_get_visible (self->teams_key))
+    {
+      GtkRequisition key;
+
+      gtk_widget_get_preferred_size (self->teams_key, NULL, &key);
+      gtk_widget_size_allocate (self->teams_key,
+                                &(GtkAllocation) { 12, 12 + (tb.height - key.height) / 2,
+                                                   MIN (key.width, MAX (0, width - tb.width - 36)), key.height },
+                                -1);
+    }
+
   gtk_widget_get_preferred_size (self->legend, NULL, &hint);
   gtk_widget_size_allocate (self->legend,
                             &(GtkAllocation) { 12, MAX (0, height - hint.height - 12),
@@ -2252,6 +2286,7 @@ charter_graph_canvas_dispose (GObject *object)
   self->toolbar = NULL;
   self->hint = NULL;
   self->legend = NULL;
+  self->teams_key = NULL;
   self->popover = NULL;
   g_clear_pointer (&self->widgets, g_hash_table_unref);
 
@@ -2506,6 +2541,13 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   gtk_label_set_xalign (GTK_LABEL (self->legend), 0);
   gtk_widget_add_css_class (self->legend, "graph-legend");
   gtk_widget_set_parent (self->legend, GTK_WIDGET (self));
+
+  self->teams_key = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->teams_key), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->teams_key, "graph-legend");
+  gtk_widget_add_css_class (self->teams_key, "graph-teams");
+  gtk_widget_set_visible (self->teams_key, FALSE);
+  gtk_widget_set_parent (self->teams_key, GTK_WIDGET (self));
 
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_popover_set_position (self->popover, GTK_POS_BOTTOM);
