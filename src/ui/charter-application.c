@@ -227,6 +227,22 @@ new_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (new_window (self)));
 }
 
+/* A copy of the bundled example in a window of its own: saving it asks for a
+ * name, so the example itself is never overwritten. */
+static void
+open_example_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  CharterApplication *self = CHARTER_APPLICATION (user_data);
+  g_autoptr(GFile) example = charter_application_get_example_file ();
+  CharterWindow *window = new_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (example != NULL)
+    charter_window_open_copy (window, example);
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
@@ -293,6 +309,7 @@ about_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "new", new_action },
+  { "open-example", open_example_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -359,6 +376,26 @@ charter_application_activate (GApplication *application)
     open_start_document (self, CHARTER_WINDOW (window));
 }
 
+static int
+charter_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "example"))
+    return -1;
+
+  /* Works for a running instance too: its actions are on the session bus. */
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-example", NULL);
+
+  return 0;
+}
+
 static void
 charter_application_open (GApplication  *application,
                           GFile        **files,
@@ -399,11 +436,19 @@ charter_application_class_init (CharterApplicationClass *klass)
   app_class->startup = charter_application_startup;
   app_class->activate = charter_application_activate;
   app_class->open = charter_application_open;
+  app_class->handle_local_options = charter_application_handle_local_options;
 }
 
 static void
 charter_application_init (CharterApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open a copy of the example plan (workout history)"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 /* Public API */
