@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -276,11 +277,24 @@ prescan (Reader     *r,
           for (i++; i < length && (g_ascii_isdigit (data[i]) || strchr ("+-.eE", data[i]) != NULL); i++)
             if (!g_ascii_isdigit (data[i]))
               integer = FALSE;
-          if (integer && i - start > 18)
+          if ((integer && i - start > 18) || !integer)
             {
               g_autofree char *number = g_strndup (data + start, MIN (i - start, 40));
+              gboolean too_large;
 
-              if (!g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, NULL, NULL))
+              /* ... and a decimal beyond the range of a double as infinity,
+               * which JSON cannot write back. */
+              if (integer)
+                too_large = !g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+              else
+                too_large = i - start <= 40 && !isfinite (g_ascii_strtod (number, NULL));
+              if (i - start > 40)
+                {
+                  g_autofree char *whole = g_strndup (data + start, i - start);
+
+                  too_large = integer || !isfinite (g_ascii_strtod (whole, NULL));
+                }
+              if (too_large)
                 defer (r, CHARTER_FILE_ERROR_INVALID, data, start,
                        g_strdup_printf (_("the number %s%s is too large"), number,
                                         i - start > 40 ? "…" : ""));

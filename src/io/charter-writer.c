@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "charter-io-private.h"
@@ -115,12 +116,18 @@ static void
 write_double (Writer *w,
               double  value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   /* The shortest form that reads back as the same double. Any number of up
    * to 15 significant digits (DBL_DIG) prints exactly as itself with %.15g,
    * so only 16 and 17 digits need trying after that. */
   static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* JSON has no infinity; the reader refuses numbers that would be one. */
+  if (!isfinite (value))
+    {
+      g_string_append (w->out, "null");
+      return;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {

@@ -536,6 +536,7 @@ static const BadCase bad_cases[] = {
   { "raw-comment-first", "{\"format\":\"charter\", /* x */\n\"version\":: 1}", CHARTER_FILE_ERROR_SYNTAX, "1:22:", "“/”" },
   { "huge-integer", "{'format':'charter','version':1,\n'u': [1, 99999999999999999999999]}", CHARTER_FILE_ERROR_INVALID, "2:10:", "too large" },
   { "trailing", "{'format':'charter','version':1}\n{'format':'charter','version':1}", CHARTER_FILE_ERROR_SYNTAX, "2:1:", "after the end" },
+  { "huge-decimal", "{'format':'charter','version':1,\n'u': [1, 2.1e3085]}", CHARTER_FILE_ERROR_INVALID, "2:10:", "too large" },
   { "utf8", "{'format':'charter',\n'version':1,\n'spec':{'title':'caf\xc3\x28'}}", CHARTER_FILE_ERROR_ENCODING, "3:", "UTF-8" },
   { "nul", "{'format':'charter',\n'version'\0:1}", CHARTER_FILE_ERROR_ENCODING, "2:", NULL },
 };
