@@ -184,8 +184,68 @@ make_set_label (CharterItem *item,
   return g_strdup_printf (_("Change %s of %s"), what, charter_item_get_display_name (item));
 }
 
-/* Removing an item removes or clears what refers to it, in the same step:
- * a deleted task takes its dependencies with it. */
+/* Removes the items of @list whose string @property is @id. */
+static void
+remove_items_referring_to (CharterDocument *self,
+                           GListModel      *list,
+                           const char      *property,
+                           const char      *id)
+{
+  for (guint i = g_list_model_get_n_items (list); i > 0; i--)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i - 1);
+      g_autofree char *value = NULL;
+
+      g_object_get (item, property, &value, NULL);
+      if (g_strcmp0 (value, id) == 0)
+        charter_document_remove (self, list, item);
+    }
+}
+
+/* Takes @id out of the string-list @property of @item. */
+static void
+strip_id_from_item (CharterDocument *self,
+                    gpointer         item,
+                    const char      *property,
+                    const char      *id)
+{
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GStrvBuilder) kept = NULL;
+  g_auto(GStrv) new_ids = NULL;
+
+  g_object_get (item, property, &ids, NULL);
+  if (ids == NULL || !g_strv_contains ((const char * const *) ids, id))
+    return;
+
+  kept = g_strv_builder_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], id) != 0)
+      g_strv_builder_add (kept, ids[i]);
+  new_ids = g_strv_builder_end (kept);
+
+  charter_document_set (self, item, property, new_ids, NULL);
+}
+
+static void
+strip_id_from_list (CharterDocument *self,
+                    GListModel      *list,
+                    const char      *property,
+                    const char      *id)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      strip_id_from_item (self, item, property, id);
+    }
+}
+
+/* Removing an item removes or clears what refers to it, in the same step, so
+ * that no reference ever points at nothing: a deleted task takes its
+ * dependencies, baseline entries and check-in statuses with it; a deleted
+ * interview its insights; a deleted need leaves the spec and the tasks. */
 static void
 remove_references_to (CharterDocument *self,
                       CharterItem     *item)
@@ -195,14 +255,24 @@ remove_references_to (CharterDocument *self,
   if (CHARTER_IS_TASK (item))
     {
       GListModel *deps = G_LIST_MODEL (self->dependencies);
+      GListModel *baselines = G_LIST_MODEL (self->baselines);
+      GListModel *check_ins = G_LIST_MODEL (self->check_ins);
 
-      for (guint i = g_list_model_get_n_items (deps); i > 0; i--)
+      remove_items_referring_to (self, deps, "predecessor", id);
+      remove_items_referring_to (self, deps, "successor", id);
+      strip_id_from_list (self, G_LIST_MODEL (self->risks), "task-ids", id);
+
+      for (guint i = 0; i < g_list_model_get_n_items (baselines); i++)
         {
-          g_autoptr(CharterDependency) dep = g_list_model_get_item (deps, i - 1);
+          g_autoptr(CharterBaseline) baseline = g_list_model_get_item (baselines, i);
 
-          if (g_strcmp0 (charter_dependency_get_predecessor (dep), id) == 0 ||
-              g_strcmp0 (charter_dependency_get_successor (dep), id) == 0)
-            charter_document_remove (self, deps, dep);
+          remove_items_referring_to (self, charter_baseline_get_entries (baseline), "task-id", id);
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (check_ins); i++)
+        {
+          g_autoptr(CharterCheckIn) check_in = g_list_model_get_item (check_ins, i);
+
+          remove_items_referring_to (self, charter_check_in_get_statuses (check_in), "task-id", id);
         }
     }
   else if (CHARTER_IS_TEAM (item))
@@ -218,6 +288,17 @@ remove_references_to (CharterDocument *self,
             charter_document_set (self, task, "team-id", NULL, NULL);
         }
     }
+  else if (CHARTER_IS_NEED (item))
+    {
+      strip_id_from_item (self, self->spec, "need-ids", id);
+      strip_id_from_list (self, G_LIST_MODEL (self->tasks), "serves", id);
+    }
+  else if (CHARTER_IS_INSIGHT (item))
+    strip_id_from_list (self, G_LIST_MODEL (self->needs), "insight-ids", id);
+  else if (CHARTER_IS_INTERVIEW (item))
+    remove_items_referring_to (self, G_LIST_MODEL (self->insights), "interview-id", id);
+  else if (CHARTER_IS_PARTICIPANT (item))
+    remove_items_referring_to (self, G_LIST_MODEL (self->interviews), "participant-id", id);
 }
 
 static void

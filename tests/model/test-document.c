@@ -374,6 +374,71 @@ test_title (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
+static void
+test_remove_leaves_no_dangling_references (void)
+{
+  g_autoptr(CharterDocument) doc = charter_document_new ();
+  g_autoptr(CharterParticipant) participant = charter_participant_new ("p1");
+  g_autoptr(CharterInterview) interview = charter_interview_new ("i1");
+  g_autoptr(CharterInsight) insight = charter_insight_new ("q1");
+  g_autoptr(CharterNeed) need = charter_need_new ("n1");
+  g_autoptr(CharterRisk) risk = charter_risk_new ("r1");
+  g_autoptr(CharterBaseline) baseline = charter_baseline_new ("b1");
+  g_autoptr(CharterBaselineEntry) entry = charter_baseline_entry_new ("e1");
+  g_autoptr(CharterCheckIn) check_in = charter_check_in_new ("c1");
+  g_autoptr(CharterTaskStatus) status = charter_task_status_new ("s1");
+  const char *insight_ids[] = { "q1", "q2", NULL };
+  const char *need_ids[] = { "n1", NULL };
+  const char *task_ids[] = { "api", "ui", NULL };
+  CharterTask *api;
+
+  charter_interview_set_participant_id (interview, "p1");
+  charter_insight_set_interview_id (insight, "i1");
+  charter_need_set_insight_ids (need, insight_ids);
+  charter_risk_set_task_ids (risk, task_ids);
+  charter_baseline_entry_set_task_id (entry, "api");
+  charter_task_status_set_task_id (status, "api");
+  g_list_store_append (G_LIST_STORE (charter_baseline_get_entries (baseline)), entry);
+  g_list_store_append (G_LIST_STORE (charter_check_in_get_statuses (check_in)), status);
+
+  charter_document_append (doc, charter_document_get_participants (doc), participant);
+  charter_document_append (doc, charter_document_get_interviews (doc), interview);
+  charter_document_append (doc, charter_document_get_insights (doc), insight);
+  charter_document_append (doc, charter_document_get_needs (doc), need);
+  charter_document_append (doc, charter_document_get_risks (doc), risk);
+  charter_document_append (doc, charter_document_get_baselines (doc), baseline);
+  charter_document_append (doc, charter_document_get_check_ins (doc), check_in);
+  api = add_task (doc, "api", "Backend API", 10);
+  charter_document_set (doc, api, "serves", need_ids, NULL);
+  charter_document_set (doc, charter_document_get_spec (doc), "need-ids", need_ids, NULL);
+
+  /* A participant takes their interviews, and those their insights, with them. */
+  charter_document_remove (doc, charter_document_get_participants (doc), participant);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_interviews (doc)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_insights (doc)), ==, 0);
+  g_assert_cmpstrv (charter_need_get_insight_ids (need), ((const char *[]) { "q2", NULL }));
+  charter_document_undo (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_insights (doc)), ==, 1);
+  g_assert_cmpstrv (charter_need_get_insight_ids (need), insight_ids);
+
+  /* A task leaves the risks, baselines and check-ins that named it. */
+  charter_document_remove (doc, charter_document_get_tasks (doc), api);
+  g_assert_cmpstrv (charter_risk_get_task_ids (risk), ((const char *[]) { "ui", NULL }));
+  g_assert_cmpuint (g_list_model_get_n_items (charter_baseline_get_entries (baseline)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_check_in_get_statuses (check_in)), ==, 0);
+  charter_document_undo (doc);
+  g_assert_cmpstrv (charter_risk_get_task_ids (risk), task_ids);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_baseline_get_entries (baseline)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_check_in_get_statuses (check_in)), ==, 1);
+
+  /* A need leaves the spec and the tasks that served it. */
+  charter_document_remove (doc, charter_document_get_needs (doc), need);
+  g_assert_null (charter_spec_get_need_ids (charter_document_get_spec (doc)));
+  g_assert_null (charter_task_get_serves (api));
+  charter_document_undo (doc);
+  g_assert_cmpstrv (charter_task_get_serves (api), need_ids);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +453,8 @@ main (int   argc,
   g_test_add_func ("/model/document/modified", test_modified);
   g_test_add_func ("/model/document/remove-task-takes-dependencies", test_remove_task_takes_dependencies);
   g_test_add_func ("/model/document/remove-team-clears-tasks", test_remove_team_clears_tasks);
+  g_test_add_func ("/model/document/remove-leaves-no-dangling-references",
+                   test_remove_leaves_no_dangling_references);
   g_test_add_func ("/model/document/nested-collections", test_nested_collections);
   g_test_add_func ("/model/document/find-and-make-id", test_find_and_make_id);
   g_test_add_func ("/model/document/read-only", test_read_only_refuses_edits);
