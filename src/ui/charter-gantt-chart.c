@@ -23,6 +23,7 @@
 #include <math.h>
 
 #include "charter-gantt-chart.h"
+#include "charter-team-color.h"
 #include "charter-gantt-chart-private.h"
 #include "charter-gantt-bar.h"
 
@@ -153,11 +154,6 @@ static GdkRGBA canvas_bg, list_bg, axis_bg, text_fg, dim_fg, grid_line, strong_l
                weekend_shade, holiday_shade, today_color, launch_color, critical_outline,
                float_color, baseline_color, selection_bg, focus_color, feedback_bg, feedback_fg,
                buffer_color, p80_color;
-
-/* Okabe–Ito: told apart with every common colour-vision deficiency. */
-static const char * const okabe_ito[] = {
-  "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
-};
 
 #define FEEDBACK_SECONDS 5
 
@@ -530,11 +526,8 @@ rebuild (CharterGanttChart *self)
   for (guint i = 0; i <= n_teams; i++)
     {
       GdkRGBA *color = &g_array_index (self->team_colors, GdkRGBA, i);
-      const char *spec = i < n_teams ? charter_team_get_color (g_ptr_array_index (self->teams, i)) : "#9a9996";
 
-      if (spec == NULL || !gdk_rgba_parse (color, spec))
-        gdk_rgba_parse (color, okabe_ito[i % G_N_ELEMENTS (okabe_ito)]);
-      color->alpha = 1.0;
+      charter_team_color (i < n_teams ? g_ptr_array_index (self->teams, i) : NULL, i, color);
     }
 
   task_team = g_new (guint, MAX (n_tasks, 1));

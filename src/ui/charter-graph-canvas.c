@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-graph-canvas.h"
+#include "charter-team-color.h"
 #include "charter-graph-task.h"
 #include "charter-scheduler.h"
 
@@ -105,11 +106,6 @@ static GParamSpec *properties[N_PROPS];
 #define MAX_ZOOM 2.5
 #define TASK_W   ((double) CHARTER_GRAPH_TASK_WIDTH)
 #define TASK_H   ((double) CHARTER_GRAPH_TASK_HEIGHT)
-
-/* Okabe and Ito's colour-blind-safe palette, for teams without a colour. */
-static const char * const team_palette[] = {
-  "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000",
-};
 
 static void queue_sync        (CharterGraphCanvas *self,
                                gboolean            structure);
@@ -247,32 +243,11 @@ team_color (CharterGraphCanvas *self,
             CharterTeam        *team)
 {
   GdkRGBA color;
-  GListModel *teams = charter_document_get_teams (self->document);
-  const char *spec = team ? charter_team_get_color (team) : NULL;
+  guint position = 0;
 
-  if (team == NULL)
-    {
-      gdk_rgba_parse (&color, "#9A9996");
-      return color;
-    }
-
-  if (spec == NULL || !gdk_rgba_parse (&color, spec))
-    {
-      guint n = g_list_model_get_n_items (teams);
-      guint index = 0;
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(CharterTeam) t = g_list_model_get_item (teams, i);
-
-          if (t == team)
-            {
-              index = i;
-              break;
-            }
-        }
-      gdk_rgba_parse (&color, team_palette[index % G_N_ELEMENTS (team_palette)]);
-    }
+  if (team != NULL)
+    g_list_store_find (G_LIST_STORE (charter_document_get_teams (self->document)), team, &position);
+  charter_team_color (team, position, &color);
 
   return color;
 }
