@@ -40,5 +40,11 @@ CharterDocument *charter_reader_parse        (const char       *data,
                                               gsize             length,
                                               const char       *display_name,
                                               GError          **error);
+/* The same, taking @data over: it is freed as soon as the JSON tree is built,
+ * so that the text and the model never occupy memory at the same time. */
+CharterDocument *charter_reader_parse_owned  (char             *data,
+                                              gsize             length,
+                                              const char       *display_name,
+                                              GError          **error);
 
 G_END_DECLS

@@ -1034,6 +1034,11 @@ read_collections (Reader           *r,
         continue;
       if (!read_items (r, node, G_LIST_STORE (collections[i].get (document)), path, ids))
         return FALSE;
+
+      /* The items hold what they need now (unknown members by reference):
+       * let this part of the tree go before the next collection is built,
+       * so that the tree and the whole model are never in memory at once. */
+      json_object_remove_member (section, collections[i].member);
     }
   return TRUE;
 }
@@ -1186,11 +1191,12 @@ prefix_parse_error (Reader *r,
   set_error (r, CHARTER_FILE_ERROR_SYNTAX, NULL, _("%s (this is not valid JSON)"), message);
 }
 
-CharterDocument *
-charter_reader_parse (const char  *data,
-                      gsize        length,
-                      const char  *display_name,
-                      GError     **error)
+static CharterDocument *
+parse (const char  *data,
+       gsize        length,
+       char       **owned_data,
+       const char  *display_name,
+       GError     **error)
 {
   Reader r = { display_name ? display_name : _("document"), error, NULL, NULL, 0, 0, 0, length };
   g_autoptr(JsonParser) parser = NULL;
@@ -1222,7 +1228,8 @@ charter_reader_parse (const char  *data,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
+  /* Mutable, so that read_collections() can free each part once it is read. */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, (gssize) r.parse_length, &parse_error))
     {
       guint line = 0, column = 0;
@@ -1252,8 +1259,35 @@ charter_reader_parse (const char  *data,
       return NULL;
     }
 
+  /* The tree holds copies of everything now; the text can go before the
+   * model is built, which is when memory peaks on a large plan. */
+  if (owned_data != NULL)
+    g_clear_pointer (owned_data, g_free);
+
   document = read_document (&r, json_parser_get_root (parser));
   g_clear_pointer (&r.ids, g_hash_table_unref);
+
+  return document;
+}
+
+CharterDocument *
+charter_reader_parse (const char  *data,
+                      gsize        length,
+                      const char  *display_name,
+                      GError     **error)
+{
+  return parse (data, length, NULL, display_name, error);
+}
+
+CharterDocument *
+charter_reader_parse_owned (char        *data,
+                            gsize        length,
+                            const char  *display_name,
+                            GError     **error)
+{
+  CharterDocument *document = parse (data, length, &data, display_name, error);
+
+  g_free (data);
 
   return document;
 }
