@@ -23,7 +23,9 @@ locate the binary, the example and the compiled GSettings schema.
 """
 
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -90,6 +92,22 @@ def ensure_session(screen="1920x1080x24"):
     sys.stdout.flush()
     sys.stderr.flush()
     os.execvpe(cmd[0], cmd, env)
+
+
+def _wait_for_display(timeout=10.0):
+    """Wait until the X server of $DISPLAY accepts connections."""
+    match = re.match(r"^:(\d+)", os.environ.get("DISPLAY", ""))
+    if match is None:
+        return
+    path = f"/tmp/.X11-unix/X{match.group(1)}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.connect(path)
+            return
+        except OSError:
+            time.sleep(0.1)
 
 
 def build_root():
@@ -351,8 +369,19 @@ class Charter:
         })
         env.update(self.extra_env)
         self.log = open(os.path.join(self.home, "charter.log"), "w+")
-        self.proc = subprocess.Popen([self.binary] + self.args, env=env,
-                                     stdout=self.log, stderr=subprocess.STDOUT)
+        # A private X server can still be coming up when the test starts; a
+        # charter that could not open the display is started again, briefly.
+        for attempt in range(5):
+            _wait_for_display()
+            self.proc = subprocess.Popen([self.binary] + self.args, env=env,
+                                         stdout=self.log, stderr=subprocess.STDOUT)
+            try:
+                self.proc.wait(timeout=1.0)
+            except subprocess.TimeoutExpired:
+                break
+            if "cannot open display" not in self.output():
+                break
+            time.sleep(1.0)
         self.app = wait_for(self._find_app, "the charter application on the accessibility bus")
         self.window()
         return self
