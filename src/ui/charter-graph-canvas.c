@@ -264,7 +264,9 @@ update_related (CharterGraphCanvas *self)
   gboolean changed = TRUE;
 
   g_array_set_size (self->related, n);
-  memset (self->related->data, 0, sizeof (gboolean) * n);
+  /* An empty GArray has no data: memset (NULL, …) is undefined even for 0 bytes. */
+  if (n > 0)
+    memset (self->related->data, 0, sizeof (gboolean) * n);
 
   if (start >= 0)
     {
