@@ -410,6 +410,49 @@ test_open_replaces_only_pristine (void)
   g_rmdir (dir);
 }
 
+/* Closing a window while its file is still being read: the read is
+ * cancelled, and its callback must neither touch the disposed window's
+ * widgets nor hand the document to it or to a new window. */
+static void
+test_close_while_loading (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "late.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) other = charter_document_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GWeakRef weak;
+
+  charter_document_set (other, charter_document_get_spec (other), "title", "Late", NULL);
+  bytes = charter_file_serialize (other);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  charter_window_open (window, file);
+  g_assert_true (charter_window_get_busy (window));
+  g_weak_ref_init (&weak, window);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The pending read holds the window until its callback has run. */
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(CharterWindow) alive = g_weak_ref_get (&weak);
+
+      if (alive == NULL)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  spin ();
+  g_assert_null (g_weak_ref_get (&weak));
+  g_weak_ref_clear (&weak);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before - 1);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_drop_opens (void)
 {
@@ -838,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/load-error-keeps-document", test_load_error_keeps_document);
   g_test_add_func ("/window/open-replaces-only-pristine", test_open_replaces_only_pristine);
+  g_test_add_func ("/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/window/drop-opens", test_drop_opens);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/projector-mode", test_projector_mode);
