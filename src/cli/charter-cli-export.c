@@ -61,12 +61,9 @@ charter_cli_export (int   argc,
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  document = charter_file_load (file, NULL, NULL, &error);
+  document = charter_cli_load_document (file);
   if (document == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
+    return 1;
 
   markdown = charter_markdown_export (document);
 

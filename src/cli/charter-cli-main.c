@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "charter-cli-main.h"
+#include "charter-file.h"
 
 typedef struct
 {
@@ -23,6 +24,17 @@ static const Command commands[] = {
   { "explain",   charter_cli_explain,   N_("Explain the timeline, or why one task starts when it does") },
   { "export",    charter_cli_export,    N_("Export the one-page spec (Markdown)") },
 };
+
+CharterDocument *
+charter_cli_load_document (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  CharterDocument *document = charter_file_load (file, NULL, NULL, &error);
+
+  if (document == NULL)
+    fprintf (stderr, "%s\n", error->message);
+  return document;
+}
 
 static void
 print_usage (FILE *out)

@@ -2,7 +2,9 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "charter-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +19,9 @@ int charter_cli_normalize (int argc, char *argv[]);
 int charter_cli_schedule  (int argc, char *argv[]);
 int charter_cli_explain   (int argc, char *argv[]);
 int charter_cli_export    (int argc, char *argv[]);
+
+/* Reads FILE as Charter would. On failure, says what is wrong and where on
+ * stderr and returns NULL: the subcommand then exits with status 1. */
+CharterDocument *charter_cli_load_document (GFile *file);
 
 G_END_DECLS

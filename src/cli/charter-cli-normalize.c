@@ -47,12 +47,9 @@ charter_cli_normalize (int   argc,
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  document = charter_file_load (file, NULL, NULL, &error);
+  document = charter_cli_load_document (file);
   if (document == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
+    return 1;
   if (charter_document_get_read_only (document))
     {
       /* Rewriting it would drop the newer version number and what it means. */

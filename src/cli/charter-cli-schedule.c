@@ -382,12 +382,9 @@ charter_cli_schedule (int   argc,
 
   file = g_file_new_for_commandline_arg (argv[1]);
   basename = g_file_get_basename (file);
-  document = charter_file_load (file, NULL, NULL, &error);
+  document = charter_cli_load_document (file);
   if (document == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
+    return 1;
 
   schedule = charter_schedule_compute (document, &error);
   if (schedule == NULL)

@@ -43,12 +43,9 @@ charter_cli_validate (int   argc,
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  document = charter_file_load (file, NULL, NULL, &error);
+  document = charter_cli_load_document (file);
   if (document == NULL)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
+    return 1;
 
   basename = g_file_get_basename (file);
   n = g_list_model_get_n_items (charter_document_get_interviews (document));
