@@ -110,12 +110,15 @@ recovery_data_free (RecoveryData *data)
 static void
 on_recovery_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
-                         RecoveryData     *data)
+                         gpointer          user_data)
 {
+  /* The dialog owns the data until it is answered (closed with its parent
+   * unanswered, it frees it). */
+  RecoveryData *data = g_object_steal_data (G_OBJECT (dialog), "charter-recovery-data");
   gboolean recovered = FALSE;
 
   /* Answered once: the dialog goes before any window it names is touched. */
-  g_signal_handlers_disconnect_by_func (dialog, on_recovery_response_cb, data);
+  g_signal_handlers_disconnect_by_func (dialog, on_recovery_response_cb, NULL);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -197,7 +200,9 @@ offer_recovery (CharterApplication *self,
   data->window = g_object_ref (window);
   data->slots = g_steal_pointer (&slots);
   data->open_start = open_start;
-  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response_cb), data);
+  g_object_set_data_full (G_OBJECT (dialog), "charter-recovery-data", data,
+                          (GDestroyNotify) recovery_data_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response_cb), NULL);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_present (GTK_WINDOW (dialog));
 
