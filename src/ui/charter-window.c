@@ -863,6 +863,10 @@ undo_action (GSimpleAction *action,
 {
   CharterWindow *self = CHARTER_WINDOW (user_data);
 
+  /* Ctrl+Z in the middle of a drag: the drag's step is not finished (Escape
+   * takes it back); undoing under it is refused by the history. */
+  if (charter_history_in_group (charter_document_get_history (self->document)))
+    return;
   charter_document_undo (self->document);
 }
 
@@ -873,6 +877,8 @@ redo_action (GSimpleAction *action,
 {
   CharterWindow *self = CHARTER_WINDOW (user_data);
 
+  if (charter_history_in_group (charter_document_get_history (self->document)))
+    return;
   charter_document_redo (self->document);
 }
 

@@ -123,6 +123,31 @@ test_undo_redo_enabled (void)
   destroy_window (window);
 }
 
+/* Ctrl+Z while a drag holds a step open (a task or bar still under the
+ * pointer): nothing is undone under the drag, and the drag's step stays one
+ * step that Undo takes back once it has ended. */
+static void
+test_undo_during_drag (void)
+{
+  CharterWindow *window = new_window ();
+  CharterDocument *document = charter_window_get_document (window);
+  CharterSpec *spec = charter_document_get_spec (document);
+
+  edit_spec_title (window, "Before the drag");
+  charter_document_begin_group (document, "Drag");
+  charter_document_set (document, spec, "title", "During the drag", NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  g_assert_cmpstr (charter_spec_get_title (spec), ==, "During the drag");
+
+  charter_document_end_group (document);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (charter_spec_get_title (spec), ==, "Before the drag");
+
+  destroy_window (window);
+}
+
 static void
 test_title_marker (void)
 {
@@ -873,6 +898,7 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/window/undo-redo-enabled", test_undo_redo_enabled);
+  g_test_add_func ("/window/undo-during-drag", test_undo_during_drag);
   g_test_add_func ("/window/title-marker", test_title_marker);
   g_test_add_func ("/window/workspaces", test_workspaces);
   g_test_add_func ("/window/new", test_new_window);
