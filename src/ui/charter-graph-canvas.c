@@ -477,6 +477,20 @@ update_positions (CharterGraphCanvas *self)
   return TRUE;
 }
 
+/* Ends a task drag early (a key changed the tasks under the pointer),
+ * keeping what it did as one step of its own. */
+static void
+end_drag (CharterGraphCanvas *self)
+{
+  if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
+    {
+      self->drag_group_open = FALSE;
+      charter_document_end_group (self->document);
+    }
+  self->drag_mode = DRAG_NONE;
+  self->drag_node = -1;
+}
+
 static void
 do_sync (CharterGraphCanvas *self)
 {
@@ -505,7 +519,17 @@ do_sync (CharterGraphCanvas *self)
     }
 
   if (self->structure_dirty || !update_positions (self))
-    rebuild_structure (self);
+    {
+      /* A drag follows its task, not the task's old place in the graph:
+       * Undo or a key can change the tasks while the pointer is down. */
+      g_autofree char *dragged = NULL;
+
+      if (self->drag_node >= 0 && (guint) self->drag_node < self->task_ids->len)
+        dragged = g_strdup (g_ptr_array_index (self->task_ids, self->drag_node));
+      rebuild_structure (self);
+      if (dragged != NULL && (self->drag_node = node_of (self, dragged)) < 0)
+        end_drag (self);
+    }
   else if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
     {
       /* Mid-drag only positions change; names, dates and marks catch up
@@ -2029,6 +2053,10 @@ action_delete (GtkWidget  *widget,
   if (item == NULL)
     return;
 
+  /* Delete with a task still under the pointer: the move so far is one
+   * step, the deletion another (and the toast's Undo takes back the latter). */
+  if (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_LINK)
+    end_drag (self);
   gtk_popover_popdown (self->popover);
   charter_document_remove (self->document, collection, item);
   select_task (self, NULL);
@@ -2593,6 +2621,12 @@ charter_graph_canvas_set_document (CharterGraphCanvas *self,
 
   if (self->popover != NULL)
     gtk_popover_popdown (self->popover);
+  /* A drag belongs to the old document: take it back there. */
+  if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
+    charter_document_cancel_group (self->document);
+  self->drag_group_open = FALSE;
+  self->drag_mode = DRAG_NONE;
+  self->drag_node = -1;
   g_set_object (&self->document, document);
   g_clear_pointer (&self->selected_task, g_free);
   g_clear_pointer (&self->selected_dep, g_free);

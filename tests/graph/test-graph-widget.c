@@ -414,6 +414,61 @@ test_drag_move (Fixture       *f,
   g_assert_false (charter_document_get_can_undo (f->doc));
 }
 
+/* Delete pressed while a task is dragged: the task goes, and the rest of
+ * the drag moves nothing else (the drag must not follow a stale index). */
+static void
+test_drag_then_delete (Fixture       *f,
+                       gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  GListModel *tasks = charter_document_get_tasks (f->doc);
+  guint n = n_items (tasks);
+  g_autofree double *xs = NULL;
+  g_autofree gboolean *positioned = NULL;
+  double x, y;
+  guint k = 0;
+
+  node_centre (f, "privacy", 0.4, &x, &y);
+  charter_graph_canvas_drag (canvas, 0, x, y);
+  charter_graph_canvas_drag (canvas, 1, 30, 20);
+  g_assert_true (charter_task_get_positioned (task (f, "privacy")));
+
+  g_assert_true (gtk_widget_activate_action (f->canvas, "graph.delete", NULL));
+  flush ();
+  g_assert_null (charter_document_find (f->doc, tasks, "privacy"));
+  g_assert_cmpuint (n_items (tasks), ==, n - 1);
+
+  xs = g_new0 (double, n);
+  positioned = g_new0 (gboolean, n);
+  for (guint i = 0; i < n - 1; i++)
+    {
+      g_autoptr(CharterTask) t = g_list_model_get_item (tasks, i);
+
+      xs[i] = charter_task_get_x (t);
+      positioned[i] = charter_task_get_positioned (t);
+    }
+
+  for (int i = 2; i <= 6; i++)
+    charter_graph_canvas_drag (canvas, 1, 30.0 * i, 20.0 * i);
+  charter_graph_canvas_drag (canvas, 2, 180, 120);
+  flush ();
+
+  for (guint i = 0; i < n - 1; i++)
+    {
+      g_autoptr(CharterTask) t = g_list_model_get_item (tasks, i);
+
+      g_assert_cmpfloat (charter_task_get_x (t), ==, xs[i]);
+      g_assert_cmpint (charter_task_get_positioned (t), ==, positioned[i]);
+      k++;
+    }
+  g_assert_cmpuint (k, ==, n - 1);
+
+  /* The task comes back with Undo. */
+  while (charter_document_find (f->doc, tasks, "privacy") == NULL && charter_document_undo (f->doc))
+    ;
+  g_assert_nonnull (charter_document_find (f->doc, tasks, "privacy"));
+}
+
 static void
 test_drag_link (Fixture       *f,
                 gconstpointer  data)
@@ -536,6 +591,7 @@ main (int   argc,
   ADD ("selection", test_selection_highlight);
   ADD ("drag-move", test_drag_move);
   ADD ("drag-link", test_drag_link);
+  ADD ("drag-then-delete", test_drag_then_delete);
   ADD ("edit", test_edit_popover);
 #undef ADD
 
