@@ -179,30 +179,12 @@ julian_from_iso (const char *text)
   }
 }
 
-static char *
-format_day (guint32     julian,
-            const char *format)
-{
-  char buffer[64];
-  GDate date;
-
-  if (julian == 0 || !g_date_valid_julian (julian))
-    return g_strdup ("—");
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
-    return g_strdup ("—");
-
-  return g_strdup (buffer);
-}
-
 /* "Tue 16 Mar" */
 static char *
 short_day (guint32 julian)
 {
   /* Translators: a short date with weekday, strftime format */
-  return format_day (julian, _("%a %-d %b"));
+  return charter_timeline_format_day (julian, _("%a %-d %b"));
 }
 
 static GDateWeekday
@@ -398,8 +380,8 @@ describe_task (CharterGanttChart *self,
   if (dates == NULL)
     return g_strdup (_("Not scheduled: the plan cannot be scheduled as it stands."));
 
-  start = format_day (dates->early_start, _("%A %-d %B %Y"));
-  finish = format_day (dates->early_finish, _("%A %-d %B %Y"));
+  start = charter_timeline_format_day (dates->early_start, _("%A %-d %B %Y"));
+  finish = charter_timeline_format_day (dates->early_finish, _("%A %-d %B %Y"));
   text = g_string_new (NULL);
 
   if (charter_task_get_milestone (task) || dates->duration == 0)
@@ -1013,7 +995,7 @@ check_editable (CharterGanttChart *self)
 static char *
 iso_day (guint32 julian)
 {
-  return format_day (julian, "%Y-%m-%d");
+  return charter_timeline_format_day (julian, "%Y-%m-%d");
 }
 
 /* "Launch moves 3 working days later, to Tue 16 Mar" */
@@ -2575,7 +2557,7 @@ draw_axis (CharterGanttChart *self,
                   (day == v->first_day &&
                    (366 - g_date_get_day_of_year (&date)) * ppd > self->em * 4))
                 {
-                  label = format_day (day, "%Y");
+                  label = charter_timeline_format_day (day, "%Y");
                   append_text (self, snapshot, label, MAX (x, v->x0) + 6, (half - text_height (self, 1.0)) / 2,
                                -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &text_fg);
                   g_clear_pointer (&label, g_free);
@@ -2586,7 +2568,7 @@ draw_axis (CharterGanttChart *self,
                     - g_date_get_day (&date) + 1) * ppd > self->em * 10)
             {
               /* Translators: month and year on the time axis, strftime format */
-              label = format_day (day, _("%B %Y"));
+              label = charter_timeline_format_day (day, _("%B %Y"));
               append_text (self, snapshot, label, MAX (x, v->x0) + 6, (half - text_height (self, 1.0)) / 2,
                            -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &text_fg);
               g_clear_pointer (&label, g_free);
@@ -2608,7 +2590,7 @@ draw_axis (CharterGanttChart *self,
         case CHARTER_TIMELINE_ZOOM_WEEKS:
           if (g_date_get_weekday (&date) == G_DATE_MONDAY)
             {
-              label = format_day (day, _("%-d %b"));
+              label = charter_timeline_format_day (day, _("%-d %b"));
               append_rect (snapshot, &grid_line, x, half, 1, half);
               append_text (self, snapshot, label, x + 4, half + (half - text_height (self, 0.9)) / 2, ppd * 7 - 6,
                            TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &text_fg);
@@ -2619,7 +2601,7 @@ draw_axis (CharterGanttChart *self,
         default:
           if (g_date_get_day (&date) == 1)
             {
-              label = format_day (day, "%b");
+              label = charter_timeline_format_day (day, "%b");
               append_text (self, snapshot, label, x + 4, half + (half - text_height (self, 0.9)) / 2, ppd * 28,
                            TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &text_fg);
             }

@@ -516,3 +516,23 @@ charter_timeline_layout_hit_test (CharterTimelineLayout      *layout,
 
   return charter_timeline_bar_hit_test (scale, &bars[r->index], r->height, x);
 }
+
+/* A day in strftime() form ("Tue 16 Mar"), or a dash for no day. */
+char *
+charter_timeline_format_day (guint32     julian,
+                             const char *format)
+{
+  char buffer[64];
+  GDate date;
+
+  /* GDate takes any julian day but cannot name one past 31 Dec 9999. */
+  if (julian == 0 || !g_date_valid_julian (julian) || julian > 3652059)
+    return g_strdup ("—");
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
+    return g_strdup ("—");
+
+  return g_strdup (buffer);
+}

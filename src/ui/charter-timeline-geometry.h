@@ -160,4 +160,7 @@ CharterTimelineHit        charter_timeline_layout_hit_test          (CharterTime
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CharterTimelineLayout, charter_timeline_layout_free)
 
+char                     *charter_timeline_format_day               (guint32      julian,
+                                                                     const char  *format);
+
 G_END_DECLS

@@ -43,24 +43,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-format_day (guint32     julian,
-            const char *format)
-{
-  char buffer[64];
-  GDate date;
-
-  if (julian == 0 || !g_date_valid_julian (julian))
-    return g_strdup ("—");
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
-    return g_strdup ("—");
-
-  return g_strdup (buffer);
-}
-
 static void
 update_summary (CharterTimelineView *self)
 {
@@ -85,14 +67,14 @@ update_summary (CharterTimelineView *self)
   launch = charter_gantt_chart_get_launch_day (self->chart);
   if (launch != 0)
     {
-      g_autofree char *day = format_day (launch, _("%a %-d %b %Y"));
+      g_autofree char *day = charter_timeline_format_day (launch, _("%a %-d %b %Y"));
       g_string_append_printf (text, _("Launch %s"), day);
     }
 
   p80 = charter_gantt_chart_get_p80_day (self->chart);
   if (p80 != 0)
     {
-      g_autofree char *day = format_day (p80, _("%a %-d %b"));
+      g_autofree char *day = charter_timeline_format_day (p80, _("%a %-d %b"));
       g_string_append (text, "  ·  ");
       g_string_append_printf (text, _("80%% sure by %s"), day);
     }

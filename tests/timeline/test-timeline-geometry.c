@@ -293,6 +293,24 @@ test_layout_hit_test (void)
   g_assert_cmpint (charter_timeline_layout_hit_test (layout, &scale, bars, 50, -1, &row), ==, CHARTER_TIMELINE_HIT_NONE);
 }
 
+static void
+test_format_day (void)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (16, G_DATE_MARCH, 2027);
+  g_autofree char *iso = charter_timeline_format_day (g_date_get_julian (date), "%Y-%m-%d");
+  g_autofree char *none = charter_timeline_format_day (0, "%Y-%m-%d");
+  g_autofree char *invalid = charter_timeline_format_day (G_MAXUINT32, "%Y");
+
+  g_autoptr(GDate) last = g_date_new_dmy (31, G_DATE_DECEMBER, 9999);
+  g_autofree char *end = charter_timeline_format_day (g_date_get_julian (last), "%Y-%m-%d");
+
+  g_assert_cmpstr (iso, ==, "2027-03-16");
+  g_assert_cmpstr (end, ==, "9999-12-31");
+  /* No day, or one GDate cannot hold: a dash, never garbage. */
+  g_assert_cmpstr (none, ==, "—");
+  g_assert_cmpstr (invalid, ==, "—");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/timeline/geometry/lanes", test_layout_lanes);
   g_test_add_func ("/timeline/geometry/visible-rows", test_visible_rows);
   g_test_add_func ("/timeline/geometry/hit-test", test_layout_hit_test);
+  g_test_add_func ("/timeline/geometry/format-day", test_format_day);
 
   return g_test_run ();
 }
