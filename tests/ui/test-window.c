@@ -148,6 +148,41 @@ test_undo_during_drag (void)
   destroy_window (window);
 }
 
+/* A plan the engine cannot schedule (a calendar with no working days): every
+ * workspace still shows it without a critical (fatal here) or a crash. */
+static void
+test_unschedulable_plan (void)
+{
+  CharterWindow *window = new_window ();
+  CharterDocument *document = charter_window_get_document (window);
+  GListModel *tasks = charter_document_get_tasks (document);
+  static const char *workspaces[] = { "discovery", "spec", "plan", "timeline" };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = charter_document_make_id (document, tasks, "task");
+      g_autoptr(CharterTask) task = charter_task_new (id);
+
+      charter_task_set_name (task, id);
+      charter_task_set_duration (task, 3);
+      charter_document_append (document, tasks, task);
+    }
+
+  charter_document_set (document, charter_document_get_calendar (document), "working-days", 0, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (workspaces); i++)
+    {
+      charter_window_set_workspace (window, workspaces[i]);
+      spin ();
+      g_assert_cmpstr (charter_window_get_workspace (window), ==, workspaces[i]);
+    }
+
+  /* And back to a plan that schedules. */
+  g_assert_true (charter_document_undo (document));
+  spin ();
+
+  destroy_window (window);
+}
+
 static void
 test_title_marker (void)
 {
@@ -899,6 +934,7 @@ main (int   argc,
 
   g_test_add_func ("/window/undo-redo-enabled", test_undo_redo_enabled);
   g_test_add_func ("/window/undo-during-drag", test_undo_during_drag);
+  g_test_add_func ("/window/unschedulable-plan", test_unschedulable_plan);
   g_test_add_func ("/window/title-marker", test_title_marker);
   g_test_add_func ("/window/workspaces", test_workspaces);
   g_test_add_func ("/window/new", test_new_window);
