@@ -451,10 +451,14 @@ read_value (Reader     *r,
       v = json_node_get_int (node);
       if (v < ispec->minimum || v > ispec->maximum)
         {
+          /* The number is formatted apart: xgettext cannot read a
+           * G_GINT64_FORMAT inside a translatable string. */
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
           where = member_path (path, member);
           set_error (r, CHARTER_FILE_ERROR_INVALID, where,
-                     _("%" G_GINT64_FORMAT " is out of range; it must be between %d and %d"),
-                     v, ispec->minimum, ispec->maximum);
+                     _("%s is out of range; it must be between %d and %d"),
+                     number, ispec->minimum, ispec->maximum);
           return FALSE;
         }
       g_value_set_int (value, (int) v);
@@ -1125,8 +1129,10 @@ read_document (Reader     *r,
   version = json_node_get_int (node);
   if (version < 1)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       set_error (r, CHARTER_FILE_ERROR_INVALID, "version",
-                 _("%" G_GINT64_FORMAT " is not a format version; versions start at 1"), version);
+                 _("%s is not a format version; versions start at 1"), number);
       return NULL;
     }
 
@@ -1170,9 +1176,10 @@ read_document (Reader     *r,
 
   if (version > CHARTER_FILE_FORMAT_VERSION)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
       g_autofree char *reason =
-        g_strdup_printf (_("This file was written by a newer version of Charter (file format %" G_GINT64_FORMAT ", this version reads %d). It is open read-only so that nothing in it is lost; save a copy to edit it."),
-                         version, CHARTER_FILE_FORMAT_VERSION);
+        g_strdup_printf (_("This file was written by a newer version of Charter (file format %s, this version reads %d). It is open read-only so that nothing in it is lost; save a copy to edit it."),
+                         number, CHARTER_FILE_FORMAT_VERSION);
       charter_document_set_read_only (document, reason);
     }
 
