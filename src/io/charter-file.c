@@ -168,7 +168,7 @@ charter_file_load (GFile         *file,
   if (contents == NULL)
     return NULL;
 
-  document = charter_reader_parse_owned (g_steal_pointer (&contents), length, display_name, error);
+  document = charter_reader_parse (contents, length, display_name, error);
   if (document == NULL)
     return NULL;
 

@@ -36,13 +36,8 @@ GListModel      *charter_io_get_collection   (CharterDocument   *document,
 GBytes          *charter_writer_serialize    (CharterDocument  *document,
                                               JsonObject       *extra);
 
+/* Reads a document from @data (which need not end with a NUL byte). */
 CharterDocument *charter_reader_parse        (const char       *data,
-                                              gsize             length,
-                                              const char       *display_name,
-                                              GError          **error);
-/* The same, taking @data over: it is freed as soon as the JSON tree is built,
- * so that the text and the model never occupy memory at the same time. */
-CharterDocument *charter_reader_parse_owned  (char             *data,
                                               gsize             length,
                                               const char       *display_name,
                                               GError          **error);

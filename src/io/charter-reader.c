@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* charter-reader.c: from the bytes of a .charter file to a document.
  *
- * Before json-glib sees anything, a flat pass checks the encoding and the
- * nesting depth (json-glib's parser recurses, so a file nested 100,000 levels
- * deep would overflow the stack). Then each item is read generically from the
- * properties its type lists, validated BEFORE any setter is called (setters
- * may g_return_if_fail on bad values, and tests run with fatal warnings), and
- * the references between collections and the dependency graph are checked.
- * Every error names the file and the line:column or member path. */
+ * The text is checked first, whole (charter-json-text.c: strict JSON,
+ * nesting depth, numbers that fit), so that a syntax error anywhere is
+ * reported as such. Then the document is read one item at a time: each
+ * item's JSON is built, read generically from the properties its type
+ * lists, validated BEFORE any setter is called (setters may g_return_if_fail
+ * on bad values, and tests run with fatal warnings), and freed before the
+ * next, so that the JSON of the whole file is never in memory at once.
+ * Last, the references between collections and the dependency graph are
+ * checked. Every error names the file and the line:column or member path. */
 
 #define G_LOG_DOMAIN "charter-io"
 
@@ -19,24 +21,23 @@
 #include <glib/gi18n-lib.h>
 
 #include "charter-io-private.h"
+#include "charter-json-text.h"
 
 typedef struct
 {
-  const char *display_name;
-  GError    **error;
+  const char            *display_name;
+  GError               **error;
+  const CharterJsonText *text;
   /* collection name -> (id -> position), for references and duplicates */
-  GHashTable *ids;
-  /* Something json-glib takes but JSON does not (a single quote, a comment,
-   * an escape like "\666"), reported unless the parser finds an earlier
-   * problem. */
-  char       *deferred;
-  int         deferred_code;
-  guint       deferred_line;
-  guint       deferred_column;
-  /* How much of the data json-glib reads: not what follows the document
-   * (json-glib would parse it, and leak it). */
-  gsize       parse_length;
+  GHashTable            *ids;
 } Reader;
+
+/* The members of an object of the text, in their order, not yet built. */
+typedef struct
+{
+  char  *name;
+  gsize  value_offset;
+} Member;
 
 static gboolean read_items (Reader *r, JsonNode *node, GListStore *store,
                             const char *path, GHashTable *ids);
@@ -90,230 +91,6 @@ node_type_name (JsonNode *node)
         return _("a number");
       }
     }
-}
-
-/* --- Before parsing ------------------------------------------------------ */
-
-static void
-line_column (const char *data,
-             const char *at,
-             guint      *line,
-             guint      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (const char *p = data; p < at; p++)
-    {
-      if (*p == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) *p & 0xc0) != 0x80)
-        (*column)++;
-    }
-}
-
-static int
-hex_value (const char *p)
-{
-  int value = 0;
-
-  for (guint k = 0; k < 4; k++)
-    {
-      int digit = g_ascii_xdigit_value (p[k]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-  return value;
-}
-
-/* The length of the escape at data[i] (a backslash), or 0 when JSON does
- * not allow it. json-glib takes more (octal "\666", lone surrogates "\ud800")
- * and turns them into bytes that are not UTF-8; and a NUL ("\u0000") would
- * cut the string short. */
-static gsize
-check_escape (const char *data,
-              gsize       length,
-              gsize       i)
-{
-  int unit, low;
-
-  if (i + 1 >= length)
-    return 0;
-  if (strchr ("\"\\/bfnrt", data[i + 1]) != NULL && data[i + 1] != '\0')
-    return 2;
-  if (data[i + 1] != 'u' || i + 6 > length || (unit = hex_value (data + i + 2)) < 0)
-    return 0;
-  if (unit == 0 || (unit >= 0xdc00 && unit <= 0xdfff))
-    return 0;
-  if (unit < 0xd800 || unit > 0xdbff)
-    return 6;
-  /* A high surrogate must be followed by a low one. */
-  if (i + 12 > length || data[i + 6] != '\\' || data[i + 7] != 'u' ||
-      (low = hex_value (data + i + 8)) < 0xdc00 || low > 0xdfff)
-    return 0;
-  return 12;
-}
-
-/* Keeps the first thing json-glib would take but JSON does not. */
-static void
-defer (Reader     *r,
-       int         code,
-       const char *data,
-       gsize       offset,
-       char       *message)
-{
-  if (r->deferred != NULL)
-    {
-      g_free (message);
-      return;
-    }
-  r->deferred = message;
-  r->deferred_code = code;
-  line_column (data, data + offset, &r->deferred_line, &r->deferred_column);
-}
-
-/* Checks the encoding and the nesting depth without recursion, the way
- * json-glib's scanner reads double-quoted strings (with \ escapes). */
-static gboolean
-prescan (Reader     *r,
-         const char *data,
-         gsize       length)
-{
-  const char *end = NULL;
-  gboolean in_string = FALSE;
-  gboolean openers_only = FALSE;
-  gboolean root_closed = FALSE;
-  guint depth = 0;
-  guint line, column;
-
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      line_column (data, end, &line, &column);
-      if (end < data + length && *end == '\0')
-        set_error (r, CHARTER_FILE_ERROR_ENCODING, NULL,
-                   _("%u:%u: the file contains a NUL byte; it is not a text file"),
-                   line, column);
-      else
-        set_error (r, CHARTER_FILE_ERROR_ENCODING, NULL,
-                   _("%u:%u: the text is not valid UTF-8"), line, column);
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (openers_only)
-        {
-          /* After something that is not JSON, this scan can no longer tell
-           * strings from structure the way the parser will; counting every
-           * opening bracket can only overestimate the depth. */
-          if (c == '{' || c == '[')
-            depth++;
-        }
-      else if (in_string)
-        {
-          if (c == '\\')
-            {
-              gsize escape_length = check_escape (data, length, i);
-
-              if (escape_length == 0)
-                {
-                  gsize shown = (i + 1 < length && data[i + 1] == 'u') ? 6 : 2;
-                  g_autofree char *escape = g_strndup (data + i, MIN (length - i, shown));
-
-                  g_strcanon (escape, "\\\"/bfnrtu0123456789abcdefABCDEF", '?');
-                  defer (r, CHARTER_FILE_ERROR_SYNTAX, data, i,
-                         g_strdup_printf (_("“%s” is not an escape a JSON string may hold (this is not valid JSON)"),
-                                          escape));
-                  openers_only = TRUE;
-                  continue;
-                }
-              i += escape_length - 1;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      else if (root_closed && !g_ascii_isspace (c))
-        {
-          /* json-glib stops after the first value and ignores the rest. */
-          if (r->deferred == NULL)
-            r->parse_length = i;
-          defer (r, CHARTER_FILE_ERROR_SYNTAX, data, i,
-                 g_strdup (_("there is more text after the end of the document (this is not valid JSON)")));
-          openers_only = TRUE;
-          continue;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '\'' || c == '/' || c == '#')
-        {
-          /* json-glib also takes 'single-quoted' strings and comments; JSON
-           * does not. */
-          defer (r, CHARTER_FILE_ERROR_SYNTAX, data, i,
-                 g_strdup_printf (_("unexpected character “%c” (this is not valid JSON)"), c));
-          openers_only = TRUE;
-          continue;
-        }
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && depth > 0)
-        {
-          if (--depth == 0)
-            root_closed = TRUE;
-        }
-      else if (c == '-' || g_ascii_isdigit (c))
-        {
-          gsize start = i;
-          gboolean integer = TRUE;
-
-          /* json-glib reads a whole number too big for 64 bits as -1:
-           * refuse it rather than take a wrong value. */
-          for (i++; i < length && (g_ascii_isdigit (data[i]) || strchr ("+-.eE", data[i]) != NULL); i++)
-            if (!g_ascii_isdigit (data[i]))
-              integer = FALSE;
-          if ((integer && i - start > 18) || !integer)
-            {
-              g_autofree char *number = g_strndup (data + start, MIN (i - start, 40));
-              gboolean too_large;
-
-              /* ... and a decimal beyond the range of a double as infinity,
-               * which JSON cannot write back. */
-              if (integer)
-                too_large = !g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, NULL, NULL);
-              else
-                too_large = i - start <= 40 && !isfinite (g_ascii_strtod (number, NULL));
-              if (i - start > 40)
-                {
-                  g_autofree char *whole = g_strndup (data + start, i - start);
-
-                  too_large = integer || !isfinite (g_ascii_strtod (whole, NULL));
-                }
-              if (too_large)
-                defer (r, CHARTER_FILE_ERROR_INVALID, data, start,
-                       g_strdup_printf (_("the number %s%s is too large"), number,
-                                        i - start > 40 ? "…" : ""));
-            }
-          i--;
-          continue;
-        }
-
-      if (depth > CHARTER_FILE_MAX_DEPTH)
-        {
-          line_column (data, data + i, &line, &column);
-          set_error (r, CHARTER_FILE_ERROR_TOO_LARGE, NULL,
-                     _("%u:%u: nested more than %d levels deep; Charter does not open files like this"),
-                     line, column, CHARTER_FILE_MAX_DEPTH);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
 }
 
 /* --- Values -------------------------------------------------------------- */
@@ -779,8 +556,67 @@ read_item (Reader      *r,
   return check_item (r, item, path);
 }
 
-/* Reads a list of items of the store's item type into @store. @ids receives
- * id -> position (1-based) and catches duplicates. */
+/* Reads @element, the @i-th of a list of items of @type at @path, onto the
+ * end of @items. @ids receives id -> position (1-based) and catches
+ * duplicates. */
+static gboolean
+read_element (Reader     *r,
+              JsonNode   *element,
+              guint       i,
+              GType       type,
+              const char *path,
+              GHashTable *ids,
+              GPtrArray  *items)
+{
+  g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
+  g_autoptr(CharterItem) item = NULL;
+  JsonObject *object;
+  JsonNode *id_node;
+  const char *id;
+  gpointer previous;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      set_error (r, CHARTER_FILE_ERROR_INVALID, where, _("must be an object, not %s"),
+                 node_type_name (element));
+      return FALSE;
+    }
+  object = json_node_get_object (element);
+  id_node = json_object_get_member (object, "id");
+  if (id_node == NULL)
+    {
+      set_error (r, CHARTER_FILE_ERROR_INVALID, where, _("the member “id” is missing"));
+      return FALSE;
+    }
+  if (!expect_type (r, id_node, holds (id_node, G_TYPE_STRING), where, "id", _("a string")))
+    return FALSE;
+  id = json_node_get_string (id_node);
+  if (id[0] == '\0')
+    {
+      g_autofree char *id_where = member_path (where, "id");
+      set_error (r, CHARTER_FILE_ERROR_INVALID, id_where, _("an id cannot be empty"));
+      return FALSE;
+    }
+  if (g_hash_table_lookup_extended (ids, id, NULL, &previous))
+    {
+      g_autofree char *id_where = member_path (where, "id");
+      set_error (r, CHARTER_FILE_ERROR_INVALID, id_where,
+                 _("the id “%s” is used twice (also by %s[%u])"),
+                 id, path, GPOINTER_TO_UINT (previous) - 1);
+      return FALSE;
+    }
+
+  item = g_object_new (type, "id", id, NULL);
+  if (!read_item (r, object, item, where))
+    return FALSE;
+
+  g_hash_table_insert (ids, (gpointer) charter_item_get_id (item), GUINT_TO_POINTER (i + 1));
+  g_ptr_array_add (items, g_steal_pointer (&item));
+  return TRUE;
+}
+
+/* Reads a list of items of the store's item type, inside an item (a team's
+ * commitments, say), into @store. */
 static gboolean
 read_items (Reader     *r,
             JsonNode   *node,
@@ -803,54 +639,150 @@ read_items (Reader     *r,
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   items = g_ptr_array_new_full (n, g_object_unref);
-
   for (guint i = 0; i < n; i++)
+    if (!read_element (r, json_array_get_element (array, i), i, type, path, ids, items))
+      return FALSE;
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+/* --- The text ------------------------------------------------------------ */
+
+static const char *
+text_type_name (Reader *r,
+                gsize   offset)
+{
+  switch (r->text->data[offset])
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
-      g_autoptr(CharterItem) item = NULL;
-      JsonObject *object;
-      JsonNode *id_node;
-      const char *id;
-      gpointer previous;
+    case '{': return _("an object");
+    case '[': return _("a list");
+    case 'n': return _("null");
+    case '"': return _("a string");
+    case 't':
+    case 'f': return _("true or false");
+    default:  return _("a number");
+    }
+}
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+static void
+set_duplicate_error (Reader *r,
+                     gsize   name_offset)
+{
+  g_autoptr(JsonNode) name = charter_json_text_build (r->text, name_offset, NULL, NULL);
+  guint line, column;
+
+  charter_json_text_position (r->text, name_offset, &line, &column);
+  set_error (r, CHARTER_FILE_ERROR_INVALID, NULL,
+             _("%u:%u: the member “%s” appears twice in the same object, so it is not clear which one counts"),
+             line, column, json_node_get_string (name));
+}
+
+/* The value at @offset, built; %NULL (with the error set) when an object in
+ * it names a member twice. */
+static JsonNode *
+build_at (Reader *r,
+          gsize   offset)
+{
+  gsize duplicate = 0;
+  JsonNode *node = charter_json_text_build (r->text, offset, NULL, &duplicate);
+
+  if (node == NULL)
+    set_duplicate_error (r, duplicate);
+  return node;
+}
+
+static void
+member_free (gpointer data)
+{
+  Member *member = data;
+
+  g_free (member->name);
+  g_free (member);
+}
+
+/* The members of the object at @offset, in their order; %NULL (with the
+ * error set) when one is there twice. */
+static GPtrArray *
+read_members (Reader *r,
+              gsize   offset)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (member_free);
+  CharterJsonIter iter;
+  char *name;
+  gsize name_offset, value_offset;
+
+  charter_json_iter_init (&iter, r->text, offset);
+  while (charter_json_iter_next_member (&iter, &name, &name_offset, &value_offset))
+    {
+      Member *member;
+
+      for (guint i = 0; i < members->len; i++)
+        if (strcmp (((Member *) members->pdata[i])->name, name) == 0)
+          {
+            g_free (name);
+            set_duplicate_error (r, name_offset);
+            return NULL;
+          }
+      member = g_new (Member, 1);
+      member->name = name;
+      member->value_offset = value_offset;
+      g_ptr_array_add (members, member);
+    }
+  return g_steal_pointer (&members);
+}
+
+/* Where the value of the member @name starts, or G_MAXSIZE. */
+static gsize
+find_member (GPtrArray  *members,
+             const char *name)
+{
+  for (guint i = 0; i < members->len; i++)
+    {
+      Member *member = members->pdata[i];
+
+      if (strcmp (member->name, name) == 0)
+        return member->value_offset;
+    }
+  return G_MAXSIZE;
+}
+
+/* Reads the list of items at @offset into @store, building one item's JSON
+ * at a time. */
+static gboolean
+read_collection (Reader     *r,
+                 gsize       offset,
+                 GListStore *store,
+                 const char *path,
+                 GHashTable *ids)
+{
+  GType type = g_list_model_get_item_type (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  CharterJsonIter iter;
+  gsize element_offset;
+  guint i = 0;
+
+  if (charter_json_text_node_type (r->text, offset) != JSON_NODE_ARRAY)
+    {
+      set_error (r, CHARTER_FILE_ERROR_INVALID, path, _("must be a list, not %s"),
+                 text_type_name (r, offset));
+      return FALSE;
+    }
+
+  charter_json_iter_init (&iter, r->text, offset);
+  while (charter_json_iter_next_element (&iter, &element_offset))
+    {
+      gsize duplicate = 0;
+      g_autoptr(JsonNode) element = charter_json_iter_build (&iter, &duplicate);
+
+      if (element == NULL)
         {
-          set_error (r, CHARTER_FILE_ERROR_INVALID, where, _("must be an object, not %s"),
-                     node_type_name (element));
+          set_duplicate_error (r, duplicate);
           return FALSE;
         }
-      object = json_node_get_object (element);
-      id_node = json_object_get_member (object, "id");
-      if (id_node == NULL)
-        {
-          set_error (r, CHARTER_FILE_ERROR_INVALID, where, _("the member “id” is missing"));
-          return FALSE;
-        }
-      if (!expect_type (r, id_node, holds (id_node, G_TYPE_STRING), where, "id", _("a string")))
+      if (!read_element (r, element, i++, type, path, ids, items))
         return FALSE;
-      id = json_node_get_string (id_node);
-      if (id[0] == '\0')
-        {
-          g_autofree char *id_where = member_path (where, "id");
-          set_error (r, CHARTER_FILE_ERROR_INVALID, id_where, _("an id cannot be empty"));
-          return FALSE;
-        }
-      if (g_hash_table_lookup_extended (ids, id, NULL, &previous))
-        {
-          g_autofree char *id_where = member_path (where, "id");
-          set_error (r, CHARTER_FILE_ERROR_INVALID, id_where,
-                     _("the id “%s” is used twice (also by %s[%u])"),
-                     id, path, GPOINTER_TO_UINT (previous) - 1);
-          return FALSE;
-        }
-
-      item = g_object_new (type, "id", id, NULL);
-      if (!read_item (r, object, item, where))
-        return FALSE;
-
-      g_hash_table_insert (ids, (gpointer) charter_item_get_id (item), GUINT_TO_POINTER (i + 1));
-      g_ptr_array_add (items, g_steal_pointer (&item));
     }
 
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
@@ -973,103 +905,108 @@ typedef struct
   GListModel *(*get) (CharterDocument *document);
 } Collection;
 
-/* The section @name of @root in @section (NULL when there is none); FALSE
- * when it is there but not an object. */
+/* The members of the section @name of @root in @section (NULL when there
+ * is none); FALSE when it is there but not an object. */
 static gboolean
 get_section (Reader      *r,
-             JsonObject  *root,
+             GPtrArray   *root,
              const char  *name,
-             JsonObject **section)
+             GPtrArray  **section)
 {
-  JsonNode *node = json_object_get_member (root, name);
+  gsize offset = find_member (root, name);
 
   *section = NULL;
-  if (node == NULL)
+  if (offset == G_MAXSIZE)
     return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (charter_json_text_node_type (r->text, offset) != JSON_NODE_OBJECT)
     {
       set_error (r, CHARTER_FILE_ERROR_INVALID, name, _("must be an object, not %s"),
-                 node_type_name (node));
+                 text_type_name (r, offset));
       return FALSE;
     }
-  *section = json_node_get_object (node);
-  return TRUE;
+  *section = read_members (r, offset);
+  return *section != NULL;
 }
 
-static void
-keep_unknown (CharterDocument    *document,
+/* Keeps the members of @members this version does not know, in their order,
+ * for the next save. */
+static gboolean
+keep_unknown (Reader             *r,
+              CharterDocument    *document,
               const char         *section,
-              JsonObject         *object,
+              GPtrArray          *members,
               const char * const *known)
 {
   g_autoptr(JsonObject) unknown = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
+  for (guint i = 0; i < members->len; i++)
     {
-      if (g_strv_contains (known, name))
+      Member *member = members->pdata[i];
+      JsonNode *node;
+
+      if (g_strv_contains (known, member->name))
         continue;
+      node = build_at (r, member->value_offset);
+      if (node == NULL)
+        return FALSE;
       if (unknown == NULL)
         unknown = json_object_new ();
-      json_object_set_member (unknown, name, json_node_copy (node));
+      json_object_set_member (unknown, member->name, node);
     }
   charter_document_set_unknown_members (document, section, unknown);
+  return TRUE;
 }
 
 static gboolean
 read_collections (Reader           *r,
                   CharterDocument  *document,
-                  JsonObject       *section,
+                  GPtrArray        *section,
                   const char       *section_name,
                   const Collection *collections,
                   guint             n_collections)
 {
   for (guint i = 0; i < n_collections; i++)
     {
-      JsonNode *node = json_object_get_member (section, collections[i].member);
+      gsize offset = find_member (section, collections[i].member);
       GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
       g_autofree char *path = g_strdup_printf ("%s.%s", section_name, collections[i].member);
 
       g_hash_table_insert (r->ids, (gpointer) collections[i].member, ids);
-      if (node == NULL)
+      if (offset == G_MAXSIZE)
         continue;
-      if (!read_items (r, node, G_LIST_STORE (collections[i].get (document)), path, ids))
+      if (!read_collection (r, offset, G_LIST_STORE (collections[i].get (document)), path, ids))
         return FALSE;
-
-      /* The items hold what they need now (unknown members by reference):
-       * let this part of the tree go before the next collection is built,
-       * so that the tree and the whole model are never in memory at once. */
-      json_object_remove_member (section, collections[i].member);
     }
   return TRUE;
 }
 
 static gboolean
 read_single (Reader      *r,
-             JsonObject  *parent,
+             GPtrArray   *parent,
              const char  *member,
              CharterItem *item,
              const char  *path)
 {
-  JsonNode *node = json_object_get_member (parent, member);
+  gsize offset = find_member (parent, member);
+  g_autoptr(JsonNode) node = NULL;
 
-  if (node == NULL)
+  if (offset == G_MAXSIZE)
     return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (charter_json_text_node_type (r->text, offset) != JSON_NODE_OBJECT)
     {
       set_error (r, CHARTER_FILE_ERROR_INVALID, path, _("must be an object, not %s"),
-                 node_type_name (node));
+                 text_type_name (r, offset));
       return FALSE;
     }
+  node = build_at (r, offset);
+  if (node == NULL)
+    return FALSE;
   return read_item (r, json_node_get_object (node), item, path);
 }
 
 static CharterDocument *
-read_document (Reader     *r,
-               JsonNode   *root_node)
+read_document (Reader *r,
+               gsize   root_offset)
 {
   static const Collection discovery[] = {
     { "participants", charter_document_get_participants },
@@ -1091,21 +1028,26 @@ read_document (Reader     *r,
   static const char * const plan_known[] = { "calendar", "teams", "tasks", "dependencies", "risks",
                                              "baselines", "check_ins", "scope_changes", NULL };
   g_autoptr(CharterDocument) document = NULL;
-  JsonObject *root;
-  JsonObject *section;
-  JsonNode *node;
+  g_autoptr(GPtrArray) root = NULL;
+  g_autoptr(GPtrArray) section = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gsize offset;
   gint64 version;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (charter_json_text_node_type (r->text, root_offset) != JSON_NODE_OBJECT)
     {
       set_error (r, CHARTER_FILE_ERROR_NOT_CHARTER, NULL,
                  _("this is JSON, but not a Charter document: it holds %s where a Charter document has an object"),
-                 node_type_name (root_node));
+                 text_type_name (r, root_offset));
       return NULL;
     }
-  root = json_node_get_object (root_node);
+  root = read_members (r, root_offset);
+  if (root == NULL)
+    return NULL;
 
-  node = json_object_get_member (root, "format");
+  offset = find_member (root, "format");
+  if (offset != G_MAXSIZE && (node = build_at (r, offset)) == NULL)
+    return NULL;
   if (node == NULL || !holds (node, G_TYPE_STRING) ||
       strcmp (json_node_get_string (node), "charter") != 0)
     {
@@ -1113,13 +1055,16 @@ read_document (Reader     *r,
                  _("this is JSON, but not a Charter document: its “format” member is not “charter”"));
       return NULL;
     }
+  g_clear_pointer (&node, json_node_unref);
 
-  node = json_object_get_member (root, "version");
-  if (node == NULL)
+  offset = find_member (root, "version");
+  if (offset == G_MAXSIZE)
     {
       set_error (r, CHARTER_FILE_ERROR_INVALID, NULL, _("the member “version” is missing"));
       return NULL;
     }
+  if ((node = build_at (r, offset)) == NULL)
+    return NULL;
   if (!holds (node, G_TYPE_INT64))
     {
       set_error (r, CHARTER_FILE_ERROR_INVALID, "version", _("must be a whole number, not %s"),
@@ -1145,7 +1090,9 @@ read_document (Reader     *r,
     {
       if (!read_collections (r, document, section, "discovery", discovery, G_N_ELEMENTS (discovery)))
         return NULL;
-      keep_unknown (document, "discovery", section, discovery_known);
+      if (!keep_unknown (r, document, "discovery", section, discovery_known))
+        return NULL;
+      g_clear_pointer (&section, g_ptr_array_unref);
     }
   else
     for (guint i = 0; i < G_N_ELEMENTS (discovery); i++)
@@ -1164,12 +1111,14 @@ read_document (Reader     *r,
         return NULL;
       if (!read_collections (r, document, section, "plan", plan, G_N_ELEMENTS (plan)))
         return NULL;
-      keep_unknown (document, "plan", section, plan_known);
+      if (!keep_unknown (r, document, "plan", section, plan_known))
+        return NULL;
       if (!check_cycles (r, document))
         return NULL;
     }
 
-  keep_unknown (document, "", root, top_known);
+  if (!keep_unknown (r, document, "", root, top_known))
+    return NULL;
 
   /* Loading is not an edit. */
   charter_history_clear (charter_document_get_history (document));
@@ -1186,29 +1135,20 @@ read_document (Reader     *r,
   return g_steal_pointer (&document);
 }
 
-static void
-prefix_parse_error (Reader *r,
-                    GError *parse_error)
-{
-  /* json-glib says "<data>:3:15: Parse error: ..."; keep line:column, drop "<data>". */
-  const char *message = parse_error->message;
-
-  if (g_str_has_prefix (message, "<data>:"))
-    message += strlen ("<data>:");
-  set_error (r, CHARTER_FILE_ERROR_SYNTAX, NULL, _("%s (this is not valid JSON)"), message);
-}
-
 static CharterDocument *
 parse (const char  *data,
        gsize        length,
-       char       **owned_data,
        const char  *display_name,
        GError     **error)
 {
-  Reader r = { display_name ? display_name : _("document"), error, NULL, NULL, 0, 0, 0, length };
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  CharterJsonText text = { data, length };
+  Reader r = { display_name ? display_name : _("document"), error, &text, NULL };
+  CharterJsonProblem problem;
+  g_autofree char *message = NULL;
   CharterDocument *document;
+  const char *end = NULL;
+  gsize root_offset, problem_offset;
+  guint line, column;
   gsize i;
 
   if (length > CHARTER_FILE_MAX_SIZE)
@@ -1229,49 +1169,44 @@ parse (const char  *data,
       return NULL;
     }
 
-  if (!prescan (&r, data, length))
+  if (!g_utf8_validate_len (data, length, &end))
     {
-      g_free (r.deferred);
-      return NULL;
-    }
-
-  /* Mutable, so that read_collections() can free each part once it is read. */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) r.parse_length, &parse_error))
-    {
-      guint line = 0, column = 0;
-
-      /* Whichever problem comes first in the file. */
-      if (r.deferred == NULL ||
-          (sscanf (parse_error->message, "<data>:%u:%u:", &line, &column) == 2 &&
-           (line < r.deferred_line || (line == r.deferred_line && column < r.deferred_column))))
-        prefix_parse_error (&r, parse_error);
+      charter_json_text_position (&text, end - data, &line, &column);
+      if (end < data + length && *end == '\0')
+        set_error (&r, CHARTER_FILE_ERROR_ENCODING, NULL,
+                   _("%u:%u: the file contains a NUL byte; it is not a text file"),
+                   line, column);
       else
-        set_error (&r, r.deferred_code, NULL, "%u:%u: %s",
-                   r.deferred_line, r.deferred_column, r.deferred);
-      g_free (r.deferred);
+        set_error (&r, CHARTER_FILE_ERROR_ENCODING, NULL,
+                   _("%u:%u: the text is not valid UTF-8"), line, column);
       return NULL;
     }
-  if (r.deferred != NULL)
+
+  if (!charter_json_text_check (&text, CHARTER_FILE_MAX_DEPTH, &root_offset,
+                                &problem, &problem_offset, &message))
     {
-      set_error (&r, r.deferred_code, NULL, "%u:%u: %s",
-                 r.deferred_line, r.deferred_column, r.deferred);
-      g_free (r.deferred);
+      charter_json_text_position (&text, problem_offset, &line, &column);
+      switch (problem)
+        {
+        case CHARTER_JSON_PROBLEM_TOO_DEEP:
+          set_error (&r, CHARTER_FILE_ERROR_TOO_LARGE, NULL,
+                     _("%u:%u: nested more than %d levels deep; Charter does not open files like this"),
+                     line, column, CHARTER_FILE_MAX_DEPTH);
+          break;
+        case CHARTER_JSON_PROBLEM_NUMBER_TOO_LARGE:
+          set_error (&r, CHARTER_FILE_ERROR_INVALID, NULL, "%u:%u: %s", line, column, message);
+          break;
+        case CHARTER_JSON_PROBLEM_SYNTAX:
+        default:
+          /* Translators: "3:15: expected “:” after the member name, found “=” (this is not valid JSON)" */
+          set_error (&r, CHARTER_FILE_ERROR_SYNTAX, NULL, _("%u:%u: %s (this is not valid JSON)"),
+                     line, column, message);
+          break;
+        }
       return NULL;
     }
 
-  if (json_parser_get_root (parser) == NULL)
-    {
-      set_error (&r, CHARTER_FILE_ERROR_SYNTAX, NULL, _("the file is empty"));
-      return NULL;
-    }
-
-  /* The tree holds copies of everything now; the text can go before the
-   * model is built, which is when memory peaks on a large plan. */
-  if (owned_data != NULL)
-    g_clear_pointer (owned_data, g_free);
-
-  document = read_document (&r, json_parser_get_root (parser));
+  document = read_document (&r, root_offset);
   g_clear_pointer (&r.ids, g_hash_table_unref);
 
   return document;
@@ -1283,18 +1218,5 @@ charter_reader_parse (const char  *data,
                       const char  *display_name,
                       GError     **error)
 {
-  return parse (data, length, NULL, display_name, error);
-}
-
-CharterDocument *
-charter_reader_parse_owned (char        *data,
-                            gsize        length,
-                            const char  *display_name,
-                            GError     **error)
-{
-  CharterDocument *document = parse (data, length, &data, display_name, error);
-
-  g_free (data);
-
-  return document;
+  return parse (data, length, display_name, error);
 }

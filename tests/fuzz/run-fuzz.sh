@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# run-fuzz.sh SOURCE_ROOT BUILD_ROOT: a bounded run of the libFuzzer target
-# fuzz-load, registered as the meson test "fuzz-load" (suite "fuzz").
+# run-fuzz.sh SOURCE_ROOT BUILD_ROOT [TARGET]: a bounded run of a libFuzzer
+# target (fuzz-load unless TARGET says another), registered as the meson test
+# of the same name (suite "fuzz"), with the seeds in tests/fuzz/corpus/NAME
+# (the target's name without "fuzz-").
 #
 # Runs only when CHARTER_FUZZ_SECONDS is set (build-aux/dev test sets it);
 # otherwise, and when clang or libFuzzer is missing, it is skipped (77). A
@@ -10,6 +12,7 @@ set -u
 
 src=$1
 build=$2
+target=${3:-fuzz-load}
 secs=${CHARTER_FUZZ_SECONDS:-}
 
 if [ -z "$secs" ]; then
@@ -28,20 +31,22 @@ if [ ! -f "$fuzzdir/build.ninja" ]; then
   CC=clang meson setup "$fuzzdir" "$src" -Dfuzzing=true -Dgui=false >"$build/fuzz-smoke-setup.log" 2>&1 ||
     { cat "$build/fuzz-smoke-setup.log"; exit 1; }
 fi
-meson compile -C "$fuzzdir" tests/fuzz/fuzz-load >"$build/fuzz-smoke-build.log" 2>&1 ||
+meson compile -C "$fuzzdir" "tests/fuzz/$target" >"$build/fuzz-smoke-build.log" 2>&1 ||
   { tail -30 "$build/fuzz-smoke-build.log"; exit 1; }
 
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-cp "$src"/tests/fuzz/corpus/load/* "$corpus"/
+cp "$src/tests/fuzz/corpus/${target#fuzz-}"/* "$corpus"/
+dict=()
+[ -f "$src/tests/fuzz/$target.dict" ] && dict=(-dict="$src/tests/fuzz/$target.dict")
 
 status=0
-"$fuzzdir/tests/fuzz/fuzz-load" -max_total_time="$secs" -max_len=65536 -timeout=10 \
-  -dict="$src/tests/fuzz/fuzz-load.dict" \
-  -rss_limit_mb=2048 -artifact_prefix="$fuzzdir/" "$corpus" >"$fuzzdir/fuzz.log" 2>&1 || status=$?
-tail -4 "$fuzzdir/fuzz.log"
+log=$fuzzdir/$target.log
+"$fuzzdir/tests/fuzz/$target" -max_total_time="$secs" -max_len=65536 -timeout=10 "${dict[@]}" \
+  -rss_limit_mb=2048 -artifact_prefix="$fuzzdir/$target-" "$corpus" >"$log" 2>&1 || status=$?
+tail -4 "$log"
 if [ "$status" -ne 0 ]; then
-  echo "fuzz-load found a problem; the input is saved as $fuzzdir/crash-* (or leak-*, timeout-*):"
-  grep -E "ERROR|SUMMARY|Test unit written" "$fuzzdir/fuzz.log" | head -10
+  echo "$target found a problem; the input is saved as $fuzzdir/$target-crash-* (or leak-*, timeout-*):"
+  grep -E "ERROR|SUMMARY|Test unit written|differs|refuses" "$log" | head -10
   exit 1
 fi

@@ -537,6 +537,12 @@ static const BadCase bad_cases[] = {
   { "huge-integer", "{'format':'charter','version':1,\n'u': [1, 99999999999999999999999]}", CHARTER_FILE_ERROR_INVALID, "2:10:", "too large" },
   { "trailing", "{'format':'charter','version':1}\n{'format':'charter','version':1}", CHARTER_FILE_ERROR_SYNTAX, "2:1:", "after the end" },
   { "huge-decimal", "{'format':'charter','version':1,\n'u': [1, 2.1e3085]}", CHARTER_FILE_ERROR_INVALID, "2:10:", "too large" },
+  /* JSON leaves a repeated member name undefined; json-glib took the last. */
+  { "duplicate-member", "{'format':'charter','version':1,'version':2}", CHARTER_FILE_ERROR_INVALID, "1:33:", "“version” appears twice" },
+  { "duplicate-item-member", HEAD "'plan':{'tasks':[{'id':'a','name':'A',\n 'name':'B','duration':1}]}}",
+    CHARTER_FILE_ERROR_INVALID, "2:2:", "“name” appears twice" },
+  { "raw-trailing-comma", "{\"format\":\"charter\",\"version\":1,}", CHARTER_FILE_ERROR_SYNTAX, "1:33:", "member name" },
+  { "raw-leading-zero", "{\"format\":\"charter\",\"version\":01}", CHARTER_FILE_ERROR_SYNTAX, "1:31:", "“01”" },
   { "utf8", "{'format':'charter',\n'version':1,\n'spec':{'title':'caf\xc3\x28'}}", CHARTER_FILE_ERROR_ENCODING, "3:", "UTF-8" },
   { "nul", "{'format':'charter',\n'version'\0:1}", CHARTER_FILE_ERROR_ENCODING, "2:", NULL },
 };
@@ -594,8 +600,10 @@ test_deep_nesting (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CharterDocument) document = NULL;
 
+  /* Well-formed as far as it goes ({"a":[{"a":[…), so that it is the depth
+   * that is refused, not the syntax. */
   for (guint i = 0; i < depth; i++)
-    g_string_append_c (text, i % 2 ? '[' : '{');
+    g_string_append (text, i % 2 ? "[" : "{\"a\":");
   bytes = g_string_free_to_bytes (text);
 
   document = charter_file_load_bytes (bytes, "deep.charter", &error);
