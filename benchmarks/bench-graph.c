@@ -3,6 +3,9 @@
  *
  *   layout   charter_graph_layout() alone (target: under 200 ms)
  *   rebuild  the canvas taking in a changed structure: graph, layout, widgets
+ *   press    pressing on a task (it is selected, its chain highlighted) and
+ *            the frame after it (target: under 16 ms)
+ *   first    the first move of a drag and its frame (target: under 16 ms)
  *   frame    one frame while panning or dragging a task: the model change
  *            (drag), allocation, snapshot and rendering offscreen with the
  *            cairo renderer (target: under 8 ms)
@@ -259,6 +262,11 @@ bench_frames (guint *from,
       g_autoptr(GArray) drag = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) pan_cpu = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) drag_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) press = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) press_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) first_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      static const char * const drag_tasks[] = { "t500", "t120", "t860", "t333", "t47", "t701", "t250" };
       CharterGraph *graph = charter_graph_canvas_get_graph (CHARTER_GRAPH_CANVAS (canvas));
       int index = charter_graph_canvas_get_node_index (CHARTER_GRAPH_CANVAS (canvas), "t500");
       CharterGraphNode *node = charter_graph_get_node (graph, index);
@@ -287,39 +295,67 @@ bench_frames (guint *from,
           g_array_append_val (pan_cpu, last_frame_cpu);
         }
 
-      /* A real drag through the canvas's own handlers: one undo group, each
-       * motion sets x and y through the model. */
-      {
-        double wx, wy;
+      /* Real drags through the canvas's own handlers, each on another task
+       * that was not placed by hand and with nothing selected, as a user
+       * starts one: the press (which selects the task) and its frame, the
+       * first move (the task becomes hand-placed) and its frame, then more
+       * moves; one undo group, undone after. */
+      for (guint d = 0; d < G_N_ELEMENTS (drag_tasks); d++)
+        {
+          int dragged = charter_graph_canvas_get_node_index (CHARTER_GRAPH_CANVAS (canvas), drag_tasks[d]);
+          CharterGraphNode *dnode;
+          double wx, wy, ms, cpu, cpu0;
+          gint64 start;
 
-        charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
-        charter_graph_canvas_graph_to_widget (CHARTER_GRAPH_CANVAS (canvas),
-                                              node->x + 30, node->y + 30, &wx, &wy);
-        charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 0, wx, wy);
-        for (int i = 0; i < 60; i++)
-          {
-            double ms, cpu;
-            gint64 start = g_get_monotonic_time ();
-            double cpu0 = cpu_ms ();
+          gtk_widget_activate_action (canvas, "graph.cancel", NULL);
+          charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+          dnode = charter_graph_get_node (graph, dragged);
+          if (zoomed)
+            {
+              charter_graph_canvas_graph_to_widget (CHARTER_GRAPH_CANVAS (canvas), dnode->x, dnode->y, &wx, &wy);
+              charter_graph_canvas_pan_by (CHARTER_GRAPH_CANVAS (canvas), width / 2.0 - wx, height / 2.0 - wy);
+            }
+          frame (canvas, renderer, width, height);
+          frame (canvas, renderer, width, height);
+          charter_graph_canvas_graph_to_widget (CHARTER_GRAPH_CANVAS (canvas),
+                                                dnode->x + 30, dnode->y + 30, &wx, &wy);
 
-            charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 1, 5 + 3 * i, 5 + 2 * i);
-            cpu = cpu_ms () - cpu0;
-            ms = (g_get_monotonic_time () - start) / 1000.0 + frame (canvas, renderer, width, height);
-            cpu += last_frame_cpu;
-            g_array_append_val (drag, ms);
-            g_array_append_val (drag_cpu, cpu);
-          }
-        charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 2, 5 + 3 * 59, 5 + 2 * 59);
-        charter_document_undo (doc);
-        charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
-      }
+          start = g_get_monotonic_time ();
+          cpu0 = cpu_ms ();
+          charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 0, wx, wy);
+          cpu = cpu_ms () - cpu0;
+          ms = (g_get_monotonic_time () - start) / 1000.0 + frame (canvas, renderer, width, height);
+          cpu += last_frame_cpu;
+          g_array_append_val (press, ms);
+          g_array_append_val (press_cpu, cpu);
+
+          for (int i = 0; i < 20; i++)
+            {
+              start = g_get_monotonic_time ();
+              cpu0 = cpu_ms ();
+              charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 1, 5 + 3 * i, 5 + 2 * i);
+              cpu = cpu_ms () - cpu0;
+              ms = (g_get_monotonic_time () - start) / 1000.0 + frame (canvas, renderer, width, height);
+              cpu += last_frame_cpu;
+              g_array_append_val (i == 0 ? first : drag, ms);
+              g_array_append_val (i == 0 ? first_cpu : drag_cpu, cpu);
+            }
+          charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 2, 5 + 3 * 19, 5 + 2 * 19);
+          charter_document_undo (doc);
+          charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+        }
+      gtk_widget_activate_action (canvas, "graph.cancel", NULL);
 
       g_print ("-- %s (zoom %.2f, %d×%d)\n", zoomed ? "at 100 %" : "whole plan in view (Fit)",
                charter_graph_canvas_get_zoom (CHARTER_GRAPH_CANVAS (canvas)), width, height);
       report ("  frame while panning (wall)", pan, 8);
       report ("  frame while panning (CPU)", pan_cpu, 8);
-      report ("  frame while dragging a task (wall)", drag, 8);
-      report ("  frame while dragging a task (CPU)", drag_cpu, 8);
+      report ("  press on a task and its frame (wall)", press, 16);
+      report ("  press on a task and its frame (CPU)", press_cpu, 16);
+      report ("  first frame of a drag (wall)", first, 16);
+      report ("  first frame of a drag (CPU)", first_cpu, 16);
+      report ("  later frames of a drag (wall)", drag, 8);
+      report ("  later frames of a drag (CPU)", drag_cpu, 8);
     }
 
   gsk_renderer_unrealize (renderer);
