@@ -109,8 +109,10 @@ append_number (GRand   *rand,
       g_string_append_printf (out, "%d", g_rand_int_range (rand, -1000, 1000));
       break;
     case 1:
+      /* Up to 63 bits, either sign. */
       g_string_append_printf (out, "%" G_GINT64_FORMAT,
-                              (gint64) g_rand_int (rand) * (gint64) g_rand_int (rand) * (g_rand_boolean (rand) ? 1 : -1));
+                              (gint64) (((guint64) g_rand_int (rand) << 31) ^ g_rand_int (rand)) *
+                              (g_rand_boolean (rand) ? 1 : -1));
       break;
     case 2:
       g_string_append_printf (out, "%d.%d", g_rand_int_range (rand, -50, 50), g_rand_int_range (rand, 0, 1000));
