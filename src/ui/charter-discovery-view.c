@@ -37,6 +37,8 @@ struct _CharterDiscoveryView
 
   /* Owned */
   CharterDocument    *document;
+  GSignalGroup       *document_signals;
+  GSignalGroup       *insights_signals;
   GObject            *scheduler;
   CharterInterview   *interview;
   CharterParticipant *participant;
@@ -92,6 +94,84 @@ find_insight (CharterDiscoveryView *self,
               const char           *id)
 {
   return charter_document_find (self->document, charter_document_get_insights (self->document), id);
+}
+
+/* The insight a card (or a widget inside one) stands for. */
+static const char *
+card_insight_id (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      const char *id = g_object_get_data (G_OBJECT (widget), "insight-id");
+
+      if (id != NULL)
+        return id;
+    }
+  return NULL;
+}
+
+typedef gboolean (*CardFunc) (GtkWidget  *card,
+                              const char *insight_id,
+                              gpointer    user_data);
+
+/* Calls @func on every card of the board, column by column, until it returns
+ * TRUE; returns that card. */
+static GtkWidget *
+foreach_card (CharterDiscoveryView *self,
+              CardFunc              func,
+              gpointer              user_data)
+{
+  for (GtkWidget *column = gtk_widget_get_first_child (self->board_box); column != NULL;
+       column = gtk_widget_get_next_sibling (column))
+    {
+      GtkWidget *scroller = gtk_widget_get_last_child (column);
+      GtkWidget *cards;
+
+      if (!GTK_IS_SCROLLED_WINDOW (scroller))
+        continue;
+      cards = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+      if (GTK_IS_VIEWPORT (cards))
+        cards = gtk_viewport_get_child (GTK_VIEWPORT (cards));
+      for (GtkWidget *card = gtk_widget_get_first_child (cards); card != NULL; card = gtk_widget_get_next_sibling (card))
+        {
+          const char *id = g_object_get_data (G_OBJECT (card), "insight-id");
+
+          if (id != NULL && func (card, id, user_data))
+            return card;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+card_has_id (GtkWidget  *card,
+             const char *insight_id,
+             gpointer    user_data)
+{
+  return g_str_equal (insight_id, user_data);
+}
+
+static gboolean
+mark_selected_card (GtkWidget  *card,
+                    const char *insight_id,
+                    gpointer    user_data)
+{
+  CharterDiscoveryView *self = user_data;
+
+  if (g_strcmp0 (insight_id, self->selected_insight) == 0)
+    gtk_widget_add_css_class (card, "selected");
+  else
+    gtk_widget_remove_css_class (card, "selected");
+  return FALSE;
+}
+
+static gboolean
+count_card (GtkWidget  *card,
+            const char *insight_id,
+            gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+  return FALSE;
 }
 
 /* A copy of @ids without @id (and with @add appended when it is not there). */
@@ -483,9 +563,13 @@ open_interview (CharterDiscoveryView *self,
   button = gtk_button_new_with_mnemonic (_("Make _Insight"));
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "discovery.make-insight");
-  gtk_widget_set_tooltip_text (button, _("Make the selected passage an insight (Ctrl+I)"));
+  gtk_widget_set_tooltip_text (button, _("Make the selected passage an insight, as a quote: what the participant said (Ctrl+I)"));
   gtk_box_append (GTK_BOX (toolbar), button);
-  hint = gtk_label_new (_("Select a passage of the notes, then press Ctrl+I. Insights stay underlined."));
+  button = gtk_button_new_with_mnemonic (_("Make _Observation"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "discovery.make-observation");
+  gtk_widget_set_tooltip_text (button, _("Make the selected passage an insight, as an observation: what you saw, not what was said"));
+  gtk_box_append (GTK_BOX (toolbar), button);
+  hint = gtk_label_new (_("Select a passage of the notes, then press Ctrl+I for a quote. Insights stay underlined."));
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
@@ -511,7 +595,7 @@ open_interview (CharterDiscoveryView *self,
                               "underline", PANGO_UNDERLINE_DOUBLE,
                               NULL);
   charter_discovery_bind_text_view (GTK_TEXT_VIEW (self->notes_view), self->document, interview, "notes");
-  g_signal_connect_after (buffer, "changed", G_CALLBACK (on_notes_changed_cb), self);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_AFTER);
 
   scroller = gtk_scrolled_window_new ();
   gtk_widget_add_css_class (scroller, "card");
@@ -631,28 +715,69 @@ on_card_drag_begin_cb (GtkDragSource *source,
 }
 
 static void
-on_card_clicked_cb (GtkButton            *card,
+on_card_clicked_cb (GtkButton            *button,
                     CharterDiscoveryView *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "discovery.select-insight", "s",
-                              g_object_get_data (G_OBJECT (card), "insight-id"));
+                              card_insight_id (GTK_WIDGET (button)));
 }
 
+/* What the kind chip says: an icon and a word, so a quote and an observation
+ * differ in shape and text, not only in colour. */
+static GtkWidget *
+make_kind_chip (CharterDiscoveryView *self,
+                CharterInsight       *insight)
+{
+  gboolean quote = charter_insight_get_kind (insight) == CHARTER_INSIGHT_QUOTE;
+  const char *id = charter_item_get_id (CHARTER_ITEM (insight));
+  GtkWidget *chip = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* A quote's mark is the quotation mark itself; an observation's, an eye. */
+  GtkWidget *icon = quote ? gtk_label_new ("“”") : gtk_image_new_from_icon_name ("view-reveal-symbolic");
+  GtkWidget *label = gtk_label_new (quote ? _("Quote") : _("Observation"));
+  const char *switch_to = quote ? _("Press to mark it as an observation: what you saw, not what was said")
+                                : _("Press to mark it as a quote: the participant’s own words");
+  g_autofree char *name = NULL;
+
+  gtk_widget_add_css_class (icon, "charter-insight-kind-mark");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (chip), box);
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_widget_add_css_class (chip, "charter-insight-kind");
+  gtk_widget_add_css_class (chip, quote ? "quote" : "observation");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "discovery.set-insight-kind");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "(ss)", id, quote ? "observation" : "quote");
+  gtk_widget_set_tooltip_text (chip, switch_to);
+  /* Translators: accessible name of an insight's kind button, "Kind: Quote" */
+  name = g_strdup_printf (_("Kind: %s"), gtk_label_get_label (GTK_LABEL (label)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, switch_to,
+                                  -1);
+  return chip;
+}
+
+/* A card: the kind chip, then the passage and who said it (a button that
+ * selects the card and drags it). */
 static GtkWidget *
 make_card (CharterDiscoveryView *self,
            CharterInsight       *insight)
 {
-  GtkWidget *card = gtk_button_new ();
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *text, *alias;
   GtkDragSource *source;
+  gboolean quote = charter_insight_get_kind (insight) == CHARTER_INSIGHT_QUOTE;
   const char *who = charter_traceability_insight_alias (self->document, insight);
   const char *id = charter_item_get_id (CHARTER_ITEM (insight));
   g_autofree char *shown = NULL;
   g_autofree char *by = NULL;
   g_autofree char *name = NULL;
 
-  if (charter_insight_get_kind (insight) == CHARTER_INSIGHT_QUOTE)
+  if (quote)
     shown = g_strdup_printf ("“%s”", charter_insight_get_text (insight));
   else
     shown = g_strdup (charter_insight_get_text (insight));
@@ -665,30 +790,35 @@ make_card (CharterDiscoveryView *self,
   gtk_label_set_max_width_chars (GTK_LABEL (text), 30);
   gtk_label_set_width_chars (GTK_LABEL (text), 24);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
-  if (charter_insight_get_kind (insight) == CHARTER_INSIGHT_OBSERVATION)
+  if (!quote)
     gtk_widget_add_css_class (text, "italic");
   alias = gtk_label_new (by);
   gtk_label_set_xalign (GTK_LABEL (alias), 0);
   gtk_widget_add_css_class (alias, "charter-insight-alias");
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), alias);
-  gtk_button_set_child (GTK_BUTTON (card), box);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "charter-insight-body");
 
+  gtk_box_append (GTK_BOX (card), make_kind_chip (self, insight));
+  gtk_box_append (GTK_BOX (card), button);
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "charter-insight-card");
+  gtk_widget_add_css_class (card, quote ? "quote" : "observation");
   if (g_strcmp0 (self->selected_insight, id) == 0)
     gtk_widget_add_css_class (card, "selected");
   g_object_set_data_full (G_OBJECT (card), "insight-id", g_strdup (id), g_free);
-  /* Translators: a card's accessible name, "Insight: the app forgets my runs — Runner A" */
-  name = g_strdup_printf (_("Insight: %s %s"), shown, by);
-  charter_discovery_set_accessible_name (card, name);
-  g_signal_connect (card, "clicked", G_CALLBACK (on_card_clicked_cb), self);
+  /* Translators: a card's accessible name, "Insight: “the app forgets my runs” — Runner A, Quote" */
+  name = g_strdup_printf (_("Insight: %s %s, %s"), shown, by, quote ? _("Quote") : _("Observation"));
+  charter_discovery_set_accessible_name (button, name);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_card_clicked_cb), self);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_card_drag_prepare_cb), card);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_card_drag_begin_cb), card);
-  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
+  gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));
 
   return card;
 }
@@ -968,10 +1098,22 @@ update_file_under_menu (CharterDiscoveryView *self)
 static void
 rebuild_board (CharterDiscoveryView *self)
 {
-  GtkWidget *child, *new_zone, *label;
+  GtkWidget *child, *new_zone, *label, *focus;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GPtrArray) unfiled = NULL;
+  g_autofree char *focus_id = NULL;
+  gboolean focus_chip = FALSE;
   GListModel *needs;
   guint n, cards = 0, total = 0;
+
+  /* The cards are made anew: a keyboard user keeps the focus on the card
+   * (or its kind button) they were on. */
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->board_box))
+    {
+      focus_id = g_strdup (card_insight_id (focus));
+      focus_chip = gtk_widget_has_css_class (focus, "charter-insight-kind");
+    }
 
   self->board_dirty = FALSE;
   while ((child = gtk_widget_get_first_child (self->board_box)) != NULL)
@@ -1025,6 +1167,9 @@ rebuild_board (CharterDiscoveryView *self)
       status = g_strdup_printf (_("%u of %u insights match"), cards, total);
     gtk_label_set_label (GTK_LABEL (self->board_status), status);
   }
+
+  if (focus_id != NULL && (child = foreach_card (self, card_has_id, focus_id)) != NULL)
+    gtk_widget_grab_focus (focus_chip ? gtk_widget_get_first_child (child) : gtk_widget_get_last_child (child));
 
   update_file_under_menu (self);
 }
@@ -1083,6 +1228,15 @@ on_document_changed_cb (CharterDocument      *document,
   queue_rebuild (self);
   if (self->interviews != NULL)
     gtk_filter_changed (GTK_FILTER (self->interview_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_document_read_only_cb (CharterDocument      *document,
+                          GParamSpec           *pspec,
+                          CharterDiscoveryView *self)
+{
+  /* The kind buttons of a read-only document are greyed out. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "discovery.set-insight-kind", editable (self));
 }
 
 static void
@@ -1276,7 +1430,8 @@ make_insight_action (GtkWidget  *widget,
   insight = charter_insight_new (id);
   charter_insight_set_interview_id (insight, charter_item_get_id (CHARTER_ITEM (self->interview)));
   charter_insight_set_text (insight, stripped);
-  charter_insight_set_kind (insight, CHARTER_INSIGHT_QUOTE);
+  charter_insight_set_kind (insight, g_str_equal (action_name, "discovery.make-observation")
+                                       ? CHARTER_INSIGHT_OBSERVATION : CHARTER_INSIGHT_QUOTE);
   charter_insight_set_start (insight, from);
   charter_insight_set_end (insight, to);
   charter_document_append (self->document, insights, insight);
@@ -1285,6 +1440,35 @@ make_insight_action (GtkWidget  *widget,
   self->selected_insight = g_strdup (id);
   gtk_text_buffer_select_range (buffer, &end, &end);
   highlight_insights (self);
+}
+
+static void
+set_insight_kind_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CharterDiscoveryView *self = CHARTER_DISCOVERY_VIEW (widget);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (CHARTER_TYPE_INSIGHT_KIND);
+  const char *insight_id, *nick;
+  CharterInsight *insight;
+  GEnumValue *kind;
+
+  g_variant_get (parameter, "(&s&s)", &insight_id, &nick);
+  if (!editable (self) || (insight = find_insight (self, insight_id)) == NULL)
+    return;
+  if ((kind = g_enum_get_value_by_nick (kinds, nick)) == NULL)
+    {
+      g_warning ("Not a kind of insight: “%s” (expected quote or observation)", nick);
+      return;
+    }
+  if ((CharterInsightKind) kind->value == charter_insight_get_kind (insight))
+    return;
+
+  charter_document_begin_group (self->document,
+                                kind->value == CHARTER_INSIGHT_QUOTE ? _("Mark as Quote")
+                                                                     : _("Mark as Observation"));
+  charter_document_set (self->document, insight, "kind", kind->value, NULL);
+  charter_document_end_group (self->document);
 }
 
 static void
@@ -1567,27 +1751,7 @@ select_insight_action (GtkWidget  *widget,
 
   g_free (self->selected_insight);
   self->selected_insight = (*id != '\0' && find_insight (self, id) != NULL) ? g_strdup (id) : NULL;
-  for (GtkWidget *column = gtk_widget_get_first_child (self->board_box); column != NULL;
-       column = gtk_widget_get_next_sibling (column))
-    {
-      GtkWidget *scroller = gtk_widget_get_last_child (column);
-      GtkWidget *cards;
-
-      if (!GTK_IS_SCROLLED_WINDOW (scroller))
-        continue;
-      cards = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-      if (GTK_IS_VIEWPORT (cards))
-        cards = gtk_viewport_get_child (GTK_VIEWPORT (cards));
-      for (GtkWidget *card = gtk_widget_get_first_child (cards); card != NULL; card = gtk_widget_get_next_sibling (card))
-        {
-          const char *card_id = g_object_get_data (G_OBJECT (card), "insight-id");
-
-          if (g_strcmp0 (card_id, self->selected_insight) == 0 && card_id != NULL)
-            gtk_widget_add_css_class (card, "selected");
-          else
-            gtk_widget_remove_css_class (card, "selected");
-        }
-    }
+  foreach_card (self, mark_selected_card, self);
   update_file_under_menu (self);
   /* Need menus offer "split" only with a selection. */
   self->board_dirty = TRUE;
@@ -1901,11 +2065,8 @@ charter_discovery_view_dispose (GObject *object)
   CharterDiscoveryView *self = (CharterDiscoveryView *) object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (charter_document_get_insights (self->document), self);
-    }
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->insights_signals);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->scheduler);
@@ -2005,6 +2166,8 @@ charter_discovery_view_class_init (CharterDiscoveryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "discovery.add-participant", NULL, add_participant_action);
   gtk_widget_class_install_action (widget_class, "discovery.add-interview", NULL, add_interview_action);
   gtk_widget_class_install_action (widget_class, "discovery.make-insight", NULL, make_insight_action);
+  gtk_widget_class_install_action (widget_class, "discovery.make-observation", NULL, make_insight_action);
+  gtk_widget_class_install_action (widget_class, "discovery.set-insight-kind", "(ss)", set_insight_kind_action);
   gtk_widget_class_install_action (widget_class, "discovery.file-insight", "(ss)", file_insight_action);
   gtk_widget_class_install_action (widget_class, "discovery.new-need", "s", new_need_action);
   gtk_widget_class_install_action (widget_class, "discovery.rename-need", "(ss)", rename_need_action);
@@ -2033,6 +2196,16 @@ charter_discovery_view_class_init (CharterDiscoveryViewClass *klass)
 static void
 charter_discovery_view_init (CharterDiscoveryView *self)
 {
+  /* The view follows the document it shows, and only while it shows it. */
+  self->document_signals = g_signal_group_new (CHARTER_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (on_document_changed_cb), self, 0);
+  g_signal_group_connect_object (self->document_signals, "notify::read-only",
+                                 G_CALLBACK (on_document_read_only_cb), self, 0);
+  self->insights_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->insights_signals, "items-changed",
+                                 G_CALLBACK (on_insights_changed_cb), self, 0);
+
   charter_discovery_ensure_style ();
   build_ui (self);
   gtk_widget_set_sensitive (self->file_under_button, FALSE);
@@ -2063,12 +2236,6 @@ charter_discovery_view_set_document (CharterDiscoveryView *self,
   if (self->document == document)
     return;
 
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (charter_document_get_insights (self->document), self);
-    }
-
   /* What was open belongs to the old document. */
   g_clear_object (&self->interview);
   g_clear_object (&self->participant);
@@ -2081,13 +2248,9 @@ charter_discovery_view_set_document (CharterDiscoveryView *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "board");
 
   g_set_object (&self->document, document);
-
-  if (document != NULL)
-    {
-      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
-      g_signal_connect (charter_document_get_insights (document), "items-changed",
-                        G_CALLBACK (on_insights_changed_cb), self);
-    }
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->insights_signals, document ? charter_document_get_insights (document) : NULL);
+  on_document_read_only_cb (document, NULL, self);
 
   gtk_filter_list_model_set_model (self->interviews, document ? charter_document_get_interviews (document) : NULL);
   gtk_single_selection_set_model (self->participant_selection,
@@ -2140,21 +2303,7 @@ charter_discovery_view_count_visible_cards (CharterDiscoveryView *self)
   if (self->board_dirty)
     rebuild_board (self);
 
-  for (GtkWidget *column = gtk_widget_get_first_child (self->board_box); column != NULL;
-       column = gtk_widget_get_next_sibling (column))
-    {
-      GtkWidget *scroller = gtk_widget_get_last_child (column);
-      GtkWidget *cards;
-
-      if (!GTK_IS_SCROLLED_WINDOW (scroller))
-        continue;
-      cards = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-      if (GTK_IS_VIEWPORT (cards))
-        cards = gtk_viewport_get_child (GTK_VIEWPORT (cards));
-      for (GtkWidget *card = gtk_widget_get_first_child (cards); card != NULL; card = gtk_widget_get_next_sibling (card))
-        if (g_object_get_data (G_OBJECT (card), "insight-id") != NULL)
-          count++;
-    }
+  foreach_card (self, count_card, &count);
 
   return count;
 }

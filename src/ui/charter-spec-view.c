@@ -43,6 +43,8 @@ struct _CharterSpecView
 
   /* Owned */
   CharterDocument *document;
+  GSignalGroup    *document_signals;
+  GSignalGroup    *list_signals[N_LISTS];
   GObject         *scheduler;
   GPtrArray       *list_rows[N_LISTS];
   GPtrArray       *needs_rows;
@@ -1019,23 +1021,14 @@ build_ui (CharterSpecView *self)
 /* Overrides */
 
 static void
-disconnect_document (CharterSpecView *self)
-{
-  if (self->document == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->document, self);
-  for (int kind = 0; kind < N_LISTS; kind++)
-    g_signal_handlers_disconnect_by_data (get_list (self, kind), self);
-}
-
-static void
 charter_spec_view_dispose (GObject *object)
 {
   CharterSpecView *self = (CharterSpecView *) object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  disconnect_document (self);
+  g_clear_object (&self->document_signals);
+  for (int kind = 0; kind < N_LISTS; kind++)
+    g_clear_object (&self->list_signals[kind]);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->scheduler);
@@ -1149,6 +1142,17 @@ charter_spec_view_init (CharterSpecView *self)
   self->trace_rows = g_ptr_array_new ();
   self->field_widgets = g_ptr_array_new ();
 
+  /* The page follows the document it shows, and only while it shows it. */
+  self->document_signals = g_signal_group_new (CHARTER_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (on_document_changed_cb), self, 0);
+  for (int kind = 0; kind < N_LISTS; kind++)
+    {
+      self->list_signals[kind] = g_signal_group_new (G_TYPE_LIST_MODEL);
+      g_signal_group_connect_object (self->list_signals[kind], "items-changed",
+                                     G_CALLBACK (on_list_items_changed_cb), self, 0);
+    }
+
   charter_discovery_ensure_style ();
   build_ui (self);
   update_gauge (self);
@@ -1179,15 +1183,10 @@ charter_spec_view_set_document (CharterSpecView *self,
   if (self->document == document)
     return;
 
-  disconnect_document (self);
   g_set_object (&self->document, document);
-
-  if (document != NULL)
-    {
-      g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
-      for (int kind = 0; kind < N_LISTS; kind++)
-        g_signal_connect (get_list (self, kind), "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
-    }
+  g_signal_group_set_target (self->document_signals, document);
+  for (int kind = 0; kind < N_LISTS; kind++)
+    g_signal_group_set_target (self->list_signals[kind], document ? get_list (self, kind) : NULL);
 
   build_fields (self);
   for (int kind = 0; kind < N_LISTS; kind++)

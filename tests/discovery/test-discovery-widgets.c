@@ -77,6 +77,44 @@ last_insight (CharterDocument *doc)
   return n ? g_list_model_get_item (insights, n - 1) : NULL;
 }
 
+/* The insight a widget of the board belongs to (its card carries the id). */
+static const char *
+card_id_of (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (g_object_get_data (G_OBJECT (widget), "insight-id") != NULL)
+      return g_object_get_data (G_OBJECT (widget), "insight-id");
+  return NULL;
+}
+
+/* The kind button on the card of @insight_id, as a person finds it. */
+static GtkWidget *
+find_kind_button (GtkWidget  *root,
+                  const char *insight_id)
+{
+  if (gtk_widget_has_css_class (root, "charter-insight-kind") &&
+      g_strcmp0 (card_id_of (root), insight_id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_kind_button (child, insight_id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the kind button says in words (its icon aside). */
+static const char *
+kind_button_text (GtkWidget *button)
+{
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
 static void
 test_interview_to_need (void)
 {
@@ -391,6 +429,153 @@ test_spec_view (void)
   spin ();
 }
 
+static void
+test_insight_kind (void)
+{
+  g_autoptr(CharterDocument) doc = fixture_new ();
+  GtkWidget *view = charter_discovery_view_new ();
+  GtkWidget *window = host (view);
+  CharterDiscoveryView *dv = CHARTER_DISCOVERY_VIEW (view);
+  CharterHistory *history = charter_document_get_history (doc);
+  CharterInsight *in1 = charter_document_find (doc, charter_document_get_insights (doc), "in1");
+  g_autofree char *undo_before = NULL;
+  GtkWidget *button, *focus;
+
+  charter_discovery_view_set_document (dv, doc);
+  spin ();
+  undo_before = g_strdup (charter_history_get_undo_label (history));
+
+  /* Each card says its kind in words, and the button is there for the keyboard. */
+  button = find_kind_button (view, "in1");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (kind_button_text (button), ==, "Quote");
+  g_assert_cmpstr (kind_button_text (find_kind_button (view, "in3")), ==, "Observation");
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* Pressing it (Space or Enter on the focused button) makes the quote an observation... */
+  gtk_widget_grab_focus (button);
+  g_assert_true (gtk_widget_activate (button));
+  /* A button shows itself pressed for a moment before it acts. */
+  for (int i = 0; i < 200 && charter_insight_get_kind (in1) == CHARTER_INSIGHT_QUOTE; i++)
+    {
+      g_usleep (5000);
+      spin ();
+    }
+  g_assert_cmpint (charter_insight_get_kind (in1), ==, CHARTER_INSIGHT_OBSERVATION);
+  g_assert_cmpstr (charter_history_get_undo_label (history), ==, "Mark as Observation");
+  spin ();
+  /* ...the card says so, and the focus stays on that card's kind button. */
+  button = find_kind_button (view, "in1");
+  g_assert_cmpstr (kind_button_text (button), ==, "Observation");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == button);
+
+  /* One undo step brings the quote back. */
+  g_assert_true (charter_document_undo (doc));
+  g_assert_cmpint (charter_insight_get_kind (in1), ==, CHARTER_INSIGHT_QUOTE);
+  g_assert_cmpstr (charter_history_get_undo_label (history), ==, undo_before);
+  spin ();
+  g_assert_cmpstr (kind_button_text (find_kind_button (view, "in1")), ==, "Quote");
+  g_assert_true (charter_document_redo (doc));
+  g_assert_cmpint (charter_insight_get_kind (in1), ==, CHARTER_INSIGHT_OBSERVATION);
+
+  /* The same action the button uses, back to a quote; the kind it has already records nothing. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.set-insight-kind", "(ss)", "in1", "quote"));
+  g_assert_cmpint (charter_insight_get_kind (in1), ==, CHARTER_INSIGHT_QUOTE);
+  g_assert_cmpstr (charter_history_get_undo_label (history), ==, "Mark as Quote");
+  g_assert_true (gtk_widget_activate_action (view, "discovery.set-insight-kind", "(ss)", "in1", "quote"));
+  g_assert_cmpstr (charter_history_get_undo_label (history), ==, "Mark as Quote");
+  g_assert_true (charter_document_undo (doc));
+  g_assert_cmpint (charter_insight_get_kind (in1), ==, CHARTER_INSIGHT_OBSERVATION);
+  g_assert_true (charter_document_undo (doc));
+  g_assert_cmpint (charter_insight_get_kind (in1), ==, CHARTER_INSIGHT_QUOTE);
+  g_assert_cmpstr (charter_history_get_undo_label (history), ==, undo_before);
+
+  /* A kind that does not exist is refused, and said. */
+  g_test_expect_message ("charter-discovery-view", G_LOG_LEVEL_WARNING, "*Not a kind of insight*");
+  g_assert_true (gtk_widget_activate_action (view, "discovery.set-insight-kind", "(ss)", "in1", "rumour"));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (charter_insight_get_kind (in1), ==, CHARTER_INSIGHT_QUOTE);
+
+  /* A passage can be taken from the notes as an observation straight away. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.open-interview", "s", "i1"));
+  spin ();
+  select_text (charter_discovery_view_get_notes_view (dv), "Café stop after");
+  g_assert_true (gtk_widget_activate_action (view, "discovery.make-observation", NULL));
+  {
+    g_autoptr(CharterInsight) made = last_insight (doc);
+
+    g_assert_cmpstr (charter_insight_get_text (made), ==, "Café stop after");
+    g_assert_cmpint (charter_insight_get_kind (made), ==, CHARTER_INSIGHT_OBSERVATION);
+  }
+
+  /* A read-only document shows the kind but does not change it. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.show-board", NULL));
+  charter_document_set_read_only (doc, "test");
+  spin ();
+  g_assert_false (gtk_widget_is_sensitive (find_kind_button (view, "in1")));
+  g_assert_true (gtk_widget_activate_action (view, "discovery.set-insight-kind", "(ss)", "in1", "observation"));
+  g_assert_cmpint (charter_insight_get_kind (in1), ==, CHARTER_INSIGHT_QUOTE);
+
+  spin ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* The views follow the document they show, and only while they show it. */
+static void
+test_document_signals (void)
+{
+  g_autoptr(CharterDocument) first = fixture_new ();
+  g_autoptr(CharterDocument) second = charter_document_new ();
+  GtkWidget *view = charter_discovery_view_new ();
+  GtkWidget *spec_view = charter_spec_view_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *window;
+  CharterDiscoveryView *dv = CHARTER_DISCOVERY_VIEW (view);
+  CharterSpecView *sv = CHARTER_SPEC_VIEW (spec_view);
+  CharterSpec *first_spec = charter_document_get_spec (first);
+
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_box_append (GTK_BOX (box), spec_view);
+  window = host (box);
+  charter_discovery_view_set_document (dv, first);
+  charter_spec_view_set_document (sv, first);
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 5);
+  g_assert_cmpuint (charter_spec_view_get_word_count (sv), ==, 23);
+
+  /* Another document: edits to the first no longer reach the views... */
+  charter_discovery_view_set_document (dv, second);
+  charter_spec_view_set_document (sv, second);
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 0);
+  g_assert_cmpuint (charter_spec_view_get_word_count (sv), ==, 0);
+  fixture_insight (first, "in6", "i2", "Progress keeps me going", CHARTER_INSIGHT_QUOTE);
+  charter_document_set (first, first_spec, "problem", "many more words than before in the first spec", NULL);
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 0);
+  g_assert_cmpuint (charter_spec_view_get_word_count (sv), ==, 0);
+
+  /* ...edits to the second do. */
+  fixture_participant (second, "p1", "Runner A", "runners", NULL, NULL);
+  fixture_interview (second, "i1", "p1", "2026-03-02", "It forgets my runs.");
+  fixture_insight (second, "in1", "i1", "forgets my runs", CHARTER_INSIGHT_QUOTE);
+  charter_document_set (second, charter_document_get_spec (second), "title", "Two words", NULL);
+  spin ();
+  g_assert_cmpuint (charter_discovery_view_count_visible_cards (dv), ==, 1);
+  g_assert_cmpuint (charter_spec_view_get_word_count (sv), ==, 2);
+
+  /* The views go; the documents live on and change without them. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  charter_document_set (second, charter_document_get_spec (second), "title", "Three short words", NULL);
+  fixture_insight (second, "in2", "i1", "It forgets", CHARTER_INSIGHT_OBSERVATION);
+  g_assert_true (charter_document_undo (second));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +586,8 @@ main (int   argc,
   g_test_add_func ("/discovery-widgets/interview-to-need", test_interview_to_need);
   g_test_add_func ("/discovery-widgets/filters", test_filters);
   g_test_add_func ("/discovery-widgets/spec", test_spec_view);
+  g_test_add_func ("/discovery-widgets/insight-kind", test_insight_kind);
+  g_test_add_func ("/discovery-widgets/document-signals", test_document_signals);
 
   return g_test_run ();
 }
