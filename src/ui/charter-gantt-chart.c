@@ -74,7 +74,11 @@ struct _CharterGanttChart
   GtkWidget             *edit_duration;
   GtkWidget             *edit_start;
   GtkWidget             *edit_error;
-  char                  *edit_task;
+  char                  *edit_task;      /* the task the open editor edits */
+  /* What the editor last showed from the model: a field still showing it
+   * follows the model, one the person typed over keeps what they typed. */
+  int                    edit_shown_duration;
+  char                  *edit_shown_start;
   char                  *selected_task;
   char                  *baseline_id;
   char                  *message;
@@ -1550,11 +1554,14 @@ on_query_tooltip_cb (GtkWidget         *widget,
   return TRUE;
 }
 
+static void follow_editor_task (CharterGanttChart *self);
+
 static void
 on_document_changed_cb (CharterGanttChart *self,
                         CharterDocument   *document)
 {
   invalidate (self);
+  follow_editor_task (self);
 }
 
 static void
@@ -1685,12 +1692,96 @@ select_step (CharterGanttChart *self,
   focus_selected (self);
 }
 
+/* Closes the editor and forgets its task; the keyboard stays on the chart
+ * when the editor had it. */
+static void
+close_editor (CharterGanttChart *self)
+{
+  gboolean had_focus = FALSE;
+
+  if (self->edit_popover == NULL)
+    return;
+
+  if (gtk_widget_get_visible (self->edit_popover))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      had_focus = focus != NULL && gtk_widget_is_ancestor (focus, self->edit_popover);
+      gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
+    }
+  g_clear_pointer (&self->edit_task, g_free);
+  g_clear_pointer (&self->edit_shown_start, g_free);
+
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* The document changed under an open editor (Undo, Redo, another view):
+ * gone task, gone editor; otherwise the fields the person has not typed
+ * over show the task as it is now. */
+static void
+follow_editor_task (CharterGanttChart *self)
+{
+  CharterTask *task;
+  const char *start;
+  g_autofree char *title = NULL;
+
+  if (self->edit_task == NULL || self->edit_popover == NULL || !gtk_widget_get_visible (self->edit_popover))
+    return;
+
+  task = self->document != NULL ?
+    charter_document_find (self->document, charter_document_get_tasks (self->document), self->edit_task) : NULL;
+  if (task == NULL)
+    {
+      close_editor (self);
+      return;
+    }
+
+  title = g_strdup_printf (_("Edit “%s”"), charter_task_get_name (task));
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->edit_title)), title) != 0)
+    gtk_label_set_label (GTK_LABEL (self->edit_title), title);
+
+  if (charter_task_get_duration (task) != self->edit_shown_duration)
+    {
+      if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->edit_duration)) == self->edit_shown_duration)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->edit_duration), charter_task_get_duration (task));
+      self->edit_shown_duration = charter_task_get_duration (task);
+    }
+
+  start = charter_task_get_start_no_earlier_than (task) ? charter_task_get_start_no_earlier_than (task) : "";
+  if (g_strcmp0 (start, self->edit_shown_start) != 0)
+    {
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->edit_start)), self->edit_shown_start) == 0)
+        gtk_editable_set_text (GTK_EDITABLE (self->edit_start), start);
+      g_free (self->edit_shown_start);
+      self->edit_shown_start = g_strdup (start);
+    }
+}
+
+/* The editor points at its task's bar, wherever the bar has moved to. */
+static void
+point_editor (CharterGanttChart *self)
+{
+  graphene_rect_t rect;
+  GdkRectangle target, current;
+  guint index;
+
+  if (self->edit_task == NULL || !lookup_task (self, self->edit_task, &index) || !bar_rect (self, index, &rect))
+    return;
+
+  target = (GdkRectangle) { (int) rect.origin.x, (int) rect.origin.y,
+                            MAX ((int) rect.size.width, 1), MAX ((int) rect.size.height, 1) };
+  if (!gtk_popover_get_pointing_to (GTK_POPOVER (self->edit_popover), &current) ||
+      !gdk_rectangle_equal (&target, &current))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->edit_popover), &target);
+}
+
 /* Enter on a bar: its duration and "start no earlier than" in a popover. */
 static void
 open_editor (CharterGanttChart *self)
 {
   CharterTask *task;
-  graphene_rect_t rect;
   guint index;
   g_autofree char *title = NULL;
 
@@ -1702,17 +1793,17 @@ open_editor (CharterGanttChart *self)
   self->edit_task = g_strdup (charter_item_get_id (CHARTER_ITEM (task)));
   title = g_strdup_printf (_("Edit “%s”"), charter_task_get_name (task));
   gtk_label_set_label (GTK_LABEL (self->edit_title), title);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->edit_duration), charter_task_get_duration (task));
+  self->edit_shown_duration = charter_task_get_duration (task);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->edit_duration), self->edit_shown_duration);
   gtk_widget_set_sensitive (self->edit_duration, !g_array_index (self->bars, CharterTimelineBar, index).milestone);
-  gtk_editable_set_text (GTK_EDITABLE (self->edit_start),
-                         charter_task_get_start_no_earlier_than (task) ? charter_task_get_start_no_earlier_than (task) : "");
+  g_free (self->edit_shown_start);
+  self->edit_shown_start = g_strdup (charter_task_get_start_no_earlier_than (task) ?
+                                     charter_task_get_start_no_earlier_than (task) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->edit_start), self->edit_shown_start);
   gtk_widget_set_visible (self->edit_error, FALSE);
 
   reveal_task (self, index);
-  if (bar_rect (self, index, &rect))
-    gtk_popover_set_pointing_to (GTK_POPOVER (self->edit_popover),
-                                 &(GdkRectangle) { (int) rect.origin.x, (int) rect.origin.y,
-                                                   MAX ((int) rect.size.width, 1), (int) rect.size.height });
+  point_editor (self);
   gtk_popover_popup (GTK_POPOVER (self->edit_popover));
   gtk_widget_grab_focus (gtk_widget_get_sensitive (self->edit_duration) ? self->edit_duration : self->edit_start);
 }
@@ -1726,10 +1817,17 @@ apply_editor (CharterGanttChart *self)
   g_autofree char *label = NULL;
   int duration;
 
-  if (self->document == NULL || self->edit_task == NULL)
+  /* Only an open editor applies: a closed one may show a task long gone. */
+  if (self->document == NULL || self->edit_task == NULL ||
+      !gtk_widget_get_visible (self->edit_popover))
     return;
   task = charter_document_find (self->document, charter_document_get_tasks (self->document), self->edit_task);
-  if (task == NULL || !check_editable (self))
+  if (task == NULL)
+    {
+      close_editor (self);
+      return;
+    }
+  if (!check_editable (self))
     return;
 
   start_text = gtk_editable_get_text (GTK_EDITABLE (self->edit_start));
@@ -1755,6 +1853,7 @@ apply_editor (CharterGanttChart *self)
   charter_document_end_group (self->document);
 
   gtk_popover_popdown (GTK_POPOVER (self->edit_popover));
+  g_clear_pointer (&self->edit_task, g_free);
   focus_selected (self);
 }
 
@@ -2865,7 +2964,10 @@ charter_gantt_chart_size_allocate (GtkWidget *widget,
   sync_bar_widgets (self);
   allocate_bar_widgets (self);
   if (self->edit_popover != NULL)
-    gtk_popover_present (GTK_POPOVER (self->edit_popover));
+    {
+      point_editor (self);
+      gtk_popover_present (GTK_POPOVER (self->edit_popover));
+    }
   self->in_allocate = FALSE;
 }
 
@@ -2936,6 +3038,7 @@ charter_gantt_chart_finalize (GObject *object)
   g_clear_pointer (&self->claimed, g_free);
   g_clear_pointer (&self->selected_task, g_free);
   g_clear_pointer (&self->edit_task, g_free);
+  g_clear_pointer (&self->edit_shown_start, g_free);
   g_clear_pointer (&self->baseline_id, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->drag_task_id, g_free);
@@ -3247,6 +3350,7 @@ charter_gantt_chart_set_document (CharterGanttChart *self,
 
   if (self->drag_mode != DRAG_NONE)
     charter_gantt_chart_drag_cancel (self);
+  close_editor (self);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);

@@ -565,6 +565,110 @@ test_edit_popover (Fixture       *f,
 }
 
 static void
+iterate (void)
+{
+  for (int i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The editor belongs to its task: when Undo takes back the task's
+ * insertion, or the task is deleted, it closes, and Apply makes no step. */
+static void
+test_edit_popover_closes_when_task_goes (Fixture       *f,
+                                         gconstpointer  data)
+{
+  GListModel *tasks = charter_document_get_tasks (f->document);
+  g_autoptr(CharterTask) task = charter_task_new ("extra");
+  GtkWidget *popover, *duration, *start;
+
+  charter_task_set_name (task, "Extra work");
+  charter_task_set_team_id (task, "a");
+  charter_task_set_duration (task, 4);
+  charter_document_append (f->document, tasks, task);
+  charter_gantt_chart_sync (f->chart);
+
+  popover = charter_gantt_chart_get_editor (f->chart, &duration, &start);
+  charter_gantt_chart_set_selected_task (f->chart, "extra");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.edit", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (duration)), ==, 4);
+
+  /* Ctrl+Z: the insertion is undone, the task is gone, so is its editor. */
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_null (charter_document_find (f->document, tasks, "extra"));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->chart)));
+
+  /* Apply, had anything kept the action, neither edits nor eats the redo. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (duration), 9);
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.apply-edit", NULL);
+  g_assert_true (charter_document_get_can_redo (f->document));
+  g_assert_cmpint (charter_task_get_duration (task), ==, 4);
+
+  /* Redo brings the task back; its editor again, then Delete. */
+  g_assert_true (charter_document_redo (f->document));
+  charter_gantt_chart_sync (f->chart);
+  charter_gantt_chart_set_selected_task (f->chart, "extra");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.edit", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  charter_document_remove (f->document, tasks, task_of (f, "extra"));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (popover));
+  charter_gantt_chart_sync (f->chart);
+  g_assert_null (charter_gantt_chart_get_bar_widget (f->chart, "extra"));
+}
+
+/* A change underneath an open editor shows in it, as long as the person
+ * has not typed over that field; what they typed stays. */
+static void
+test_edit_popover_shows_fresh_values (Fixture       *f,
+                                      gconstpointer  data)
+{
+  GtkWidget *popover, *duration, *start;
+  CharterTask *backend = task_of (f, "backend");
+
+  popover = charter_gantt_chart_get_editor (f->chart, &duration, &start);
+
+  /* A duration change to undo later. */
+  charter_document_set (f->document, backend, "duration", 7, NULL);
+  charter_gantt_chart_sync (f->chart);
+
+  charter_gantt_chart_set_selected_task (f->chart, "backend");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.edit", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (duration)), ==, 7);
+
+  /* The person types a start; then Undo takes the duration back to 5. */
+  gtk_editable_set_text (GTK_EDITABLE (start), "2027-03-08");
+  g_assert_true (charter_document_undo (f->document));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (duration)), ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "2027-03-08");
+
+  /* A rename shows in the title. */
+  charter_document_set (f->document, backend, "name", "Payments API", NULL);
+  iterate ();
+  {
+    GtkWidget *title = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+
+    g_assert_true (GTK_IS_LABEL (title));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (title)), "Payments API"));
+  }
+
+  /* Apply now writes what shows: 5 days, from 8 March. */
+  gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.apply-edit", NULL);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpint (charter_task_get_duration (backend), ==, 5);
+  g_assert_cmpstr (charter_task_get_start_no_earlier_than (backend), ==, "2027-03-08");
+}
+
+static void
 test_read_only_refuses_drag (Fixture       *f,
                              gconstpointer  data)
 {
@@ -696,6 +800,8 @@ main (int   argc,
   ADD ("drag-body-before-dependency", test_drag_body_before_dependency, NULL);
   ADD ("keyboard-actions", test_keyboard_actions, NULL);
   ADD ("edit-popover", test_edit_popover, NULL);
+  ADD ("edit-popover-closes-when-task-goes", test_edit_popover_closes_when_task_goes, NULL);
+  ADD ("edit-popover-shows-fresh-values", test_edit_popover_shows_fresh_values, NULL);
   ADD ("read-only-refuses-drag", test_read_only_refuses_drag, NULL);
   ADD ("lanes-fold", test_lanes_fold, NULL);
   ADD ("only-visible-rows", test_only_visible_rows, make_big_plan);
