@@ -42,6 +42,11 @@ void             charter_graph_canvas_drag               (CharterGraphCanvas *se
                                                           int                 phase,
                                                           double              x,
                                                           double              y);
+void             charter_graph_canvas_pinch              (CharterGraphCanvas *self,
+                                                          int                 phase,
+                                                          double              scale,
+                                                          double              x,
+                                                          double              y);
 void             charter_graph_canvas_pan_by             (CharterGraphCanvas *self,
                                                           double              dx,
                                                           double              dy);
