@@ -223,6 +223,47 @@ charter_discovery_set_accessible_name (GtkWidget  *widget,
 }
 
 /**
+ * charter_discovery_group_new:
+ * @title: the group's heading
+ * @description: (nullable): a line under it
+ *
+ * Returns: (transfer floating): an empty preferences group
+ */
+GtkWidget *
+charter_discovery_group_new (const char *title,
+                             const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
+/**
+ * charter_discovery_entry_row:
+ * @document: the document
+ * @item: a #CharterItem
+ * @property: a string property of it
+ * @title: what the field is called (also its accessible name)
+ *
+ * Returns: (transfer floating): an entry row bound to @property
+ */
+GtkWidget *
+charter_discovery_entry_row (CharterDocument *document,
+                             gpointer         item,
+                             const char      *property,
+                             const char      *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  charter_discovery_bind_editable (GTK_EDITABLE (row), document, item, property);
+  return row;
+}
+
+/**
  * charter_discovery_text_area:
  * @document: the document
  * @item: a #CharterItem

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "charter-model.h"
 
@@ -21,6 +21,12 @@ void charter_discovery_bind_text_view (GtkTextView     *text_view,
                                        CharterDocument *document,
                                        gpointer         item,
                                        const char      *property);
+GtkWidget *charter_discovery_group_new (const char      *title,
+                                        const char      *description);
+GtkWidget *charter_discovery_entry_row (CharterDocument *document,
+                                        gpointer         item,
+                                        const char      *property,
+                                        const char      *title);
 GtkWidget *charter_discovery_text_area (CharterDocument *document,
                                         gpointer         item,
                                         const char      *property,

@@ -254,6 +254,26 @@ participant_label (CharterDocument  *document,
   return g_strdup_printf (_("%s · %s"), alias, date);
 }
 
+/* Whether @item, open in a page, is no longer in @list (an undo took it away). */
+static gboolean
+item_gone (CharterDiscoveryView *self,
+           GListModel           *list,
+           gpointer              item)
+{
+  return item != NULL && charter_document_find (self->document, list, charter_item_get_id (item)) != item;
+}
+
+/* Takes an interview or participant page out of the stack. */
+static void
+close_page (CharterDiscoveryView *self,
+            GtkWidget           **page)
+{
+  if (*page == NULL)
+    return;
+  gtk_stack_remove (GTK_STACK (self->stack), *page);
+  *page = NULL;
+}
+
 static void
 set_page (CharterDiscoveryView *self,
           const char           *name)
@@ -533,18 +553,13 @@ open_interview (CharterDiscoveryView *self,
   gtk_widget_set_margin_start (page, 24);
   gtk_widget_set_margin_end (page, 24);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Interview"));
+  group = charter_discovery_group_new (_("Interview"), NULL);
 
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Title"));
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, interview, "title");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             charter_discovery_entry_row (self->document, interview, "title", _("Title")));
 
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Date (YYYY-MM-DD)"));
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, interview, "date");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             charter_discovery_entry_row (self->document, interview, "date", _("Date (YYYY-MM-DD)")));
 
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Participant"));
@@ -613,8 +628,7 @@ open_interview (CharterDiscoveryView *self,
     page = clamp;
   }
 
-  if (self->interview_page != NULL)
-    gtk_stack_remove (GTK_STACK (self->stack), self->interview_page);
+  close_page (self, &self->interview_page);
   self->interview_page = page;
   gtk_stack_add_named (GTK_STACK (self->stack), page, "interview");
   highlight_insights (self);
@@ -625,7 +639,7 @@ static void
 open_participant (CharterDiscoveryView *self,
                   CharterParticipant   *participant)
 {
-  GtkWidget *page, *clamp, *box, *group, *row, *notes;
+  GtkWidget *page, *clamp, *box, *group, *notes;
 
   g_set_object (&self->participant, participant);
 
@@ -633,36 +647,22 @@ open_participant (CharterDiscoveryView *self,
   gtk_widget_set_margin_top (box, 24);
   gtk_widget_set_margin_bottom (box, 24);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Participant"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Everywhere else — insights, the spec, exports and presentations — this participant appears by alias."));
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Alias"));
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, participant, "alias");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Segment"));
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, participant, "segment");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  group = charter_discovery_group_new (_("Participant"),
+                                       _("Everywhere else — insights, the spec, exports and presentations — this participant appears by alias."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             charter_discovery_entry_row (self->document, participant, "alias", _("Alias")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             charter_discovery_entry_row (self->document, participant, "segment", _("Segment")));
   gtk_box_append (GTK_BOX (box), group);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Personal Details"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Shown only on this page. Never exported."));
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Real name"));
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, participant, "real-name");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Contact"));
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, participant, "contact");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  group = charter_discovery_group_new (_("Personal Details"), _("Shown only on this page. Never exported."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             charter_discovery_entry_row (self->document, participant, "real-name", _("Real name")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             charter_discovery_entry_row (self->document, participant, "contact", _("Contact")));
   gtk_box_append (GTK_BOX (box), group);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Notes"));
+  group = charter_discovery_group_new (_("Notes"), NULL);
   notes = charter_discovery_text_area (self->document, participant, "notes", _("Participant notes"), 4);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), notes);
   gtk_box_append (GTK_BOX (box), group);
@@ -674,8 +674,7 @@ open_participant (CharterDiscoveryView *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page), clamp);
 
-  if (self->participant_page != NULL)
-    gtk_stack_remove (GTK_STACK (self->stack), self->participant_page);
+  close_page (self, &self->participant_page);
   self->participant_page = page;
   gtk_stack_add_named (GTK_STACK (self->stack), page, "participant");
   set_page (self, "participant");
@@ -1183,22 +1182,17 @@ rebuild_idle_cb (gpointer user_data)
   update_segments (self);
 
   /* An undo may take away the interview or participant that is open. */
-  if (self->document != NULL && self->interview != NULL &&
-      charter_document_find (self->document, charter_document_get_interviews (self->document),
-                              charter_item_get_id (CHARTER_ITEM (self->interview))) != self->interview)
+  if (self->document != NULL && item_gone (self, charter_document_get_interviews (self->document), self->interview))
     {
       g_clear_object (&self->interview);
-      gtk_stack_remove (GTK_STACK (self->stack), self->interview_page);
-      self->interview_page = self->notes_view = NULL;
+      close_page (self, &self->interview_page);
+      self->notes_view = NULL;
       set_page (self, "board");
     }
-  if (self->document != NULL && self->participant != NULL &&
-      charter_document_find (self->document, charter_document_get_participants (self->document),
-                              charter_item_get_id (CHARTER_ITEM (self->participant))) != self->participant)
+  if (self->document != NULL && item_gone (self, charter_document_get_participants (self->document), self->participant))
     {
       g_clear_object (&self->participant);
-      gtk_stack_remove (GTK_STACK (self->stack), self->participant_page);
-      self->participant_page = NULL;
+      close_page (self, &self->participant_page);
       set_page (self, "board");
     }
   /* Off screen (another workspace, or another page) the board waits: typing
@@ -1271,27 +1265,18 @@ on_segment_selected_cb (GtkDropDown          *dropdown,
                                 ? "" : gtk_string_list_get_string (self->segments, selected));
 }
 
+/* A sidebar row opens its interview or participant, as the open-* actions do. */
 static void
-on_interview_activate_cb (GtkListView          *list,
-                          guint                 position,
-                          CharterDiscoveryView *self)
+on_sidebar_activate_cb (GtkListView          *list,
+                        guint                 position,
+                        CharterDiscoveryView *self)
 {
-  g_autoptr(CharterInterview) interview = g_list_model_get_item (G_LIST_MODEL (self->interviews), position);
+  g_autoptr(CharterItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), position);
 
-  if (interview != NULL)
-    open_interview (self, interview);
-}
-
-static void
-on_participant_activate_cb (GtkListView          *list,
-                            guint                 position,
-                            CharterDiscoveryView *self)
-{
-  g_autoptr(CharterParticipant) participant =
-    g_list_model_get_item (charter_document_get_participants (self->document), position);
-
-  if (participant != NULL)
-    open_participant (self, participant);
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self),
+                                CHARTER_IS_INTERVIEW (item) ? "discovery.open-interview" : "discovery.open-participant",
+                                "s", charter_item_get_id (item));
 }
 
 static void
@@ -1800,36 +1785,28 @@ show_board_action (GtkWidget  *widget,
   set_page (CHARTER_DISCOVERY_VIEW (widget), "board");
 }
 
+/* discovery.open-interview and discovery.open-participant, by id. */
 static void
-open_interview_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+open_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   CharterDiscoveryView *self = CHARTER_DISCOVERY_VIEW (widget);
-  CharterInterview *interview;
+  gboolean interview = g_str_equal (action_name, "discovery.open-interview");
+  gpointer item;
 
   if (self->document == NULL)
     return;
-  interview = charter_document_find (self->document, charter_document_get_interviews (self->document),
-                                     g_variant_get_string (parameter, NULL));
-  if (interview != NULL)
-    open_interview (self, interview);
-}
-
-static void
-open_participant_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  CharterDiscoveryView *self = CHARTER_DISCOVERY_VIEW (widget);
-  CharterParticipant *participant;
-
-  if (self->document == NULL)
+  item = charter_document_find (self->document,
+                                interview ? charter_document_get_interviews (self->document)
+                                          : charter_document_get_participants (self->document),
+                                g_variant_get_string (parameter, NULL));
+  if (item == NULL)
     return;
-  participant = charter_document_find (self->document, charter_document_get_participants (self->document),
-                                       g_variant_get_string (parameter, NULL));
-  if (participant != NULL)
-    open_participant (self, participant);
+  if (interview)
+    open_interview (self, item);
+  else
+    open_participant (self, item);
 }
 
 static void
@@ -1884,24 +1861,54 @@ focus_search_action (GtkWidget  *widget,
 
 /* Construction */
 
+/* A sidebar section: a heading with an add button, then a list of rows that
+ * open what they show. Returns the list; @scroller is the window around it. */
 static GtkWidget *
-sidebar_heading (const char *text)
+sidebar_list (CharterDiscoveryView *self,
+              GtkWidget            *sidebar,
+              const char           *title,
+              const char           *add_action,
+              const char           *add_name,
+              GtkSingleSelection   *selection,
+              GtkWidget           **scroller)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  g_autoptr(GtkListItemFactory) factory = row_factory (self);
+  GtkWidget *list;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "charter-sidebar-heading");
   gtk_widget_add_css_class (label, "dim-label");
-  return label;
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), add_action);
+  gtk_widget_set_tooltip_text (button, add_name);
+  charter_discovery_set_accessible_name (button, add_name);
+  gtk_widget_set_margin_end (button, 8);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (sidebar), box);
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (selection)), g_object_ref (factory));
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  charter_discovery_set_accessible_name (list, title);
+  g_signal_connect (list, "activate", G_CALLBACK (on_sidebar_activate_cb), self);
+  *scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (*scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (*scroller), list);
+  gtk_box_append (GTK_BOX (sidebar), *scroller);
+  return list;
 }
 
 static void
 build_ui (CharterDiscoveryView *self)
 {
   GtkWidget *paned, *sidebar, *box, *button, *scroller, *board_page, *toolbar, *new_need, *label;
-  g_autoptr(GtkListItemFactory) factory1 = row_factory (self);
-  g_autoptr(GtkListItemFactory) factory2 = row_factory (self);
-  g_autoptr(GtkListItemFactory) segment_factory = NULL;
 
   paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
@@ -1935,64 +1942,18 @@ build_ui (CharterDiscoveryView *self)
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (sidebar), box);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = sidebar_heading (_("Participants"));
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "discovery.add-participant");
-  gtk_widget_set_tooltip_text (button, _("Add Participant"));
-  charter_discovery_set_accessible_name (button, _("Add Participant"));
-  gtk_widget_set_margin_end (button, 8);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (sidebar), box);
-
   self->participant_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->participant_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->participant_selection, TRUE);
-  self->participant_list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->participant_selection)),
-                                              g_object_ref (factory1));
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->participant_list), TRUE);
-  gtk_widget_add_css_class (self->participant_list, "navigation-sidebar");
-  charter_discovery_set_accessible_name (self->participant_list, _("Participants"));
-  g_signal_connect (self->participant_list, "activate", G_CALLBACK (on_participant_activate_cb), self);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->participant_list);
+  self->participant_list = sidebar_list (self, sidebar, _("Participants"), "discovery.add-participant",
+                                         _("Add Participant"), self->participant_selection, &scroller);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
-  gtk_box_append (GTK_BOX (sidebar), scroller);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = sidebar_heading (_("Interviews"));
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "discovery.add-interview");
-  gtk_widget_set_tooltip_text (button, _("Add Interview"));
-  charter_discovery_set_accessible_name (button, _("Add Interview"));
-  gtk_widget_set_margin_end (button, 8);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (sidebar), box);
 
   self->interview_filter = gtk_custom_filter_new (interview_filter_func, self, NULL);
   self->interviews = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->interview_filter)));
   self->interview_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->interviews)));
-  gtk_single_selection_set_autoselect (self->interview_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->interview_selection, TRUE);
-  self->interview_list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->interview_selection)),
-                                            g_object_ref (factory2));
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->interview_list), TRUE);
-  gtk_widget_add_css_class (self->interview_list, "navigation-sidebar");
-  charter_discovery_set_accessible_name (self->interview_list, _("Interviews"));
-  g_signal_connect (self->interview_list, "activate", G_CALLBACK (on_interview_activate_cb), self);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->interview_list);
+  self->interview_list = sidebar_list (self, sidebar, _("Interviews"), "discovery.add-interview",
+                                       _("Add Interview"), self->interview_selection, &scroller);
   gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (sidebar), scroller);
 
   gtk_paned_set_start_child (GTK_PANED (paned), sidebar);
 
@@ -2042,7 +2003,6 @@ build_ui (CharterDiscoveryView *self)
   gtk_paned_set_end_child (GTK_PANED (paned), self->stack);
 
   adw_bin_set_child (ADW_BIN (self), paned);
-  (void) segment_factory;
 }
 
 /* Overrides */
@@ -2180,8 +2140,8 @@ charter_discovery_view_class_init (CharterDiscoveryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "discovery.select-insight", "s", select_insight_action);
   gtk_widget_class_install_action (widget_class, "discovery.show-board", NULL, show_board_action);
   gtk_widget_class_install_action (widget_class, "discovery.show-insight", "s", show_insight_action);
-  gtk_widget_class_install_action (widget_class, "discovery.open-interview", "s", open_interview_action);
-  gtk_widget_class_install_action (widget_class, "discovery.open-participant", "s", open_participant_action);
+  gtk_widget_class_install_action (widget_class, "discovery.open-interview", "s", open_item_action);
+  gtk_widget_class_install_action (widget_class, "discovery.open-participant", "s", open_item_action);
   gtk_widget_class_install_action (widget_class, "discovery.search", "s", search_action);
   gtk_widget_class_install_action (widget_class, "discovery.set-segment", "s", set_segment_action);
   gtk_widget_class_install_action (widget_class, "discovery.focus-search", NULL, focus_search_action);
@@ -2240,11 +2200,9 @@ charter_discovery_view_set_document (CharterDiscoveryView *self,
   g_clear_object (&self->interview);
   g_clear_object (&self->participant);
   g_clear_pointer (&self->selected_insight, g_free);
-  if (self->interview_page != NULL)
-    gtk_stack_remove (GTK_STACK (self->stack), self->interview_page);
-  if (self->participant_page != NULL)
-    gtk_stack_remove (GTK_STACK (self->stack), self->participant_page);
-  self->interview_page = self->participant_page = self->notes_view = NULL;
+  close_page (self, &self->interview_page);
+  close_page (self, &self->participant_page);
+  self->notes_view = NULL;
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "board");
 
   g_set_object (&self->document, document);

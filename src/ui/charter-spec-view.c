@@ -25,8 +25,26 @@ typedef enum
   N_LISTS
 } ListKind;
 
-static const char * const list_names[N_LISTS] = {
-  "integration-questions", "out-of-scope", "metrics", "open-questions", "decisions",
+/* What each list of the spec holds and how a person adds to it. */
+static const struct
+{
+  const char *name;           /* in "spec.remove-item" */
+  const char *add_action;
+  const char *add_title;
+  GType     (*item_type) (void);
+  const char *id_prefix;
+  const char *text_property;  /* what the add row fills in */
+} lists[N_LISTS] = {
+  [LIST_INTEGRATION] = { "integration-questions", "spec.add-question", N_("Add an integration question"),
+                         charter_question_get_type, "question", "question" },
+  [LIST_OUT_OF_SCOPE] = { "out-of-scope", "spec.add-exclusion", N_("Add something out of scope"),
+                          charter_exclusion_get_type, "exclusion", "what" },
+  [LIST_METRICS] = { "metrics", "spec.add-metric", N_("Add a success metric (what is measured)"),
+                     charter_metric_get_type, "metric", "measure" },
+  [LIST_OPEN] = { "open-questions", "spec.add-open-question", N_("Add an open question"),
+                  charter_question_get_type, "question", "question" },
+  [LIST_DECISIONS] = { "decisions", "spec.add-decision", N_("Add a decision"),
+                       charter_decision_get_type, "decision", "summary" },
 };
 
 struct _CharterSpecView
@@ -98,7 +116,16 @@ static int
 list_kind_from_name (const char *name)
 {
   for (int i = 0; i < N_LISTS; i++)
-    if (g_str_equal (list_names[i], name))
+    if (g_str_equal (lists[i].name, name))
+      return i;
+  return -1;
+}
+
+static int
+list_kind_from_add_action (const char *action_name)
+{
+  for (int i = 0; i < N_LISTS; i++)
+    if (g_str_equal (lists[i].add_action, action_name))
       return i;
   return -1;
 }
@@ -121,49 +148,97 @@ add_row (AdwPreferencesGroup *group,
   g_ptr_array_add (rows, row);
 }
 
+/* A button of a row: a flat icon, or words; @accessible_name is its tooltip too. */
 static GtkWidget *
-remove_button (const char *list,
-               const char *id,
-               const char *accessible_name)
+row_button (const char *icon_name,
+            const char *label,
+            const char *action,
+            GVariant   *target,
+            const char *accessible_name)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *button = icon_name != NULL ? gtk_button_new_from_icon_name (icon_name)
+                                        : gtk_button_new_with_label (label);
 
-  gtk_widget_add_css_class (button, "flat");
+  if (icon_name != NULL)
+    gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.remove-item");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", list, id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_widget_set_tooltip_text (button, accessible_name);
   charter_discovery_set_accessible_name (button, accessible_name);
   return button;
 }
 
 static GtkWidget *
-group_new (const char *title,
-           const char *description)
+remove_button (ListKind    kind,
+               gpointer    item,
+               const char *accessible_name)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  return row_button ("user-trash-symbolic", NULL, "spec.remove-item",
+                     g_variant_new ("(ss)", lists[kind].name, charter_item_get_id (item)),
+                     accessible_name);
+}
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return group;
+/* A row that reads: a title, and a line under it. */
+static GtkWidget *
+info_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* An info row with a mark in front: a warning sign, or a tick. Both have a
+ * shape and a name of their own, so colour is not all that tells them apart. */
+static GtkWidget *
+status_row (const char *title,
+            const char *subtitle,
+            gboolean    warning,
+            const char *accessible_name)
+{
+  GtkWidget *row = info_row (title, subtitle);
+  GtkWidget *icon = gtk_image_new_from_icon_name (warning ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+
+  gtk_widget_add_css_class (icon, warning ? "warning" : "success");
+  charter_discovery_set_accessible_name (icon, accessible_name);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
 }
 
 /* Lists */
 
+/* One item of a list as an expander row: its title follows @title_property,
+ * opening it shows the fields added with add_field(), and a button at its
+ * end removes it. */
 static GtkWidget *
-field_row (CharterSpecView *self,
+item_row (ListKind    kind,
+          gpointer    item,
+          const char *title_property,
+          const char *remove_name)
+{
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (item, title_property, row, "title", G_BINDING_SYNC_CREATE);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button (kind, item, remove_name));
+  return row;
+}
+
+static void
+add_field (CharterSpecView *self,
+           GtkWidget       *row,
            gpointer         item,
            const char      *property,
            const char      *title)
 {
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, item, property);
-  return row;
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            charter_discovery_entry_row (self->document, item, property, title));
 }
-
 
 static void
 on_question_check_toggled_cb (GtkCheckButton  *check,
@@ -208,19 +283,18 @@ question_row (CharterSpecView *self,
               ListKind         kind,
               CharterQuestion *question)
 {
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  const char *id = charter_item_get_id (CHARTER_ITEM (question));
+  GtkWidget *row, *check = gtk_check_button_new ();
   g_autofree char *check_name = NULL;
   g_autofree char *remove_name = NULL;
 
+  /* Translators: "Remove question: Plan tiers" */
+  remove_name = g_strdup_printf (_("Remove question: %s"), charter_question_get_question (question));
   /* The question reads first, its answer under it; expanding edits both. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (question, "question", row, "title", G_BINDING_SYNC_CREATE);
+  row = item_row (kind, question, "question", remove_name);
   g_object_bind_property_full (question, "answer", row, "subtitle", G_BINDING_SYNC_CREATE,
                                answer_subtitle, NULL, NULL, NULL);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, question, "question", _("Question")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, question, "answer", _("Answer")));
+  add_field (self, row, question, "question", _("Question"));
+  add_field (self, row, question, "answer", _("Answer"));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), charter_question_get_status (question) != CHARTER_QUESTION_OPEN);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -231,10 +305,6 @@ question_row (CharterSpecView *self,
   g_signal_connect (check, "toggled", G_CALLBACK (on_question_check_toggled_cb), self);
   g_signal_connect_object (question, "notify::status", G_CALLBACK (on_question_status_notify_cb), check, 0);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
-
-  /* Translators: "Remove question: Plan tiers" */
-  remove_name = g_strdup_printf (_("Remove question: %s"), charter_question_get_question (question));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button (list_names[kind], id, remove_name));
   return row;
 }
 
@@ -250,9 +320,7 @@ exclusion_row (CharterSpecView  *self,
   charter_discovery_bind_editable (GTK_EDITABLE (row), self->document, exclusion, "reason");
   /* Translators: "Remove from out of scope: Social sharing" */
   remove_name = g_strdup_printf (_("Remove from out of scope: %s"), charter_exclusion_get_what (exclusion));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
-                            remove_button (list_names[LIST_OUT_OF_SCOPE],
-                                           charter_item_get_id (CHARTER_ITEM (exclusion)), remove_name));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove_button (LIST_OUT_OF_SCOPE, exclusion, remove_name));
   return row;
 }
 
@@ -278,23 +346,19 @@ static GtkWidget *
 metric_row (CharterSpecView *self,
             CharterMetric   *metric)
 {
-  GtkWidget *row = adw_expander_row_new ();
   g_autofree char *remove_name = NULL;
+  GtkWidget *row;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (metric, "measure", row, "title", G_BINDING_SYNC_CREATE);
+  /* Translators: "Remove metric: Weekly active loggers" */
+  remove_name = g_strdup_printf (_("Remove metric: %s"), charter_metric_get_measure (metric));
+  row = item_row (LIST_METRICS, metric, "measure", remove_name);
   g_object_bind_property_full (metric, "target", row, "subtitle", G_BINDING_SYNC_CREATE,
                                metric_subtitle, NULL, NULL, NULL);
   g_object_bind_property_full (metric, "time-frame", row, "subtitle", G_BINDING_SYNC_CREATE,
                                metric_subtitle, NULL, NULL, NULL);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, metric, "measure", _("Measure")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, metric, "target", _("Target")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, metric, "time-frame", _("Time frame")));
-  /* Translators: "Remove metric: Weekly active loggers" */
-  remove_name = g_strdup_printf (_("Remove metric: %s"), charter_metric_get_measure (metric));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               remove_button (list_names[LIST_METRICS],
-                                              charter_item_get_id (CHARTER_ITEM (metric)), remove_name));
+  add_field (self, row, metric, "measure", _("Measure"));
+  add_field (self, row, metric, "target", _("Target"));
+  add_field (self, row, metric, "time-frame", _("Time frame"));
   return row;
 }
 
@@ -302,20 +366,16 @@ static GtkWidget *
 decision_row (CharterSpecView *self,
               CharterDecision *decision)
 {
-  GtkWidget *row = adw_expander_row_new ();
   g_autofree char *remove_name = NULL;
+  GtkWidget *row;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property (decision, "summary", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (decision, "date", row, "subtitle", G_BINDING_SYNC_CREATE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, decision, "date", _("Date (YYYY-MM-DD)")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, decision, "summary", _("Decision")));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field_row (self, decision, "rationale", _("Why")));
   /* Translators: "Remove decision: Ship history first" */
   remove_name = g_strdup_printf (_("Remove decision: %s"), charter_decision_get_summary (decision));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               remove_button (list_names[LIST_DECISIONS],
-                                              charter_item_get_id (CHARTER_ITEM (decision)), remove_name));
+  row = item_row (LIST_DECISIONS, decision, "summary", remove_name);
+  g_object_bind_property (decision, "date", row, "subtitle", G_BINDING_SYNC_CREATE);
+  add_field (self, row, decision, "date", _("Date (YYYY-MM-DD)"));
+  add_field (self, row, decision, "summary", _("Decision"));
+  add_field (self, row, decision, "rationale", _("Why"));
   return row;
 }
 
@@ -388,27 +448,7 @@ rebuild_list (CharterSpecView *self,
       add_row (group, self->list_rows[kind], row);
     }
 
-  switch (kind)
-    {
-    case LIST_INTEGRATION:
-      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add an integration question"), "spec.add-question"));
-      break;
-    case LIST_OPEN:
-      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add an open question"), "spec.add-open-question"));
-      break;
-    case LIST_OUT_OF_SCOPE:
-      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add something out of scope"), "spec.add-exclusion"));
-      break;
-    case LIST_METRICS:
-      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add a success metric (what is measured)"), "spec.add-metric"));
-      break;
-    case LIST_DECISIONS:
-      add_row (group, self->list_rows[kind], add_entry_row (self, _("Add a decision"), "spec.add-decision"));
-      break;
-    case N_LISTS:
-    default:
-      break;
-    }
+  add_row (group, self->list_rows[kind], add_entry_row (self, _(lists[kind].add_title), lists[kind].add_action));
 }
 
 /* Needs and traceability */
@@ -459,7 +499,7 @@ rebuild_needs (CharterSpecView *self)
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       CharterNeed *need = charter_document_find (self->document, needs, ids[i]);
-      GtkWidget *row, *button, *icon;
+      GtkWidget *row;
       g_autofree char *subtitle = NULL;
       g_autofree char *remove_name = NULL;
       gboolean unserved;
@@ -467,32 +507,20 @@ rebuild_needs (CharterSpecView *self)
       if (need == NULL)
         continue;
       subtitle = need_subtitle (self, need, &unserved);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), charter_need_get_statement (need));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      icon = gtk_image_new_from_icon_name (unserved ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
-      gtk_widget_add_css_class (icon, unserved ? "warning" : "success");
-      charter_discovery_set_accessible_name (icon, unserved ? _("Not served by the plan") : _("Served by the plan"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.remove-need");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ids[i]);
+      row = status_row (charter_need_get_statement (need), subtitle, unserved,
+                        unserved ? _("Not served by the plan") : _("Served by the plan"));
       /* Translators: "Remove need from the spec: See progress" */
       remove_name = g_strdup_printf (_("Remove need from the spec: %s"), charter_need_get_statement (need));
-      gtk_widget_set_tooltip_text (button, remove_name);
-      charter_discovery_set_accessible_name (button, remove_name);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button ("list-remove-symbolic", NULL, "spec.remove-need",
+                                             g_variant_new_string (ids[i]), remove_name));
       add_row (group, self->needs_rows, row);
     }
 
   if (self->needs_rows->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = info_row (_("The spec addresses no need yet"), NULL);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The spec addresses no need yet"));
       gtk_widget_add_css_class (row, "dim-label");
       add_row (group, self->needs_rows, row);
     }
@@ -506,7 +534,7 @@ rebuild_needs (CharterSpecView *self)
       const char *id = charter_item_get_id (CHARTER_ITEM (need));
       g_autofree char *subtitle = NULL;
       g_autofree char *add_name = NULL;
-      GtkWidget *row, *button;
+      GtkWidget *row;
       guint evidence;
 
       if (charter_traceability_spec_addresses (self->document, id))
@@ -516,20 +544,12 @@ rebuild_needs (CharterSpecView *self)
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not in the spec · evidence: %u participant",
                                                "Not in the spec · evidence: %u participants", evidence),
                                   evidence);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), charter_need_get_statement (need));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      row = info_row (charter_need_get_statement (need), subtitle);
       gtk_widget_add_css_class (row, "charter-need-offered");
-      button = gtk_button_new_with_label (_("Add"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.add-need");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
       /* Translators: "Add to the spec: See progress" */
       add_name = g_strdup_printf (_("Add to the spec: %s"), charter_need_get_statement (need));
-      gtk_widget_set_tooltip_text (button, add_name);
-      charter_discovery_set_accessible_name (button, add_name);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (NULL, _("Add"), "spec.add-need", g_variant_new_string (id), add_name));
       add_row (group, self->needs_rows, row);
     }
 }
@@ -549,16 +569,9 @@ rebuild_traceability (CharterSpecView *self)
   unserved = charter_traceability_unserved_needs (self->document);
   for (guint i = 0; i < unserved->len; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), charter_need_get_statement (unserved->pdata[i]));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Need that nothing in the plan serves"));
-      gtk_widget_add_css_class (icon, "warning");
-      charter_discovery_set_accessible_name (icon, _("Warning"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      add_row (group, self->trace_rows, row);
+      add_row (group, self->trace_rows,
+               status_row (charter_need_get_statement (unserved->pdata[i]),
+                           _("Need that nothing in the plan serves"), TRUE, _("Warning")));
     }
 
   tasks = charter_document_get_tasks (self->document);
@@ -568,7 +581,6 @@ rebuild_traceability (CharterSpecView *self)
       g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
       g_autoptr(GPtrArray) needs = charter_traceability_task_needs (self->document, task);
       g_autoptr(GString) subtitle = g_string_new (NULL);
-      GtkWidget *row, *icon;
       gboolean orphan = needs->len == 0 && !charter_task_get_milestone (task);
 
       if (charter_task_get_milestone (task))
@@ -586,23 +598,14 @@ rebuild_traceability (CharterSpecView *self)
               g_string_append (subtitle, charter_need_get_statement (needs->pdata[j]));
             }
         }
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), charter_task_get_name (task));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-      icon = gtk_image_new_from_icon_name (orphan ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
-      gtk_widget_add_css_class (icon, orphan ? "warning" : "success");
-      charter_discovery_set_accessible_name (icon, orphan ? _("Warning") : _("Serves a need"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      add_row (group, self->trace_rows, row);
+      add_row (group, self->trace_rows,
+               status_row (charter_task_get_name (task), subtitle->str, orphan,
+                           orphan ? _("Warning") : _("Serves a need")));
     }
 
   if (self->trace_rows->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No needs and no plan tasks yet"));
-      add_row (group, self->trace_rows, row);
+      add_row (group, self->trace_rows, info_row (_("No needs and no plan tasks yet"), NULL));
     }
 }
 
@@ -683,7 +686,7 @@ build_fields (CharterSpecView *self)
     g_ptr_array_add (self->field_widgets, w_); \
   } G_STMT_END
 
-  FIELD (g_object_get_data (G_OBJECT (self), "title-group"), field_row (self, spec, "title", _("Title")));
+  FIELD (g_object_get_data (G_OBJECT (self), "title-group"), charter_discovery_entry_row (self->document, spec, "title", _("Title")));
   FIELD (g_object_get_data (G_OBJECT (self), "problem-group"),
          charter_discovery_text_area (self->document, spec, "problem", _("Problem"), 3));
   FIELD (g_object_get_data (G_OBJECT (self), "audience-group"),
@@ -694,37 +697,51 @@ build_fields (CharterSpecView *self)
          charter_discovery_text_area (self->document, spec, "solution", _("What a solution looks like"), 3));
   FIELD (g_object_get_data (G_OBJECT (self), "smallest-group"),
          charter_discovery_text_area (self->document, spec, "smallest-version", _("Smallest useful version"), 2));
-  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), field_row (self, spec, "target-date", _("Target date (YYYY-MM-DD)")));
-  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), field_row (self, spec, "appetite", _("Appetite (how much time it is worth)")));
+  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), charter_discovery_entry_row (self->document, spec, "target-date", _("Target date (YYYY-MM-DD)")));
+  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), charter_discovery_entry_row (self->document, spec, "appetite", _("Appetite (how much time it is worth)")));
 #undef FIELD
 }
 
 /* Actions */
 
+/* A new item at the end of a list, with the words a person typed (a
+ * decision also gets today's date). */
 static void
-append_question (CharterSpecView *self,
-                 ListKind         kind,
-                 const char      *text)
+append_item (CharterSpecView *self,
+             ListKind         kind,
+             const char      *text)
 {
   GListModel *list = get_list (self, kind);
-  g_autofree char *id = charter_document_make_id (self->document, list, "question");
-  g_autoptr(CharterQuestion) question = charter_question_new (id);
+  g_autofree char *id = charter_document_make_id (self->document, list, lists[kind].id_prefix);
+  g_autoptr(CharterItem) item = g_object_new (lists[kind].item_type (),
+                                              "id", id,
+                                              lists[kind].text_property, text,
+                                              NULL);
 
-  charter_question_set_question (question, text);
-  charter_document_append (self->document, list, question);
+  if (kind == LIST_DECISIONS)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+      charter_decision_set_date (CHARTER_DECISION (item), today);
+    }
+  charter_document_append (self->document, list, item);
 }
 
+/* spec.add-question, spec.add-open-question, spec.add-exclusion,
+ * spec.add-metric and spec.add-decision: what the add row of each list does. */
 static void
-add_question_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
   const char *text = g_variant_get_string (parameter, NULL);
+  int kind = list_kind_from_add_action (action_name);
 
-  if (!editable (self) || *text == '\0')
+  if (!editable (self) || *text == '\0' || kind < 0)
     return;
-  append_question (self, g_str_equal (action_name, "spec.add-open-question") ? LIST_OPEN : LIST_INTEGRATION, text);
+  append_item (self, kind, text);
 }
 
 static void
@@ -760,7 +777,7 @@ add_usual_questions_action (GtkWidget  *widget,
         }
       if (!present)
         {
-          append_question (self, LIST_INTEGRATION, text);
+          append_item (self, LIST_INTEGRATION, text);
           added++;
         }
     }
@@ -768,70 +785,6 @@ add_usual_questions_action (GtkWidget  *widget,
     charter_document_end_group (self->document);
   else
     charter_document_cancel_group (self->document);
-}
-
-static void
-add_exclusion_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
-  const char *text = g_variant_get_string (parameter, NULL);
-  GListModel *list;
-  g_autofree char *id = NULL;
-  g_autoptr(CharterExclusion) exclusion = NULL;
-
-  if (!editable (self) || *text == '\0')
-    return;
-  list = get_list (self, LIST_OUT_OF_SCOPE);
-  id = charter_document_make_id (self->document, list, "exclusion");
-  exclusion = charter_exclusion_new (id);
-  charter_exclusion_set_what (exclusion, text);
-  charter_document_append (self->document, list, exclusion);
-}
-
-static void
-add_metric_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
-  const char *text = g_variant_get_string (parameter, NULL);
-  GListModel *list;
-  g_autofree char *id = NULL;
-  g_autoptr(CharterMetric) metric = NULL;
-
-  if (!editable (self) || *text == '\0')
-    return;
-  list = get_list (self, LIST_METRICS);
-  id = charter_document_make_id (self->document, list, "metric");
-  metric = charter_metric_new (id);
-  charter_metric_set_measure (metric, text);
-  charter_document_append (self->document, list, metric);
-}
-
-static void
-add_decision_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
-  const char *text = g_variant_get_string (parameter, NULL);
-  GListModel *list;
-  g_autofree char *id = NULL;
-  g_autofree char *today = NULL;
-  g_autoptr(CharterDecision) decision = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (!editable (self) || *text == '\0')
-    return;
-  list = get_list (self, LIST_DECISIONS);
-  id = charter_document_make_id (self->document, list, "decision");
-  decision = charter_decision_new (id);
-  today = g_date_time_format (now, "%Y-%m-%d");
-  charter_decision_set_summary (decision, text);
-  charter_decision_set_date (decision, today);
-  charter_document_append (self->document, list, decision);
 }
 
 static void
@@ -963,7 +916,7 @@ build_ui (CharterSpecView *self)
   gtk_box_append (GTK_BOX (box), gauge_box);
 
 #define GROUP(key, title, description) G_STMT_START { \
-    group = group_new ((title), (description)); \
+    group = charter_discovery_group_new ((title), (description)); \
     g_object_set_data (G_OBJECT (self), (key), group); \
     gtk_box_append (GTK_BOX (box), group); \
   } G_STMT_END
@@ -973,13 +926,13 @@ build_ui (CharterSpecView *self)
   GROUP ("audience-group", _("Who Has It"), NULL);
   GROUP ("acuteness-group", _("How Acute It Is"), _("How much it hurts, how often, and what people do about it today."));
 
-  self->needs_group = group_new (_("Needs Addressed"), _("From Discovery, each with its evidence: the distinct participants behind it. Needs not yet in the spec are listed last, with Add."));
+  self->needs_group = charter_discovery_group_new (_("Needs Addressed"), _("From Discovery, each with its evidence: the distinct participants behind it. Needs not yet in the spec are listed last, with Add."));
   gtk_box_append (GTK_BOX (box), self->needs_group);
 
   GROUP ("solution-group", _("What a Solution Looks Like"), NULL);
   GROUP ("smallest-group", _("Smallest Useful Version"), NULL);
 
-  self->list_groups[LIST_INTEGRATION] = group_new (_("Integration Questions"),
+  self->list_groups[LIST_INTEGRATION] = charter_discovery_group_new (_("Integration Questions"),
                                                    _("Tick a question once it is answered; open a row to edit its question and answer."));
   suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   button = gtk_button_new_with_mnemonic (_("Add the _Usual Ones"));
@@ -990,19 +943,19 @@ build_ui (CharterSpecView *self)
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->list_groups[LIST_INTEGRATION]), suffix);
   gtk_box_append (GTK_BOX (box), self->list_groups[LIST_INTEGRATION]);
 
-  self->list_groups[LIST_OUT_OF_SCOPE] = group_new (_("Out of Scope"), _("Each with the reason it is out."));
+  self->list_groups[LIST_OUT_OF_SCOPE] = charter_discovery_group_new (_("Out of Scope"), _("Each with the reason it is out."));
   gtk_box_append (GTK_BOX (box), self->list_groups[LIST_OUT_OF_SCOPE]);
-  self->list_groups[LIST_METRICS] = group_new (_("Success Metrics"), _("Measure, target and time frame."));
+  self->list_groups[LIST_METRICS] = charter_discovery_group_new (_("Success Metrics"), _("Measure, target and time frame."));
   gtk_box_append (GTK_BOX (box), self->list_groups[LIST_METRICS]);
 
   GROUP ("when-group", _("Target Date or Appetite"), NULL);
 
-  self->list_groups[LIST_OPEN] = group_new (_("Open Questions"), NULL);
+  self->list_groups[LIST_OPEN] = charter_discovery_group_new (_("Open Questions"), NULL);
   gtk_box_append (GTK_BOX (box), self->list_groups[LIST_OPEN]);
-  self->list_groups[LIST_DECISIONS] = group_new (_("Decisions"), NULL);
+  self->list_groups[LIST_DECISIONS] = charter_discovery_group_new (_("Decisions"), NULL);
   gtk_box_append (GTK_BOX (box), self->list_groups[LIST_DECISIONS]);
 
-  self->trace_group = group_new (_("Traceability"),
+  self->trace_group = charter_discovery_group_new (_("Traceability"),
                                  _("Needs and the plan tasks that serve them. Flagged: needs nothing serves, tasks that serve no need."));
   gtk_box_append (GTK_BOX (box), self->trace_group);
 #undef GROUP
@@ -1119,12 +1072,9 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "spec.add-question", "s", add_question_action);
-  gtk_widget_class_install_action (widget_class, "spec.add-open-question", "s", add_question_action);
+  for (int kind = 0; kind < N_LISTS; kind++)
+    gtk_widget_class_install_action (widget_class, lists[kind].add_action, "s", add_item_action);
   gtk_widget_class_install_action (widget_class, "spec.add-usual-questions", NULL, add_usual_questions_action);
-  gtk_widget_class_install_action (widget_class, "spec.add-exclusion", "s", add_exclusion_action);
-  gtk_widget_class_install_action (widget_class, "spec.add-metric", "s", add_metric_action);
-  gtk_widget_class_install_action (widget_class, "spec.add-decision", "s", add_decision_action);
   gtk_widget_class_install_action (widget_class, "spec.remove-item", "(ss)", remove_item_action);
   gtk_widget_class_install_action (widget_class, "spec.toggle-question", "s", toggle_question_action);
   gtk_widget_class_install_action (widget_class, "spec.add-need", "s", add_need_action);

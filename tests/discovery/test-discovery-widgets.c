@@ -106,6 +106,37 @@ find_kind_button (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_button_in (GtkWidget  *root,
+                const char *action_name,
+                GVariant   *target)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0 &&
+      (target == NULL || g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), target)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_in (child, action_name, target);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first button under @root that runs @action_name (with @target, when given). */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name,
+                    GVariant   *target)
+{
+  g_autoptr(GVariant) owned = target ? g_variant_ref_sink (target) : NULL;
+
+  return find_button_in (root, action_name, owned);
+}
+
 /* What the kind button says in words (its icon aside). */
 static const char *
 kind_button_text (GtkWidget *button)
@@ -338,6 +369,19 @@ test_filters (void)
     g_assert_true (has_insight_tag (charter_discovery_view_get_notes_view (dv), gtk_text_iter_get_offset (&start)));
   }
 
+  /* A row of the sidebar opens its interview, or its participant. */
+  g_assert_true (gtk_widget_activate_action (view, "discovery.show-board", NULL));
+  {
+    GtkWidget *list = find_action_button (view, "discovery.add-interview", NULL);
+
+    /* The interview list comes after its heading's add button. */
+    list = gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_parent (list)));
+    g_assert_true (GTK_IS_LIST_VIEW (list));
+    g_signal_emit_by_name (list, "activate", 1);
+    g_assert_cmpstr (charter_discovery_view_get_page (dv), ==, "interview");
+    g_assert_cmpstr (charter_item_get_id (CHARTER_ITEM (charter_discovery_view_get_interview (dv))), ==, "i2");
+  }
+
   /* The participant's page is the only place the real name is shown. */
   g_assert_true (gtk_widget_activate_action (view, "discovery.open-participant", "s", "p1"));
   g_assert_cmpstr (charter_discovery_view_get_page (dv), ==, "participant");
@@ -393,6 +437,38 @@ test_spec_view (void)
   g_assert_true (gtk_widget_activate_action (view, "spec.remove-item", "(ss)", "integration-questions",
                                              charter_item_get_id (CHARTER_ITEM (question))));
   g_assert_cmpuint (g_list_model_get_n_items (questions), ==, 3);
+
+  /* Each row's remove button names its list and its item. */
+  {
+    g_autoptr(CharterItem) exclusion = g_list_model_get_item (charter_spec_get_out_of_scope (spec), 0);
+    g_autoptr(CharterItem) metric = g_list_model_get_item (charter_spec_get_metrics (spec), 0);
+    g_autoptr(CharterItem) decision = g_list_model_get_item (charter_spec_get_decisions (spec), 0);
+    GtkWidget *button;
+
+    g_assert_cmpstr (charter_decision_get_date (CHARTER_DECISION (decision)), !=, NULL);
+    spin ();
+    button = find_action_button (view, "spec.remove-item",
+                                 g_variant_new ("(ss)", "out-of-scope", charter_item_get_id (exclusion)));
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_cmpuint (g_list_model_get_n_items (charter_spec_get_out_of_scope (spec)), ==, 0);
+    g_assert_nonnull (find_action_button (view, "spec.remove-item",
+                                          g_variant_new ("(ss)", "metrics", charter_item_get_id (metric))));
+    g_assert_nonnull (find_action_button (view, "spec.remove-item",
+                                          g_variant_new ("(ss)", "decisions", charter_item_get_id (decision))));
+    g_assert_true (charter_document_undo (doc));
+    g_assert_cmpuint (g_list_model_get_n_items (charter_spec_get_out_of_scope (spec)), ==, 1);
+  }
+
+  /* The need Discovery found but the spec lacks is offered with an Add button. */
+  spin ();
+  g_assert_null (find_action_button (view, "spec.add-need", g_variant_new_string ("n1")));
+  g_signal_emit_by_name (find_action_button (view, "spec.add-need", g_variant_new_string ("n2")), "clicked");
+  g_assert_cmpuint (g_strv_length ((char **) charter_spec_get_need_ids (spec)), ==, 2);
+  spin ();
+  g_signal_emit_by_name (find_action_button (view, "spec.remove-need", g_variant_new_string ("n2")), "clicked");
+  g_assert_cmpuint (g_strv_length ((char **) charter_spec_get_need_ids (spec)), ==, 1);
+  spin ();
 
   /* Needs: add n2, remove n1. */
   g_assert_true (gtk_widget_activate_action (view, "spec.add-need", "s", "n2"));
