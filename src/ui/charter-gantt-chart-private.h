@@ -9,6 +9,43 @@
 
 G_BEGIN_DECLS
 
+/* The colours the chart paints with: one set for the light style, one for
+ * the dark, picked from the widget's style (its text colour) so they follow
+ * AdwStyleManager. Team colours are charter_team_color()'s in both. */
+typedef struct
+{
+  gboolean dark;
+  GdkRGBA  canvas_bg;        /* the chart */
+  GdkRGBA  list_bg;          /* the task list */
+  GdkRGBA  axis_bg;          /* the time axis and the list's header */
+  GdkRGBA  text_fg;
+  GdkRGBA  dim_fg;           /* column titles, non-working days on the axis */
+  GdkRGBA  grid_line;
+  GdkRGBA  strong_line;
+  GdkRGBA  weekend_shade;
+  GdkRGBA  holiday_shade;
+  GdkRGBA  today_color;      /* line and flag */
+  GdkRGBA  launch_color;     /* line, flag, hatching, a missed deadline's date */
+  GdkRGBA  p80_color;
+  GdkRGBA  flag_fg;          /* text on the today, launch and P80 flags */
+  GdkRGBA  buffer_color;
+  GdkRGBA  critical_outline; /* around critical bars and milestones */
+  GdkRGBA  critical_band;    /* inside critical bars */
+  GdkRGBA  arrow;
+  GdkRGBA  arrow_critical;
+  GdkRGBA  float_color;
+  GdkRGBA  baseline_color;
+  GdkRGBA  selection_bg;
+  GdkRGBA  focus_color;
+  GdkRGBA  feedback_bg;      /* the card that says what a drag or key did */
+  GdkRGBA  feedback_fg;
+} CharterGanttColors;
+
+const CharterGanttColors *charter_gantt_chart_get_colors (CharterGanttChart *self);
+/* Black or white, whichever reads better on a bar filled with @fill. */
+void       charter_gantt_chart_bar_label_color   (const GdkRGBA     *fill,
+                                                  GdkRGBA           *label);
+
 gboolean   charter_gantt_chart_drag_begin        (CharterGanttChart *self,
                                                   double             x,
                                                   double             y);

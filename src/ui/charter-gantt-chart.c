@@ -69,6 +69,7 @@ struct _CharterGanttChart
   guint                  frame_stamp;
   GHashTable            *baseline_dates; /* task id -> CharterTimelineBar */
   PangoLayout           *text;
+  const CharterGanttColors *colors;      /* light_colors or dark_colors */
   GtkWidget             *edit_popover;   /* Enter: duration and start of the selected task */
   GtkWidget             *edit_title;
   GtkWidget             *edit_duration;
@@ -153,11 +154,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Projector-readable colours: a white canvas, near-black text, strong lines. */
-static GdkRGBA canvas_bg, list_bg, axis_bg, text_fg, dim_fg, grid_line, strong_line,
-               weekend_shade, holiday_shade, today_color, launch_color, critical_outline,
-               float_color, baseline_color, selection_bg, focus_color, feedback_bg, feedback_fg,
-               buffer_color, p80_color;
+/* Projector-readable colours: in the light style a white canvas, black
+ * text and strong lines; in the dark style a near-black canvas, white text
+ * and light lines. Every text colour keeps 4.5:1 or more on what it is
+ * drawn on (tests/timeline checks it). */
+static CharterGanttColors light_colors, dark_colors;
 
 #define FEEDBACK_SECONDS 5
 
@@ -259,12 +260,6 @@ lane_color (CharterGanttChart *self,
   guint lane = team < self->teams->len ? team : self->teams->len;
 
   return &g_array_index (self->team_colors, GdkRGBA, lane);
-}
-
-static double
-luminance (const GdkRGBA *c)
-{
-  return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
 }
 
 static GdkRGBA
@@ -2130,7 +2125,7 @@ draw_day_shading (CharterGanttChart *self,
 
       /* At month zoom weekends would only stripe the chart: holidays only. */
       if (!is_working_day_cb (day, self) && (weekday_works || self->zoom != CHARTER_TIMELINE_ZOOM_MONTHS))
-        append_rect (snapshot, weekday_works ? &holiday_shade : &weekend_shade, x, v->y0, ppd, v->y1 - v->y0);
+        append_rect (snapshot, weekday_works ? &self->colors->holiday_shade : &self->colors->weekend_shade, x, v->y0, ppd, v->y1 - v->y0);
 
       /* Week and month lines. */
       {
@@ -2139,9 +2134,9 @@ draw_day_shading (CharterGanttChart *self,
         g_date_clear (&date, 1);
         g_date_set_julian (&date, day);
         if (g_date_get_day (&date) == 1)
-          append_rect (snapshot, &strong_line, x, v->y0, 2, v->y1 - v->y0);
+          append_rect (snapshot, &self->colors->strong_line, x, v->y0, 2, v->y1 - v->y0);
         else if (self->zoom != CHARTER_TIMELINE_ZOOM_MONTHS && g_date_get_weekday (&date) == G_DATE_MONDAY)
-          append_rect (snapshot, &grid_line, x, v->y0, 1, v->y1 - v->y0);
+          append_rect (snapshot, &self->colors->grid_line, x, v->y0, 1, v->y1 - v->y0);
       }
     }
 }
@@ -2173,10 +2168,10 @@ draw_commitment_label (CharterGanttChart        *self,
       text = g_strdup_printf (_("Busy: %s"), charter_commitment_get_reason (commitment)
                                              ? charter_commitment_get_reason (commitment) : _("committed elsewhere"));
       left = MAX (x0, hvalue (self)) + 8;
-      append_rounded (snapshot, &canvas_bg, left - 4, header->y + 5, MIN (x1 - left - 4, self->em * 22),
+      append_rounded (snapshot, &self->colors->canvas_bg, left - 4, header->y + 5, MIN (x1 - left - 4, self->em * 22),
                       header->height - 10, 4);
       append_text (self, snapshot, text, left, header->y + header->height / 2, MIN (x1 - left - 8, self->em * 22 - 8),
-                   TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 0.85, &text_fg);
+                   TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 0.85, &self->colors->text_fg);
       return;
     }
 }
@@ -2215,8 +2210,9 @@ draw_busy_days (CharterGanttChart *self,
         continue;
 
       team_id = charter_item_get_id (g_ptr_array_index (self->teams, team));
-      fill = shade (lane_color (self, team), 0.6, 0.22);
-      edge = shade (lane_color (self, team), 0.45, 0.55);
+      /* Darker than the team's colour on the light canvas, lighter on the dark. */
+      fill = shade (lane_color (self, team), self->colors->dark ? 1.0 : 0.6, 0.22);
+      edge = shade (lane_color (self, team), self->colors->dark ? 1.0 : 0.45, self->colors->dark ? 0.65 : 0.55);
 
       for (guint32 day = v->first_day; day <= v->last_day; day++)
         {
@@ -2263,13 +2259,13 @@ draw_rows_background (CharterGanttChart *self,
 
           band.alpha = 0.22;
           append_rect (snapshot, &band, v->x0, row->y, v->x1 - v->x0, row->height);
-          append_rect (snapshot, &strong_line, v->x0, row->y + row->height - 1, v->x1 - v->x0, 1);
+          append_rect (snapshot, &self->colors->strong_line, v->x0, row->y + row->height - 1, v->x1 - v->x0, 1);
         }
       else
         {
           if (row->index == selected)
-            append_rect (snapshot, &selection_bg, v->x0, row->y, v->x1 - v->x0, row->height);
-          append_rect (snapshot, &grid_line, v->x0, row->y + row->height - 1, v->x1 - v->x0, 1);
+            append_rect (snapshot, &self->colors->selection_bg, v->x0, row->y, v->x1 - v->x0, row->height);
+          append_rect (snapshot, &self->colors->grid_line, v->x0, row->y + row->height - 1, v->x1 - v->x0, 1);
         }
     }
 }
@@ -2289,7 +2285,7 @@ draw_vertical_marks (CharterGanttChart *self,
       double x0 = charter_timeline_scale_day_to_x (&self->scale, finish + 1);
       double x1 = charter_timeline_scale_day_to_x (&self->scale, end + 1);
 
-      append_rect (snapshot, &buffer_color, x0, v->y0, x1 - x0, v->y1 - v->y0);
+      append_rect (snapshot, &self->colors->buffer_color, x0, v->y0, x1 - x0, v->y1 - v->y0);
     }
 
   if (self->p80_day != 0)
@@ -2297,16 +2293,16 @@ draw_vertical_marks (CharterGanttChart *self,
       double x = charter_timeline_scale_day_to_x (&self->scale, self->p80_day + 1);
 
       for (double y = floor (v->y0 / 12) * 12; y < v->y1; y += 12)
-        append_rect (snapshot, &p80_color, x - 1, y, 3, 7);
+        append_rect (snapshot, &self->colors->p80_color, x - 1, y, 3, 7);
     }
 
   if (self->today >= v->first_day && self->today < v->last_day)
-    append_rect (snapshot, &today_color,
+    append_rect (snapshot, &self->colors->today_color,
                  charter_timeline_scale_day_to_x (&self->scale, self->today) + ppd / 2 - 1,
                  v->y0, 3, v->y1 - v->y0);
 
   if (self->launch_day != 0)
-    append_rect (snapshot, &launch_color,
+    append_rect (snapshot, &self->colors->launch_color,
                  charter_timeline_scale_day_to_x (&self->scale, self->launch_day) + ppd / 2 - 2,
                  v->y0, 4, v->y1 - v->y0);
 }
@@ -2387,10 +2383,7 @@ draw_arrows (CharterGanttChart *self,
         }
       cairo_line_to (cr, ix - in_dir * 6, iy);
 
-      if (critical)
-        cairo_set_source_rgba (cr, 0.05, 0.05, 0.05, 1.0);
-      else
-        cairo_set_source_rgba (cr, 0.30, 0.30, 0.33, 0.95);
+      gdk_cairo_set_source_rgba (cr, critical ? &self->colors->arrow_critical : &self->colors->arrow);
       cairo_set_line_width (cr, critical ? 3.0 : 1.8);
       cairo_stroke (cr);
 
@@ -2448,7 +2441,7 @@ draw_bars (CharterGanttChart *self,
 
           if (bar->milestone)
             g1 = g0 + self->scale.pixels_per_day;
-          append_rect (snapshot, &baseline_color, g0, gy - 2, g1 - g0, 6);
+          append_rect (snapshot, &self->colors->baseline_color, g0, gy - 2, g1 - g0, 6);
         }
 
       if (!bar->placed)
@@ -2464,8 +2457,8 @@ draw_bars (CharterGanttChart *self,
           double tail = charter_timeline_scale_day_to_x (&self->scale, dates->late_finish + 1);
           double cy = top + height / 2;
 
-          append_rect (snapshot, &float_color, x1, cy - 1.5, tail - x1, 3);
-          append_rect (snapshot, &float_color, tail - 2, cy - 7, 2, 14);
+          append_rect (snapshot, &self->colors->float_color, x1, cy - 1.5, tail - x1, 3);
+          append_rect (snapshot, &self->colors->float_color, tail - 2, cy - 7, 2, 14);
         }
 
       if (bar->milestone)
@@ -2473,7 +2466,7 @@ draw_bars (CharterGanttChart *self,
           double half = (x1 - x0) / 2;
           gboolean launch = charter_task_get_launch (task);
 
-          append_diamond (snapshot, launch ? &launch_color : color, &critical_outline,
+          append_diamond (snapshot, launch ? &self->colors->launch_color : color, &self->colors->critical_outline,
                           x0 + half, row->y + row->height / 2, half,
                           dates != NULL && dates->critical ? 3 : 1.5);
         }
@@ -2483,12 +2476,13 @@ draw_bars (CharterGanttChart *self,
           g_autofree char *label = NULL;
           double width = x1 - x0;
 
+          charter_gantt_chart_bar_label_color (color, &label_color);
           append_rounded (snapshot, color, x0, top, width, height, 5);
           if (dates != NULL && dates->critical)
             {
               /* Critical: a heavy outline and a dark band, not colour alone. */
-              append_outline (snapshot, &critical_outline, x0, top, width, height, 5, 3);
-              append_rect (snapshot, &critical_outline, x0 + 3, top + height - 8, width - 6, 5);
+              append_outline (snapshot, &self->colors->critical_outline, x0, top, width, height, 5, 3);
+              append_rect (snapshot, &self->colors->critical_band, x0 + 3, top + height - 8, width - 6, 5);
             }
           else
             {
@@ -2500,14 +2494,15 @@ draw_bars (CharterGanttChart *self,
           /* The right-end handle: two grip lines to grab. */
           if (width > 24)
             {
-              GdkRGBA grip = luminance (color) > 0.5 ? (GdkRGBA) { 0, 0, 0, 0.55 } : (GdkRGBA) { 1, 1, 1, 0.75 };
+              GdkRGBA grip = label_color;
+
+              grip.alpha = 0.65;
 
               append_rect (snapshot, &grip, x1 - 9, top + height * 0.28, 2, height * 0.44);
               append_rect (snapshot, &grip, x1 - 5, top + height * 0.28, 2, height * 0.44);
             }
 
           /* Duration inside when it fits. */
-          label_color = luminance (color) > 0.45 ? text_fg : (GdkRGBA) { 1, 1, 1, 1 };
           label = g_strdup_printf (_("%d d"), dates ? dates->duration : charter_task_get_duration (task));
           if (width > self->em * 3.2)
             append_text (self, snapshot, label, x0 + 6, top + height / 2,
@@ -2523,14 +2518,14 @@ draw_bars (CharterGanttChart *self,
         append_text (self, snapshot, charter_task_get_name (task), after,
                      row->y + row->height / 2,
                      self->em * 18, TEXT_START | TEXT_MIDDLE,
-                     dates != NULL && dates->critical ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, 0.9, &text_fg);
+                     dates != NULL && dates->critical ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, 0.9, &self->colors->text_fg);
       }
 
       if (row->index == selected)
         {
           double pad = 4;
 
-          append_outline (snapshot, focused ? &focus_color : &dim_fg,
+          append_outline (snapshot, focused ? &self->colors->focus_color : &self->colors->dim_fg,
                           x0 - pad, top - pad, x1 - x0 + 2 * pad, height + 2 * pad, 8, 3);
         }
     }
@@ -2548,7 +2543,7 @@ draw_list (CharterGanttChart *self,
 
   lookup_task (self, self->selected_task, &selected);
 
-  append_rect (snapshot, &list_bg, 0, v->y0, w, v->y1 - v->y0);
+  append_rect (snapshot, &self->colors->list_bg, 0, v->y0, w, v->y1 - v->y0);
 
   for (guint r = v->first_row; r < v->first_row + v->n_rows; r++)
     {
@@ -2568,7 +2563,7 @@ draw_list (CharterGanttChart *self,
           band.alpha = 0.22;
           append_rect (snapshot, &band, 0, row->y, w, row->height);
           append_rect (snapshot, color, 0, row->y, 10, row->height);
-          append_rect (snapshot, &strong_line, 0, row->y + row->height - 1, w, 1);
+          append_rect (snapshot, &self->colors->strong_line, 0, row->y + row->height - 1, w, 1);
 
           if (row->team < self->teams->len)
             {
@@ -2586,7 +2581,7 @@ draw_list (CharterGanttChart *self,
           count = g_array_index (self->lane_counts, guint, MIN (row->team, self->teams->len));
           title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %s · %u task", "%s %s · %u tasks", count),
                                    folded ? "▸" : "▾", name, count);
-          append_text (self, snapshot, title, 18, ty, w - 28, TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 1.0, &text_fg);
+          append_text (self, snapshot, title, 18, ty, w - 28, TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 1.0, &self->colors->text_fg);
         }
       else
         {
@@ -2599,8 +2594,8 @@ draw_list (CharterGanttChart *self,
           g_autofree char *finish = NULL;
 
           if (row->index == selected)
-            append_rect (snapshot, &selection_bg, 0, row->y, w, row->height);
-          append_rect (snapshot, &grid_line, 0, row->y + row->height - 1, w, 1);
+            append_rect (snapshot, &self->colors->selection_bg, 0, row->y, w, row->height);
+          append_rect (snapshot, &self->colors->grid_line, 0, row->y + row->height - 1, w, 1);
           append_rect (snapshot, lane_color (self, row->team), 0, row->y, 10, row->height);
 
           if (bar->milestone)
@@ -2611,12 +2606,12 @@ draw_list (CharterGanttChart *self,
           finish = dates ? short_day (dates->early_finish) : g_strdup ("—");
 
           append_text (self, snapshot, charter_task_get_name (task), 22, ty, x_days - 26,
-                       TEXT_START | TEXT_MIDDLE, weight, 1.0, &text_fg);
-          append_text (self, snapshot, days, x_days, ty, col_days - 18, TEXT_END | TEXT_MIDDLE, weight, 1.0, &text_fg);
+                       TEXT_START | TEXT_MIDDLE, weight, 1.0, &self->colors->text_fg);
+          append_text (self, snapshot, days, x_days, ty, col_days - 18, TEXT_END | TEXT_MIDDLE, weight, 1.0, &self->colors->text_fg);
           append_text (self, snapshot, start, x_start, ty, col_date - 6, TEXT_START | TEXT_MIDDLE,
-                       PANGO_WEIGHT_NORMAL, 1.0, &text_fg);
+                       PANGO_WEIGHT_NORMAL, 1.0, &self->colors->text_fg);
           append_text (self, snapshot, finish, x_finish, ty, col_date - 4, TEXT_START | TEXT_MIDDLE, weight, 1.0,
-                       dates && dates->missed_deadline ? &launch_color : &text_fg);
+                       dates && dates->missed_deadline ? &self->colors->launch_color : &self->colors->text_fg);
         }
     }
 }
@@ -2630,7 +2625,7 @@ draw_axis (CharterGanttChart *self,
   double half = round (self->axis_height / 2);
   CharterWeekdays no_launch = 0;
 
-  append_rect (snapshot, &axis_bg, v->x0, 0, v->x1 - v->x0, self->axis_height);
+  append_rect (snapshot, &self->colors->axis_bg, v->x0, 0, v->x1 - v->x0, self->axis_height);
 
   if (self->document != NULL)
     no_launch = charter_calendar_get_no_launch_days (charter_document_get_calendar (self->document));
@@ -2658,7 +2653,7 @@ draw_axis (CharterGanttChart *self,
                 {
                   label = charter_timeline_format_day (day, "%Y");
                   append_text (self, snapshot, label, MAX (x, v->x0) + 6, (half - text_height (self, 1.0)) / 2,
-                               -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &text_fg);
+                               -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &self->colors->text_fg);
                   g_clear_pointer (&label, g_free);
                 }
             }
@@ -2669,11 +2664,11 @@ draw_axis (CharterGanttChart *self,
               /* Translators: month and year on the time axis, strftime format */
               label = charter_timeline_format_day (day, _("%B %Y"));
               append_text (self, snapshot, label, MAX (x, v->x0) + 6, (half - text_height (self, 1.0)) / 2,
-                           -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &text_fg);
+                           -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &self->colors->text_fg);
               g_clear_pointer (&label, g_free);
             }
           if (g_date_get_day (&date) == 1)
-            append_rect (snapshot, &strong_line, x, 0, 2, self->axis_height);
+            append_rect (snapshot, &self->colors->strong_line, x, 0, 2, self->axis_height);
         }
 
       /* Bottom tier: days, Mondays, or months. */
@@ -2683,16 +2678,16 @@ draw_axis (CharterGanttChart *self,
           label = g_strdup_printf ("%u", g_date_get_day (&date));
           append_text (self, snapshot, label, x, half + (half - text_height (self, 0.9)) / 2, ppd,
                        TEXT_CENTER, PANGO_WEIGHT_NORMAL, 0.9,
-                       is_working_day_cb (day, self) ? &text_fg : &dim_fg);
+                       is_working_day_cb (day, self) ? &self->colors->text_fg : &self->colors->dim_fg);
           break;
 
         case CHARTER_TIMELINE_ZOOM_WEEKS:
           if (g_date_get_weekday (&date) == G_DATE_MONDAY)
             {
               label = charter_timeline_format_day (day, _("%-d %b"));
-              append_rect (snapshot, &grid_line, x, half, 1, half);
+              append_rect (snapshot, &self->colors->grid_line, x, half, 1, half);
               append_text (self, snapshot, label, x + 4, half + (half - text_height (self, 0.9)) / 2, ppd * 7 - 6,
-                           TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &text_fg);
+                           TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &self->colors->text_fg);
             }
           break;
 
@@ -2702,7 +2697,7 @@ draw_axis (CharterGanttChart *self,
             {
               label = charter_timeline_format_day (day, "%b");
               append_text (self, snapshot, label, x + 4, half + (half - text_height (self, 0.9)) / 2, ppd * 28,
-                           TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &text_fg);
+                           TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &self->colors->text_fg);
             }
           break;
         }
@@ -2712,11 +2707,11 @@ draw_axis (CharterGanttChart *self,
           (no_launch & (1 << (g_date_get_weekday (&date) - 1))) && is_working_day_cb (day, self))
         {
           for (double sx = x + 1; sx < x + ppd - 1; sx += 4)
-            append_rect (snapshot, &launch_color, sx, self->axis_height - 7, 2, 6);
+            append_rect (snapshot, &self->colors->launch_color, sx, self->axis_height - 7, 2, 6);
         }
     }
 
-  append_rect (snapshot, &strong_line, v->x0, self->axis_height - 1, v->x1 - v->x0, 1);
+  append_rect (snapshot, &self->colors->strong_line, v->x0, self->axis_height - 1, v->x1 - v->x0, 1);
 
   /* Flags on the axis for today, the buffer, P80 and the launch. */
   if (self->today >= v->first_day && self->today < v->last_day)
@@ -2724,11 +2719,11 @@ draw_axis (CharterGanttChart *self,
       double x = charter_timeline_scale_day_to_x (&self->scale, self->today) + ppd / 2;
       int tw;
 
-      append_rect (snapshot, &today_color, x - 1, half, 3, half);
-      tw = append_text (self, snapshot, _("Today"), -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &today_color);
-      append_rounded (snapshot, &today_color, x - tw / 2.0 - 6, half + 2, tw + 12, text_height (self, 0.8) + 2, 4);
+      append_rect (snapshot, &self->colors->today_color, x - 1, half, 3, half);
+      tw = append_text (self, snapshot, _("Today"), -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &self->colors->today_color);
+      append_rounded (snapshot, &self->colors->today_color, x - tw / 2.0 - 6, half + 2, tw + 12, text_height (self, 0.8) + 2, 4);
       append_text (self, snapshot, _("Today"), x - tw / 2.0, half + 3, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8,
-                   &(GdkRGBA) { 1, 1, 1, 1 });
+                   &self->colors->flag_fg);
     }
 
   if (self->p80_day != 0)
@@ -2739,11 +2734,11 @@ draw_axis (CharterGanttChart *self,
 
       int tw;
 
-      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &p80_color);
-      append_rect (snapshot, &p80_color, x - 1, half, 3, half);
-      append_rounded (snapshot, &p80_color, x + 2, half + 2, tw + 12, text_height (self, 0.8) + 2, 4);
+      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &self->colors->p80_color);
+      append_rect (snapshot, &self->colors->p80_color, x - 1, half, 3, half);
+      append_rounded (snapshot, &self->colors->p80_color, x + 2, half + 2, tw + 12, text_height (self, 0.8) + 2, 4);
       append_text (self, snapshot, label, x + 8, half + 3, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8,
-                   &(GdkRGBA) { 1, 1, 1, 1 });
+                   &self->colors->flag_fg);
     }
 
   if (self->launch_day != 0)
@@ -2753,11 +2748,11 @@ draw_axis (CharterGanttChart *self,
       g_autofree char *label = g_strdup_printf (_("Launch %s"), day);
       int tw;
 
-      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &text_fg);
-      append_rect (snapshot, &launch_color, x - 2, 0, 4, self->axis_height);
-      append_rounded (snapshot, &launch_color, x + 2, 3, tw + 14, text_height (self, 0.9) + 4, 4);
+      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &self->colors->text_fg);
+      append_rect (snapshot, &self->colors->launch_color, x - 2, 0, 4, self->axis_height);
+      append_rounded (snapshot, &self->colors->launch_color, x + 2, 3, tw + 14, text_height (self, 0.9) + 4, 4);
       append_text (self, snapshot, label, x + 9, 5, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9,
-                   &(GdkRGBA) { 1, 1, 1, 1 });
+                   &self->colors->flag_fg);
     }
 }
 
@@ -2770,12 +2765,12 @@ draw_corner (CharterGanttChart *self,
   double x_finish = w - col_date - 8, x_start = x_finish - col_date, x_days = x_start - col_days;
   double y = self->axis_height - text_height (self, 0.9) - 8;
 
-  append_rect (snapshot, &axis_bg, 0, 0, w, self->axis_height);
-  append_text (self, snapshot, _("Task"), 22, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &dim_fg);
-  append_text (self, snapshot, _("Days"), x_days, y, col_days - 18, TEXT_END, PANGO_WEIGHT_BOLD, 0.9, &dim_fg);
-  append_text (self, snapshot, _("Start"), x_start, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &dim_fg);
-  append_text (self, snapshot, _("Finish"), x_finish, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &dim_fg);
-  append_rect (snapshot, &strong_line, 0, self->axis_height - 1, w, 1);
+  append_rect (snapshot, &self->colors->axis_bg, 0, 0, w, self->axis_height);
+  append_text (self, snapshot, _("Task"), 22, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &self->colors->dim_fg);
+  append_text (self, snapshot, _("Days"), x_days, y, col_days - 18, TEXT_END, PANGO_WEIGHT_BOLD, 0.9, &self->colors->dim_fg);
+  append_text (self, snapshot, _("Start"), x_start, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &self->colors->dim_fg);
+  append_text (self, snapshot, _("Finish"), x_finish, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &self->colors->dim_fg);
+  append_rect (snapshot, &self->colors->strong_line, 0, self->axis_height - 1, w, 1);
 }
 
 static void
@@ -2790,14 +2785,14 @@ draw_card (CharterGanttChart *self,
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   double pad = self->em * 0.7;
 
-  append_text (self, snapshot, text, -10000, -10000, -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &feedback_fg);
+  append_text (self, snapshot, text, -10000, -10000, -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &self->colors->feedback_fg);
   pango_layout_get_pixel_extents (self->text, NULL, &logical);
 
   x = CLAMP (x, 4, MAX (width - logical.width - 2 * pad - 4, 4));
   y = CLAMP (y, self->axis_height + 4, MAX (height - logical.height - 2 * pad - 4, self->axis_height + 4));
 
-  append_rounded (snapshot, &feedback_bg, x, y, logical.width + 2 * pad, logical.height + 2 * pad, 8);
-  append_text (self, snapshot, text, x + pad, y + pad, -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &feedback_fg);
+  append_rounded (snapshot, &self->colors->feedback_bg, x, y, logical.width + 2 * pad, logical.height + 2 * pad, 8);
+  append_text (self, snapshot, text, x + pad, y + pad, -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &self->colors->feedback_fg);
 }
 
 static void
@@ -2820,7 +2815,7 @@ charter_gantt_chart_snapshot (GtkWidget   *widget,
   v.last_day = charter_timeline_scale_x_to_day (&self->scale, v.x1) + 1;
   charter_timeline_layout_get_visible_rows (self->layout, v.y0, v.y1 - v.y0, &v.first_row, &v.n_rows);
 
-  append_rect (snapshot, &canvas_bg, 0, 0, width, height);
+  append_rect (snapshot, &self->colors->canvas_bg, 0, 0, width, height);
 
   /* The chart */
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->list_width, self->axis_height,
@@ -2853,12 +2848,12 @@ charter_gantt_chart_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   draw_corner (self, snapshot);
-  append_rect (snapshot, &strong_line, self->list_width - 1, 0, 2, height);
+  append_rect (snapshot, &self->colors->strong_line, self->list_width - 1, 0, 2, height);
 
   if (self->tasks->len == 0)
     append_text (self, snapshot, _("No tasks yet: add tasks in the Plan workspace to see them here."),
                  self->list_width + self->em * 2, self->axis_height + self->em * 2, -1, TEXT_START,
-                 PANGO_WEIGHT_NORMAL, 1.1, &dim_fg);
+                 PANGO_WEIGHT_NORMAL, 1.1, &self->colors->dim_fg);
 
   /* What a drag or a key did, next to the bar. */
   if (self->drag_feedback != NULL || self->message != NULL)
@@ -2969,6 +2964,27 @@ charter_gantt_chart_size_allocate (GtkWidget *widget,
       gtk_popover_present (GTK_POPOVER (self->edit_popover));
     }
   self->in_allocate = FALSE;
+}
+
+/* The light or the dark colours, from the style's text colour: light text
+ * means a dark style, whether AdwStyleManager or the system chose it. */
+static void
+charter_gantt_chart_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  CharterGanttChart *self = CHARTER_GANTT_CHART (widget);
+  const CharterGanttColors *colors;
+  GdkRGBA fg;
+
+  GTK_WIDGET_CLASS (charter_gantt_chart_parent_class)->css_changed (widget, change);
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  colors = charter_timeline_relative_luminance (fg.red, fg.green, fg.blue) > 0.5 ? &dark_colors : &light_colors;
+  if (colors != self->colors)
+    {
+      self->colors = colors;
+      gtk_widget_queue_draw (widget);
+    }
 }
 
 static gboolean
@@ -3159,6 +3175,41 @@ init_color (GdkRGBA    *color,
     g_assert_not_reached ();
 }
 
+/* Light: Adwaita's light greys around a white canvas, black text.
+ * Dark: Adwaita's dark greys around a near-black canvas, white text; the
+ * today, launch and P80 colours lighter so their lines stand out from the
+ * canvas, with black text on their flags. */
+static void
+init_colors (CharterGanttColors *c,
+             gboolean            dark)
+{
+  c->dark = dark;
+  init_color (&c->canvas_bg, dark ? "#1e1e1e" : "#ffffff");
+  init_color (&c->list_bg, dark ? "#242424" : "#f6f5f4");
+  init_color (&c->axis_bg, dark ? "#303030" : "#ebeae8");
+  init_color (&c->text_fg, dark ? "#ffffff" : "#000000");
+  init_color (&c->dim_fg, dark ? "#c0bfbc" : "#3d3846");
+  init_color (&c->grid_line, dark ? "rgba(255,255,255,0.16)" : "rgba(0,0,0,0.16)");
+  init_color (&c->strong_line, dark ? "rgba(255,255,255,0.55)" : "rgba(0,0,0,0.55)");
+  init_color (&c->weekend_shade, dark ? "rgba(255,255,255,0.07)" : "rgba(0,0,0,0.07)");
+  init_color (&c->holiday_shade, dark ? "rgba(255,255,255,0.20)" : "rgba(0,0,0,0.20)");
+  init_color (&c->today_color, dark ? "#62a0ea" : "#1a5fb4");
+  init_color (&c->launch_color, dark ? "#ff7b63" : "#a51d2d");
+  init_color (&c->p80_color, dark ? "#cdab8f" : "#865e3c");
+  init_color (&c->flag_fg, dark ? "#000000" : "#ffffff");
+  init_color (&c->buffer_color, dark ? "rgba(229,165,10,0.20)" : "rgba(229,165,10,0.22)");
+  init_color (&c->critical_outline, dark ? "#ffffff" : "#000000");
+  init_color (&c->critical_band, "#000000");
+  init_color (&c->arrow, dark ? "rgba(192,191,188,0.95)" : "rgba(77,77,84,0.95)");
+  init_color (&c->arrow_critical, dark ? "#ffffff" : "#0d0d0d");
+  init_color (&c->float_color, dark ? "#9a9996" : "#5e5c64");
+  init_color (&c->baseline_color, dark ? "rgba(255,255,255,0.45)" : "rgba(0,0,0,0.40)");
+  init_color (&c->selection_bg, dark ? "rgba(53,132,228,0.22)" : "rgba(26,95,180,0.16)");
+  init_color (&c->focus_color, dark ? "#62a0ea" : "#1a5fb4");
+  init_color (&c->feedback_bg, dark ? "rgba(246,245,244,0.96)" : "rgba(36,31,49,0.94)");
+  init_color (&c->feedback_fg, dark ? "#000000" : "#ffffff");
+}
+
 static void
 charter_gantt_chart_class_init (CharterGanttChartClass *klass)
 {
@@ -3196,6 +3247,7 @@ charter_gantt_chart_class_init (CharterGanttChartClass *klass)
   widget_class->size_allocate = charter_gantt_chart_size_allocate;
   widget_class->snapshot = charter_gantt_chart_snapshot;
   widget_class->focus = charter_gantt_chart_focus;
+  widget_class->css_changed = charter_gantt_chart_css_changed;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CHARTER_TYPE_DOCUMENT,
@@ -3239,26 +3291,8 @@ charter_gantt_chart_class_init (CharterGanttChartClass *klass)
   gtk_widget_class_set_css_name (widget_class, "ganttchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
-  init_color (&canvas_bg, "#ffffff");
-  init_color (&list_bg, "#f6f5f4");
-  init_color (&axis_bg, "#ebeae8");
-  init_color (&text_fg, "#000000");
-  init_color (&dim_fg, "#3d3846");
-  init_color (&grid_line, "rgba(0,0,0,0.16)");
-  init_color (&strong_line, "rgba(0,0,0,0.55)");
-  init_color (&weekend_shade, "rgba(0,0,0,0.07)");
-  init_color (&holiday_shade, "rgba(0,0,0,0.20)");
-  init_color (&today_color, "#1a5fb4");
-  init_color (&launch_color, "#a51d2d");
-  init_color (&critical_outline, "#000000");
-  init_color (&float_color, "#5e5c64");
-  init_color (&baseline_color, "rgba(0,0,0,0.40)");
-  init_color (&selection_bg, "rgba(26,95,180,0.16)");
-  init_color (&focus_color, "#1a5fb4");
-  init_color (&feedback_bg, "rgba(36,31,49,0.94)");
-  init_color (&feedback_fg, "#ffffff");
-  init_color (&buffer_color, "rgba(229,165,10,0.22)");
-  init_color (&p80_color, "#865e3c");
+  init_colors (&light_colors, FALSE);
+  init_colors (&dark_colors, TRUE);
 }
 
 static void
@@ -3282,6 +3316,7 @@ charter_gantt_chart_init (CharterGanttChart *self)
   self->bar_widgets = g_ptr_array_new ();
   self->baseline_dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->text = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->colors = &light_colors;
   self->zoom = CHARTER_TIMELINE_ZOOM_WEEKS;
   self->launch_task = G_MAXUINT;
   self->dirty = TRUE;
@@ -3613,4 +3648,27 @@ charter_gantt_chart_toggle_lane (CharterGanttChart *self,
     g_hash_table_add (self->collapsed, g_strdup (team_id));
 
   invalidate (self);
+}
+
+/* The colours the chart paints with now: the light or the dark set. */
+const CharterGanttColors *
+charter_gantt_chart_get_colors (CharterGanttChart *self)
+{
+  g_return_val_if_fail (CHARTER_IS_GANTT_CHART (self), NULL);
+
+  return self->colors;
+}
+
+void
+charter_gantt_chart_bar_label_color (const GdkRGBA *fill,
+                                     GdkRGBA       *label)
+{
+  double rgb[3];
+
+  g_return_if_fail (fill != NULL && label != NULL);
+
+  rgb[0] = fill->red;
+  rgb[1] = fill->green;
+  rgb[2] = fill->blue;
+  *label = charter_timeline_label_is_dark (rgb) ? (GdkRGBA) { 0, 0, 0, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
 }

@@ -536,3 +536,43 @@ charter_timeline_format_day (guint32     julian,
 
   return g_strdup (buffer);
 }
+
+static double
+linear_component (double c)
+{
+  c = CLAMP (c, 0.0, 1.0);
+
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2 relative luminance of an sRGB colour: 0 for black, 1 for white. */
+double
+charter_timeline_relative_luminance (double red,
+                                     double green,
+                                     double blue)
+{
+  return 0.2126 * linear_component (red) + 0.7152 * linear_component (green) + 0.0722 * linear_component (blue);
+}
+
+/* WCAG 2 contrast ratio of two opaque colours, from 1 (none) to 21. Text
+ * needs 4.5 (7 reads from the back of a room), lines and shapes 3. */
+double
+charter_timeline_contrast_ratio (const double fg[3],
+                                 const double bg[3])
+{
+  double a = charter_timeline_relative_luminance (fg[0], fg[1], fg[2]);
+  double b = charter_timeline_relative_luminance (bg[0], bg[1], bg[2]);
+
+  return (MAX (a, b) + 0.05) / (MIN (a, b) + 0.05);
+}
+
+/* Whether text on @fill (a bar in its team's colour) reads better black
+ * than white. The better of the two is always at least 4.58:1. */
+gboolean
+charter_timeline_label_is_dark (const double fill[3])
+{
+  static const double black[3] = { 0, 0, 0 };
+  static const double white[3] = { 1, 1, 1 };
+
+  return charter_timeline_contrast_ratio (black, fill) >= charter_timeline_contrast_ratio (white, fill);
+}

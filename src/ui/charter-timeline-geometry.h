@@ -163,4 +163,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CharterTimelineLayout, charter_timeline_layout_fr
 char                     *charter_timeline_format_day               (guint32      julian,
                                                                      const char  *format);
 
+/* Colour contrast as WCAG 2 defines it, on sRGB components in [0, 1]. */
+double                    charter_timeline_relative_luminance       (double       red,
+                                                                     double       green,
+                                                                     double       blue);
+double                    charter_timeline_contrast_ratio           (const double fg[3],
+                                                                     const double bg[3]);
+gboolean                  charter_timeline_label_is_dark            (const double fill[3]);
+
 G_END_DECLS

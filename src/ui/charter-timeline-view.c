@@ -366,8 +366,8 @@ charter_timeline_view_init (CharterTimelineView *self)
   help = g_strdup_printf ("<b>%s</b>\n%s\n\n<b>%s</b>\n%s",
                           _("Reading the timeline"),
                           _("Bars are placed by the schedule, grouped by team (click a team to fold it). "
-                            "Critical tasks have a heavy black outline and a dark band; a thin tail after a bar "
-                            "is its float. Grey columns are weekends, darker ones holidays, striped team colour "
+                            "Critical tasks have a heavy outline and a dark band; a thin tail after a bar "
+                            "is its float. Shaded columns are weekends, more strongly shaded ones holidays; striped team colour "
                             "marks days a team is committed elsewhere. Hollow grey bars under the bars are the "
                             "baseline. The red line is the launch; red hatching on the axis marks days a launch "
                             "may not fall on; the blue line is today; the dashed brown line the date the plan is "

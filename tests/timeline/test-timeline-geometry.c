@@ -311,6 +311,39 @@ test_format_day (void)
   g_assert_cmpstr (invalid, ==, "—");
 }
 
+static void
+test_contrast (void)
+{
+  const double black[3] = { 0, 0, 0 }, white[3] = { 1, 1, 1 };
+  const double grey[3] = { 0x76 / 255.0, 0x76 / 255.0, 0x76 / 255.0 };
+  const double yellow[3] = { 0xF0 / 255.0, 0xE4 / 255.0, 0x42 / 255.0 };
+  const double blue[3] = { 0x00 / 255.0, 0x72 / 255.0, 0xB2 / 255.0 };
+  double worst = 21;
+
+  g_assert_cmpfloat_with_epsilon (charter_timeline_contrast_ratio (black, white), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (charter_timeline_contrast_ratio (white, black), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (charter_timeline_contrast_ratio (white, white), 1.0, 1e-9);
+  /* #767676 is the lightest grey that passes 4.5:1 on white, as WCAG's examples say. */
+  g_assert_cmpfloat (charter_timeline_contrast_ratio (grey, white), >=, 4.5);
+  g_assert_cmpfloat (charter_timeline_contrast_ratio (grey, white), <, 4.6);
+
+  /* Okabe–Ito yellow takes black text, its blue white. */
+  g_assert_true (charter_timeline_label_is_dark (yellow));
+  g_assert_false (charter_timeline_label_is_dark (blue));
+
+  /* Whatever colour a team picks, its bars' labels stay readable. */
+  for (int r = 0; r <= 255; r += 15)
+    for (int g = 0; g <= 255; g += 15)
+      for (int b = 0; b <= 255; b += 15)
+        {
+          const double fill[3] = { r / 255.0, g / 255.0, b / 255.0 };
+
+          worst = MIN (worst, charter_timeline_contrast_ratio (charter_timeline_label_is_dark (fill) ? black : white,
+                                                               fill));
+        }
+  g_assert_cmpfloat (worst, >=, 4.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/timeline/geometry/visible-rows", test_visible_rows);
   g_test_add_func ("/timeline/geometry/hit-test", test_layout_hit_test);
   g_test_add_func ("/timeline/geometry/format-day", test_format_day);
+  g_test_add_func ("/timeline/geometry/contrast", test_contrast);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "charter-gantt-chart.h"
 #include "charter-gantt-chart-private.h"
 #include "charter-scheduler.h"
+#include "charter-team-color.h"
 #include "charter-timeline-view.h"
 
 typedef struct
@@ -705,6 +706,230 @@ test_lanes_fold (Fixture       *f,
   g_assert_nonnull (charter_gantt_chart_get_bar_widget (f->chart, "mobile"));
 }
 
+/* Contrast of @fg drawn over @bg (@fg may be translucent, @bg is opaque). */
+static double
+contrast (const GdkRGBA *fg,
+          const GdkRGBA *bg)
+{
+  const double f[3] = {
+    fg->red * fg->alpha + bg->red * (1 - fg->alpha),
+    fg->green * fg->alpha + bg->green * (1 - fg->alpha),
+    fg->blue * fg->alpha + bg->blue * (1 - fg->alpha),
+  };
+  const double b[3] = { bg->red, bg->green, bg->blue };
+
+  return charter_timeline_contrast_ratio (f, b);
+}
+
+static GdkRGBA
+over (const GdkRGBA *top,
+      const GdkRGBA *bottom)
+{
+  return (GdkRGBA) {
+    top->red * top->alpha + bottom->red * (1 - top->alpha),
+    top->green * top->alpha + bottom->green * (1 - top->alpha),
+    top->blue * top->alpha + bottom->blue * (1 - top->alpha),
+    1,
+  };
+}
+
+static void
+set_style (Fixture         *f,
+           AdwColorScheme   scheme,
+           gboolean         dark)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  while (charter_gantt_chart_get_colors (f->chart)->dark != dark && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (charter_gantt_chart_get_colors (f->chart)->dark, ==, dark);
+
+  /* A frame drawn with them. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The chart as it shows now, in pixels. */
+static cairo_surface_t *
+render_chart (Fixture *f)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (f->chart));
+  int width = gtk_widget_get_width (GTK_WIDGET (f->chart));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->chart));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static GdkRGBA
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 argb;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+  argb = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+
+  /* Everything the chart paints is opaque: no premultiplication to undo. */
+  g_assert_cmpuint (argb >> 24, ==, 255);
+  return (GdkRGBA) { ((argb >> 16) & 0xff) / 255.0, ((argb >> 8) & 0xff) / 255.0, (argb & 0xff) / 255.0, 1 };
+}
+
+static void
+assert_same_color (const GdkRGBA *a,
+                   const GdkRGBA *b)
+{
+  g_assert_cmpfloat (fabs (a->red - b->red), <, 2.5 / 255);
+  g_assert_cmpfloat (fabs (a->green - b->green), <, 2.5 / 255);
+  g_assert_cmpfloat (fabs (a->blue - b->blue), <, 2.5 / 255);
+}
+
+/* The strongest contrast any pixel of the box has with @bg: what the
+ * text drawn there reaches at its most solid. */
+static double
+best_contrast_in (cairo_surface_t *surface,
+                  int              x0,
+                  int              y0,
+                  int              x1,
+                  int              y1,
+                  const GdkRGBA   *bg)
+{
+  double best = 1;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        GdkRGBA p = pixel (surface, x, y);
+
+        best = MAX (best, contrast (&p, bg));
+      }
+
+  return best;
+}
+
+/* What the chart paints in one style: every text colour on what it is
+ * drawn on keeps 4.5:1 (the chart's own text 7:1, for the back of the
+ * room), lines stand out from the canvas, and the rendered pixels are
+ * those colours: the list's background, a task's name, a bar's label. */
+static void
+check_style (Fixture                  *f,
+             const CharterGanttColors *c)
+{
+  g_autoptr(CharterTeam) team = charter_team_new ("t");
+  cairo_surface_t *surface;
+  graphene_rect_t bar;
+  GdkRGBA fill, selected, card, bg;
+  int height = gtk_widget_get_height (GTK_WIDGET (f->chart));
+  int cy;
+
+  g_assert_cmpfloat (contrast (&c->text_fg, &c->canvas_bg), >=, 7);
+  g_assert_cmpfloat (contrast (&c->text_fg, &c->list_bg), >=, 7);
+  g_assert_cmpfloat (contrast (&c->text_fg, &c->axis_bg), >=, 7);
+  g_assert_cmpfloat (contrast (&c->dim_fg, &c->axis_bg), >=, 4.5);
+  g_assert_cmpfloat (contrast (&c->dim_fg, &c->canvas_bg), >=, 4.5);
+  selected = over (&c->selection_bg, &c->list_bg);
+  g_assert_cmpfloat (contrast (&c->text_fg, &selected), >=, 7);
+  /* A missed deadline's finish date is written in the launch colour. */
+  g_assert_cmpfloat (contrast (&c->launch_color, &c->list_bg), >=, 4.5);
+  g_assert_cmpfloat (contrast (&c->launch_color, &selected), >=, 4.5);
+  g_assert_cmpfloat (contrast (&c->flag_fg, &c->today_color), >=, 4.5);
+  g_assert_cmpfloat (contrast (&c->flag_fg, &c->launch_color), >=, 4.5);
+  g_assert_cmpfloat (contrast (&c->flag_fg, &c->p80_color), >=, 4.5);
+  card = over (&c->feedback_bg, &c->canvas_bg);
+  g_assert_cmpfloat (contrast (&c->feedback_fg, &card), >=, 7);
+  /* Lines and outlines: 3:1 against the canvas. */
+  g_assert_cmpfloat (contrast (&c->today_color, &c->canvas_bg), >=, 3);
+  g_assert_cmpfloat (contrast (&c->launch_color, &c->canvas_bg), >=, 3);
+  g_assert_cmpfloat (contrast (&c->critical_outline, &c->canvas_bg), >=, 3);
+  g_assert_cmpfloat (contrast (&c->arrow_critical, &c->canvas_bg), >=, 3);
+  g_assert_cmpfloat (contrast (&c->arrow, &c->canvas_bg), >=, 3);
+  g_assert_cmpfloat (contrast (&c->focus_color, &c->canvas_bg), >=, 3);
+
+  /* Bar labels on every team colour of the palette, and on no team's. */
+  for (guint i = 0; i <= 8; i++)
+    {
+      GdkRGBA label;
+
+      charter_team_color (i < 8 ? team : NULL, i, &fill);
+      charter_gantt_chart_bar_label_color (&fill, &label);
+      g_assert_cmpfloat (contrast (&label, &fill), >=, 4.5);
+    }
+
+  surface = render_chart (f);
+
+  /* Below the last row, the task list is its background. */
+  bg = pixel (surface, 40, height - 8);
+  assert_same_color (&bg, &c->list_bg);
+
+  /* "Backend API" in the list: its darkest (or lightest) pixels are the text colour. */
+  g_assert_true (charter_gantt_chart_get_bar_bounds (f->chart, "backend", &bar));
+  cy = (int) (bar.origin.y + bar.size.height / 2);
+  g_assert_cmpfloat (best_contrast_in (surface, 22, cy - 8, 140, cy + 8, &bg), >=, 7);
+  g_assert_cmpfloat (best_contrast_in (surface, 22, cy - 8, 140, cy + 8, &bg), >=,
+                     contrast (&c->text_fg, &c->list_bg) * 0.9);
+
+  /* "5 d" on the bar, against the bar's own fill. */
+  fill = pixel (surface, (int) (bar.origin.x + bar.size.width * 0.6), (int) bar.origin.y + 5);
+  charter_team_color (g_list_model_get_item (charter_document_get_teams (f->document), 0), 0, &bg);
+  g_object_unref (g_list_model_get_item (charter_document_get_teams (f->document), 0));
+  assert_same_color (&fill, &bg);
+  g_assert_cmpfloat (best_contrast_in (surface, (int) bar.origin.x + 6, cy - 6,
+                                       (int) bar.origin.x + 40, cy + 6, &fill), >=, 4.5);
+
+  cairo_surface_destroy (surface);
+}
+
+/* Preferences → Style (AdwStyleManager) dark: the chart paints dark, and
+ * back to light when the style goes back. */
+static void
+test_follows_dark_style (Fixture       *f,
+                         gconstpointer  data)
+{
+  CharterGanttColors light, dark;
+
+  set_style (f, ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE);
+  light = *charter_gantt_chart_get_colors (f->chart);
+  check_style (f, &light);
+
+  set_style (f, ADW_COLOR_SCHEME_FORCE_DARK, TRUE);
+  dark = *charter_gantt_chart_get_colors (f->chart);
+  check_style (f, &dark);
+
+  g_assert_false (gdk_rgba_equal (&light.canvas_bg, &dark.canvas_bg));
+  g_assert_false (gdk_rgba_equal (&light.list_bg, &dark.list_bg));
+  g_assert_false (gdk_rgba_equal (&light.text_fg, &dark.text_fg));
+  g_assert_false (gdk_rgba_equal (&light.grid_line, &dark.grid_line));
+  g_assert_false (gdk_rgba_equal (&light.weekend_shade, &dark.weekend_shade));
+  /* Dark means dark: a dark canvas under light text. */
+  g_assert_cmpfloat (charter_timeline_relative_luminance (dark.canvas_bg.red, dark.canvas_bg.green,
+                                                          dark.canvas_bg.blue), <, 0.05);
+  g_assert_cmpfloat (charter_timeline_relative_luminance (dark.text_fg.red, dark.text_fg.green,
+                                                          dark.text_fg.blue), >, 0.8);
+
+  set_style (f, ADW_COLOR_SCHEME_DEFAULT, FALSE);
+  g_assert_true (gdk_rgba_equal (&charter_gantt_chart_get_colors (f->chart)->canvas_bg, &light.canvas_bg));
+}
+
 static CharterDocument *
 make_big_plan (void)
 {
@@ -804,6 +1029,7 @@ main (int   argc,
   ADD ("edit-popover-shows-fresh-values", test_edit_popover_shows_fresh_values, NULL);
   ADD ("read-only-refuses-drag", test_read_only_refuses_drag, NULL);
   ADD ("lanes-fold", test_lanes_fold, NULL);
+  ADD ("follows-dark-style", test_follows_dark_style, NULL);
   ADD ("only-visible-rows", test_only_visible_rows, make_big_plan);
 
   return g_test_run ();
