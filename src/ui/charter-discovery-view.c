@@ -462,6 +462,7 @@ highlight_insights (CharterDiscoveryView *self)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "insight", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "observation", &start, &end);
 
   notes = charter_interview_get_notes (self->interview);
   insights = charter_document_get_insights (self->document);
@@ -480,6 +481,8 @@ highlight_insights (CharterDiscoveryView *self)
       gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
       gtk_text_buffer_apply_tag_by_name (buffer, "insight", &start, &end);
+      if (charter_insight_get_kind (insight) == CHARTER_INSIGHT_OBSERVATION)
+        gtk_text_buffer_apply_tag_by_name (buffer, "observation", &start, &end);
     }
 }
 
@@ -584,7 +587,7 @@ open_interview (CharterDiscoveryView *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "discovery.make-observation");
   gtk_widget_set_tooltip_text (button, _("Make the selected passage an insight, as an observation: what you saw, not what was said"));
   gtk_box_append (GTK_BOX (toolbar), button);
-  hint = gtk_label_new (_("Select a passage of the notes, then press Ctrl+I for a quote. Insights stay underlined."));
+  hint = gtk_label_new (_("Select a passage, then press Ctrl+I for a quote, or Make Observation. Quotes stay underlined twice; observations once, in italics."));
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
@@ -608,6 +611,12 @@ open_interview (CharterDiscoveryView *self,
                               "background", "#fde68a",
                               "foreground", "#1c1917",
                               "underline", PANGO_UNDERLINE_DOUBLE,
+                              NULL);
+  /* An observation reads differently from a quote in shape too: italic, one line under it. */
+  gtk_text_buffer_create_tag (buffer, "observation",
+                              "background", "#bae6fd",
+                              "style", PANGO_STYLE_ITALIC,
+                              "underline", PANGO_UNDERLINE_SINGLE,
                               NULL);
   charter_discovery_bind_text_view (GTK_TEXT_VIEW (self->notes_view), self->document, interview, "notes");
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_notes_changed_cb), self, G_CONNECT_AFTER);
@@ -1195,6 +1204,8 @@ rebuild_idle_cb (gpointer user_data)
       close_page (self, &self->participant_page);
       set_page (self, "board");
     }
+  /* Undo may change the kind of a passage the notes show. */
+  highlight_insights (self);
   /* Off screen (another workspace, or another page) the board waits: typing
    * in the spec must not rebuild a board nobody sees. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
@@ -2167,6 +2178,7 @@ charter_discovery_view_init (CharterDiscoveryView *self)
                                  G_CALLBACK (on_insights_changed_cb), self, 0);
 
   charter_discovery_ensure_style ();
+  gtk_widget_add_css_class (GTK_WIDGET (self), "charter-discovery");
   build_ui (self);
   gtk_widget_set_sensitive (self->file_under_button, FALSE);
 }

@@ -47,15 +47,23 @@ select_text (GtkTextView *view,
 }
 
 static gboolean
-has_insight_tag (GtkTextView *view,
-                 int          offset)
+has_tag (GtkTextView *view,
+         const char  *name,
+         int          offset)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "insight");
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
   GtkTextIter iter;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
   return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static gboolean
+has_insight_tag (GtkTextView *view,
+                 int          offset)
+{
+  return has_tag (view, "insight", offset);
 }
 
 static char *
@@ -582,8 +590,22 @@ test_insight_kind (void)
   {
     g_autoptr(CharterInsight) made = last_insight (doc);
 
+    GtkTextView *notes = charter_discovery_view_get_notes_view (dv);
+    int at = charter_insight_get_start (made);
+    int quote_at = charter_insight_get_start (in1);
+
     g_assert_cmpstr (charter_insight_get_text (made), ==, "Café stop after");
     g_assert_cmpint (charter_insight_get_kind (made), ==, CHARTER_INSIGHT_OBSERVATION);
+    /* In the notes an observation is marked apart from a quote. */
+    g_assert_true (has_tag (notes, "insight", at) && has_tag (notes, "observation", at));
+    g_assert_true (has_tag (notes, "insight", quote_at) && !has_tag (notes, "observation", quote_at));
+    /* ...and follows a change of kind made elsewhere (here, on the model). */
+    charter_document_set (doc, in1, "kind", CHARTER_INSIGHT_OBSERVATION, NULL);
+    spin ();
+    g_assert_true (has_tag (notes, "observation", quote_at));
+    g_assert_true (charter_document_undo (doc));
+    spin ();
+    g_assert_false (has_tag (notes, "observation", quote_at));
   }
 
   /* A read-only document shows the kind but does not change it. */
