@@ -61,6 +61,16 @@ def cards(win):
     return cd.find_all(win, role="push button", name_contains="Insight:")
 
 
+def kind_button(win, passage):
+    """The kind button on the card of @passage (a sibling of its body)."""
+    body = [c for c in cards(win) if passage in cd.name_of(c)][0]
+    card = body.parent
+    found = [card.getChildAtIndex(i) for i in range(card.childCount)]
+    found = [b for b in found if b is not None and cd.name_of(b).startswith("Kind: ")]
+    assert found, f"no kind button on the card of {passage!r}"
+    return found[0]
+
+
 def labels(win, text):
     return [l for l in cd.find_all(win, role="label") if cd.text_of(l) == text]
 
@@ -115,6 +125,13 @@ def main():
         cd.wait_for(lambda: labels(win, "No unfiled insights"), "both cards filed under the need")
         cd.wait_for(lambda: labels(win, "1 participant: Participant 1"), "the need's evidence")
 
+        # The second passage is something the participant did, not said: mark it.
+        assert cd.name_of(kind_button(win, SECOND)) == "Kind: Quote"
+        cd.click(kind_button(win, SECOND))
+        cd.wait_for(lambda: cd.name_of(kind_button(win, SECOND)) == "Kind: Observation",
+                    "the second card marked as an observation")
+        assert cd.name_of(kind_button(win, FIRST)) == "Kind: Quote"
+
         # The need into the spec, through the Add Need menu (keyboard).
         app.switch_workspace("Spec")
         cd.click(cd.find(win, role="push button", name="Add to the spec: Need 1", pred=cd.has_size))
@@ -128,6 +145,8 @@ def main():
         doc = json.load(f)
     text = json.dumps(doc)
     assert FIRST in text and SECOND in text, "the insights are not in the saved file"
+    kinds = {i["text"]: i.get("kind", "quote") for i in doc["discovery"]["insights"]}
+    assert kinds == {FIRST: "quote", SECOND: "observation"}, kinds
 
     # Reopen in a fresh charter and find it all.
     with cd.Charter([saved]) as app:
@@ -137,6 +156,7 @@ def main():
         cd.wait_for(lambda: labels(win, "Need 1"), "the need after reopening")
         cd.wait_for(lambda: labels(win, "1 participant: Participant 1"), "the evidence after reopening")
         cd.wait_for(lambda: labels(win, "No unfiled insights"), "both filed after reopening")
+        assert cd.name_of(kind_button(win, SECOND)) == "Kind: Observation"
         app.switch_workspace("Spec")
         cd.wait_for(lambda: spec_evidence(win), "the need in the spec after reopening")
 
@@ -147,7 +167,7 @@ def main():
     assert "### 1\\. Need 1" in md, md
     assert "Evidence: **1 participant** (Participant 1)" in md, md
     assert f"> “{FIRST}”\n> — Participant 1" in md, md
-    assert f"> “{SECOND}”\n> — Participant 1" in md, md
+    assert f"> {SECOND}\n> — Participant 1 (observation)" in md, md
     print("discovery e2e: ok")
 
 
