@@ -95,18 +95,21 @@ card_id_of (GtkWidget *widget)
   return NULL;
 }
 
-/* The kind button on the card of @insight_id, as a person finds it. */
+typedef gboolean (*WidgetMatch) (GtkWidget *widget,
+                                 gpointer   data);
+
+/* The first widget under @root (itself included, depth first) that @match accepts. */
 static GtkWidget *
-find_kind_button (GtkWidget  *root,
-                  const char *insight_id)
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             gpointer     data)
 {
-  if (gtk_widget_has_css_class (root, "charter-insight-kind") &&
-      g_strcmp0 (card_id_of (root), insight_id) == 0)
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_kind_button (child, insight_id);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
@@ -114,24 +117,38 @@ find_kind_button (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_button_in (GtkWidget  *root,
-                const char *action_name,
-                GVariant   *target)
+static gboolean
+is_kind_button_of (GtkWidget *widget,
+                   gpointer   insight_id)
 {
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0 &&
-      (target == NULL || g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), target)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_in (child, action_name, target);
+  return gtk_widget_has_css_class (widget, "charter-insight-kind") &&
+         g_strcmp0 (card_id_of (widget), insight_id) == 0;
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+/* The kind button on the card of @insight_id, as a person finds it. */
+static GtkWidget *
+find_kind_button (GtkWidget  *root,
+                  const char *insight_id)
+{
+  return find_widget (root, is_kind_button_of, (gpointer) insight_id);
+}
+
+typedef struct
+{
+  const char *action_name;
+  GVariant   *target;
+} ActionMatch;
+
+static gboolean
+is_action_button (GtkWidget *widget,
+                  gpointer   data)
+{
+  ActionMatch *want = data;
+
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), want->action_name) == 0 &&
+         (want->target == NULL ||
+          g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), want->target));
 }
 
 /* The first button under @root that runs @action_name (with @target, when given). */
@@ -141,8 +158,9 @@ find_action_button (GtkWidget  *root,
                     GVariant   *target)
 {
   g_autoptr(GVariant) owned = target ? g_variant_ref_sink (target) : NULL;
+  ActionMatch want = { action_name, owned };
 
-  return find_button_in (root, action_name, owned);
+  return find_widget (root, is_action_button, &want);
 }
 
 /* What the kind button says in words (its icon aside). */
