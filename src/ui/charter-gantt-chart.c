@@ -1687,6 +1687,17 @@ select_step (CharterGanttChart *self,
   focus_selected (self);
 }
 
+/* After the editor fills a field from the model: that was no typing of
+ * the person's, so Ctrl+Z in the field must not take it back (GtkText
+ * would empty the field); with nothing typed to undo, Ctrl+Z reaches the
+ * window and undoes the document. */
+static void
+forget_field_history (GtkWidget *field)
+{
+  gtk_editable_set_enable_undo (GTK_EDITABLE (field), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (field), TRUE);
+}
+
 /* Closes the editor and forgets its task; the keyboard stays on the chart
  * when the editor had it. */
 static void
@@ -1740,7 +1751,10 @@ follow_editor_task (CharterGanttChart *self)
   if (charter_task_get_duration (task) != self->edit_shown_duration)
     {
       if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->edit_duration)) == self->edit_shown_duration)
-        gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->edit_duration), charter_task_get_duration (task));
+        {
+          gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->edit_duration), charter_task_get_duration (task));
+          forget_field_history (self->edit_duration);
+        }
       self->edit_shown_duration = charter_task_get_duration (task);
     }
 
@@ -1748,7 +1762,10 @@ follow_editor_task (CharterGanttChart *self)
   if (g_strcmp0 (start, self->edit_shown_start) != 0)
     {
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->edit_start)), self->edit_shown_start) == 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->edit_start), start);
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->edit_start), start);
+          forget_field_history (self->edit_start);
+        }
       g_free (self->edit_shown_start);
       self->edit_shown_start = g_strdup (start);
     }
@@ -1795,6 +1812,8 @@ open_editor (CharterGanttChart *self)
   self->edit_shown_start = g_strdup (charter_task_get_start_no_earlier_than (task) ?
                                      charter_task_get_start_no_earlier_than (task) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->edit_start), self->edit_shown_start);
+  forget_field_history (self->edit_duration);
+  forget_field_history (self->edit_start);
   gtk_widget_set_visible (self->edit_error, FALSE);
 
   reveal_task (self, index);
@@ -1866,6 +1885,54 @@ on_editor_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Whether the person has typed over a field since the editor filled it. */
+static gboolean
+editor_fields_typed_over (CharterGanttChart *self)
+{
+  g_autofree char *shown_duration = g_strdup_printf ("%d", self->edit_shown_duration);
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->edit_duration)), shown_duration) != 0 ||
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->edit_start)), self->edit_shown_start) != 0;
+}
+
+/* The application's shortcuts (Ctrl+Z, Ctrl+S…) stop at a popover's edge
+ * in GTK 4.8, and the fields take Ctrl+Z for their own undo even with
+ * nothing to undo. So the editor hands them on: Ctrl+Z undoes the person's
+ * typing while there is some, and the document after that (the editor then
+ * follows the document, or closes with its task). */
+static gboolean
+on_editor_app_key_pressed_cb (GtkEventControllerKey *controller,
+                              guint                  keyval,
+                              guint                  keycode,
+                              GdkModifierType        state,
+                              CharterGanttChart     *self)
+{
+  GApplication *application = g_application_get_default ();
+  g_autofree char *accel = NULL;
+  g_auto(GStrv) actions = NULL;
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+  if (!GTK_IS_APPLICATION (application) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    return FALSE;
+
+  accel = gtk_accelerator_name (keyval, state);
+  actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (application), accel);
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      if (!g_action_parse_detailed_name (actions[i], &name, &target, NULL))
+        continue;
+      if ((g_str_equal (name, "win.undo") || g_str_equal (name, "win.redo")) && editor_fields_typed_over (self))
+        return FALSE;
+      if (gtk_widget_activate_action_variant (GTK_WIDGET (self), name, target))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 build_editor (CharterGanttChart *self)
 {
@@ -1933,6 +2000,11 @@ build_editor (CharterGanttChart *self)
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
     g_signal_connect (keys, "key-pressed", G_CALLBACK (on_editor_key_pressed_cb), self);
     gtk_widget_add_controller (self->edit_duration, keys);
+
+    keys = gtk_event_controller_key_new ();
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_editor_app_key_pressed_cb), self);
+    gtk_widget_add_controller (self->edit_popover, keys);
   }
 }
 

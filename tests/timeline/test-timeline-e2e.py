@@ -5,7 +5,8 @@ Timeline through the view switcher, finds the bar of "Backend: history
 storage" over AT-SPI (named after its task, dates in its description),
 drags its right end one week later with real pointer events (xdotool:
 mousedown, several mousemoves, mouseup), saves with Ctrl+S, then starts a
-second drag and presses Escape, and checks the saved file: the new duration
+second drag and presses Escape, lengthens the task with Shift+Right, opens
+its editor (Enter) and undoes with Ctrl+Z there, and checks the saved file: the new duration
 in working days, and its successors moved by as much (dates from
 `charter-cli schedule --format json`)."""
 
@@ -61,6 +62,11 @@ def working_days_between(plan, first, last):
             count += 1
         d += datetime.timedelta(days=1)
     return count
+
+
+def spin_value(node):
+    """A spin button's value, over the AT-SPI Value interface."""
+    return round(node.queryValue().currentValue)
 
 
 def xdotool(*args):
@@ -147,6 +153,28 @@ def main():
         cd.wait_for(lambda: f"{old_duration + gained} working days" in
                     cd.find(win, role="push button", name=TASK_NAME, pred=cd.has_size).description,
                     "the bar's description to be back at the saved duration")
+
+        # Ctrl+Z with the task's editor open undoes the document (the fields
+        # keep no undo of their own for what the editor filled in), and the
+        # editor shows the duration as it is again. Shift+→ makes a change
+        # to undo, Enter opens the editor.
+        bar = cd.find(win, role="push button", name=TASK_NAME, pred=cd.has_size)
+        ext = bar.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        xdotool("mousemove", "--window", wid, ext.x + ext.width // 3, ext.y + ext.height // 2)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        xdotool("key", "--window", wid, "shift+Right")
+        app.wait_title(lambda t: t.startswith("• "), "Shift+Right to lengthen the task")
+        xdotool("key", "--window", wid, "Return")
+        spin = cd.find(app.app, role="spin button", name_contains="Duration in working days")
+        cd.wait_for(lambda: spin_value(spin) == old_duration + gained + 1, "the editor to show the new duration")
+        xdotool("key", "--window", wid, "ctrl+z")
+        app.wait_title(lambda t: t == "workout-history", "Ctrl+Z in the editor to undo the document")
+        cd.wait_for(lambda: spin_value(spin) == old_duration + gained,
+                    "the editor to show the duration after Undo")
+        editor_shot = os.path.join(tempfile.gettempdir(), "charter-e2e-timeline-editor-undo.png")
+        app.screenshot(editor_shot)
+        xdotool("key", "--window", wid, "Escape")
 
     saved = load(source)
     new_duration = next(t["duration"] for t in saved["plan"]["tasks"] if t["id"] == TASK)

@@ -644,6 +644,14 @@ test_edit_popover_shows_fresh_values (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (popover));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (duration)), ==, 7);
 
+  /* What the editor filled in is no typing of the person's: the field's
+   * own undo (Ctrl+Z in it) has nothing to take back, so Ctrl+Z goes on
+   * to the document. */
+  gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (duration))), "text.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (start))), "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration)), ==, "7");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start)), ==, "");
+
   /* The person types a start; then Undo takes the duration back to 5. */
   gtk_editable_set_text (GTK_EDITABLE (start), "2027-03-08");
   g_assert_true (charter_document_undo (f->document));

@@ -63,11 +63,13 @@ main (int   argc,
   g_autofree char *show = NULL;
   g_autofree char *edit = NULL;
   gboolean projector = FALSE;
+  gboolean dark = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
     { "zoom", 0, 0, G_OPTION_ARG_STRING, &zoom, "days, weeks or months", "ZOOM" },
     { "projector", 0, 0, G_OPTION_ARG_NONE, &projector, "Projector mode (large type)", NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "The dark style", NULL },
     { "save-to", 0, 0, G_OPTION_ARG_FILENAME, &save_to, "Where Ctrl+S saves", "FILE" },
     { "show", 0, 0, G_OPTION_ARG_STRING, &show, "Scroll to: launch or today", "WHAT" },
     { "edit", 0, 0, G_OPTION_ARG_STRING, &edit, "Open the editor of a task (by id)", "TASK" },
@@ -92,6 +94,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  if (dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
   if (argc > 1)
     file = g_file_new_for_commandline_arg (argv[1]);
