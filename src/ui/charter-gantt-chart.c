@@ -13,7 +13,12 @@
  * child, recycled as rows scroll, so AT-SPI and the keyboard reach it.
  *
  * Edits go through the document: a drag is one undo group, changed live
- * so that the scheduler moves every successor while the pointer moves. */
+ * so that the scheduler moves every successor while the pointer moves.
+ *
+ * Colours: a light and a dark set (CharterGanttColors), the one that fits
+ * the style's text colour, so the chart follows AdwStyleManager's dark
+ * style; team colours are charter_team_color()'s in both, with black or
+ * white labels by contrast. */
 
 #define G_LOG_DOMAIN "charter-gantt-chart"
 
@@ -2184,6 +2189,7 @@ draw_day_shading (CharterGanttChart *self,
                   GtkSnapshot       *snapshot,
                   const Visible     *v)
 {
+  const CharterGanttColors *colors = self->colors;
   CharterWeekdays working = CHARTER_WEEKDAYS_WORKWEEK;
   double ppd = self->scale.pixels_per_day;
 
@@ -2197,7 +2203,8 @@ draw_day_shading (CharterGanttChart *self,
 
       /* At month zoom weekends would only stripe the chart: holidays only. */
       if (!is_working_day_cb (day, self) && (weekday_works || self->zoom != CHARTER_TIMELINE_ZOOM_MONTHS))
-        append_rect (snapshot, weekday_works ? &self->colors->holiday_shade : &self->colors->weekend_shade, x, v->y0, ppd, v->y1 - v->y0);
+        append_rect (snapshot, weekday_works ? &colors->holiday_shade : &colors->weekend_shade,
+                     x, v->y0, ppd, v->y1 - v->y0);
 
       /* Week and month lines. */
       {
@@ -2206,9 +2213,9 @@ draw_day_shading (CharterGanttChart *self,
         g_date_clear (&date, 1);
         g_date_set_julian (&date, day);
         if (g_date_get_day (&date) == 1)
-          append_rect (snapshot, &self->colors->strong_line, x, v->y0, 2, v->y1 - v->y0);
+          append_rect (snapshot, &colors->strong_line, x, v->y0, 2, v->y1 - v->y0);
         else if (self->zoom != CHARTER_TIMELINE_ZOOM_MONTHS && g_date_get_weekday (&date) == G_DATE_MONDAY)
-          append_rect (snapshot, &self->colors->grid_line, x, v->y0, 1, v->y1 - v->y0);
+          append_rect (snapshot, &colors->grid_line, x, v->y0, 1, v->y1 - v->y0);
       }
     }
 }
@@ -2223,6 +2230,7 @@ draw_commitment_label (CharterGanttChart        *self,
                        double                    x1,
                        const CharterTimelineRow *header)
 {
+  const CharterGanttColors *colors = self->colors;
   GListModel *commitments = charter_team_get_commitments (team);
   guint n = g_list_model_get_n_items (commitments);
 
@@ -2240,10 +2248,10 @@ draw_commitment_label (CharterGanttChart        *self,
       text = g_strdup_printf (_("Busy: %s"), charter_commitment_get_reason (commitment)
                                              ? charter_commitment_get_reason (commitment) : _("committed elsewhere"));
       left = MAX (x0, hvalue (self)) + 8;
-      append_rounded (snapshot, &self->colors->canvas_bg, left - 4, header->y + 5, MIN (x1 - left - 4, self->em * 22),
+      append_rounded (snapshot, &colors->canvas_bg, left - 4, header->y + 5, MIN (x1 - left - 4, self->em * 22),
                       header->height - 10, 4);
       append_text (self, snapshot, text, left, header->y + header->height / 2, MIN (x1 - left - 8, self->em * 22 - 8),
-                   TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 0.85, &self->colors->text_fg);
+                   TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 0.85, &colors->text_fg);
       return;
     }
 }
@@ -2317,6 +2325,7 @@ draw_rows_background (CharterGanttChart *self,
                       GtkSnapshot       *snapshot,
                       const Visible     *v)
 {
+  const CharterGanttColors *colors = self->colors;
   guint selected = G_MAXUINT;
 
   lookup_task (self, self->selected_task, &selected);
@@ -2331,13 +2340,13 @@ draw_rows_background (CharterGanttChart *self,
 
           band.alpha = 0.22;
           append_rect (snapshot, &band, v->x0, row->y, v->x1 - v->x0, row->height);
-          append_rect (snapshot, &self->colors->strong_line, v->x0, row->y + row->height - 1, v->x1 - v->x0, 1);
+          append_rect (snapshot, &colors->strong_line, v->x0, row->y + row->height - 1, v->x1 - v->x0, 1);
         }
       else
         {
           if (row->index == selected)
-            append_rect (snapshot, &self->colors->selection_bg, v->x0, row->y, v->x1 - v->x0, row->height);
-          append_rect (snapshot, &self->colors->grid_line, v->x0, row->y + row->height - 1, v->x1 - v->x0, 1);
+            append_rect (snapshot, &colors->selection_bg, v->x0, row->y, v->x1 - v->x0, row->height);
+          append_rect (snapshot, &colors->grid_line, v->x0, row->y + row->height - 1, v->x1 - v->x0, 1);
         }
     }
 }
@@ -2347,6 +2356,7 @@ draw_vertical_marks (CharterGanttChart *self,
                      GtkSnapshot       *snapshot,
                      const Visible     *v)
 {
+  const CharterGanttColors *colors = self->colors;
   double ppd = self->scale.pixels_per_day;
 
   if (self->schedule != NULL && charter_schedule_get_buffer_days (self->schedule) > 0 && self->tasks->len > 0)
@@ -2357,7 +2367,7 @@ draw_vertical_marks (CharterGanttChart *self,
       double x0 = charter_timeline_scale_day_to_x (&self->scale, finish + 1);
       double x1 = charter_timeline_scale_day_to_x (&self->scale, end + 1);
 
-      append_rect (snapshot, &self->colors->buffer_color, x0, v->y0, x1 - x0, v->y1 - v->y0);
+      append_rect (snapshot, &colors->buffer_color, x0, v->y0, x1 - x0, v->y1 - v->y0);
     }
 
   if (self->p80_day != 0)
@@ -2365,16 +2375,16 @@ draw_vertical_marks (CharterGanttChart *self,
       double x = charter_timeline_scale_day_to_x (&self->scale, self->p80_day + 1);
 
       for (double y = floor (v->y0 / 12) * 12; y < v->y1; y += 12)
-        append_rect (snapshot, &self->colors->p80_color, x - 1, y, 3, 7);
+        append_rect (snapshot, &colors->p80_color, x - 1, y, 3, 7);
     }
 
   if (self->today >= v->first_day && self->today < v->last_day)
-    append_rect (snapshot, &self->colors->today_color,
+    append_rect (snapshot, &colors->today_color,
                  charter_timeline_scale_day_to_x (&self->scale, self->today) + ppd / 2 - 1,
                  v->y0, 3, v->y1 - v->y0);
 
   if (self->launch_day != 0)
-    append_rect (snapshot, &self->colors->launch_color,
+    append_rect (snapshot, &colors->launch_color,
                  charter_timeline_scale_day_to_x (&self->scale, self->launch_day) + ppd / 2 - 2,
                  v->y0, 4, v->y1 - v->y0);
 }
@@ -2384,6 +2394,7 @@ draw_arrows (CharterGanttChart *self,
              GtkSnapshot       *snapshot,
              const Visible     *v)
 {
+  const CharterGanttColors *colors = self->colors;
   cairo_t *cr = NULL;
   guint last_row = v->first_row + v->n_rows;
 
@@ -2455,7 +2466,7 @@ draw_arrows (CharterGanttChart *self,
         }
       cairo_line_to (cr, ix - in_dir * 6, iy);
 
-      gdk_cairo_set_source_rgba (cr, critical ? &self->colors->arrow_critical : &self->colors->arrow);
+      gdk_cairo_set_source_rgba (cr, critical ? &colors->arrow_critical : &colors->arrow);
       cairo_set_line_width (cr, critical ? 3.0 : 1.8);
       cairo_stroke (cr);
 
@@ -2476,6 +2487,7 @@ draw_bars (CharterGanttChart *self,
            GtkSnapshot       *snapshot,
            const Visible     *v)
 {
+  const CharterGanttColors *colors = self->colors;
   guint selected = G_MAXUINT;
   gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self));
 
@@ -2513,7 +2525,7 @@ draw_bars (CharterGanttChart *self,
 
           if (bar->milestone)
             g1 = g0 + self->scale.pixels_per_day;
-          append_rect (snapshot, &self->colors->baseline_color, g0, gy - 2, g1 - g0, 6);
+          append_rect (snapshot, &colors->baseline_color, g0, gy - 2, g1 - g0, 6);
         }
 
       if (!bar->placed)
@@ -2529,8 +2541,8 @@ draw_bars (CharterGanttChart *self,
           double tail = charter_timeline_scale_day_to_x (&self->scale, dates->late_finish + 1);
           double cy = top + height / 2;
 
-          append_rect (snapshot, &self->colors->float_color, x1, cy - 1.5, tail - x1, 3);
-          append_rect (snapshot, &self->colors->float_color, tail - 2, cy - 7, 2, 14);
+          append_rect (snapshot, &colors->float_color, x1, cy - 1.5, tail - x1, 3);
+          append_rect (snapshot, &colors->float_color, tail - 2, cy - 7, 2, 14);
         }
 
       if (bar->milestone)
@@ -2538,7 +2550,7 @@ draw_bars (CharterGanttChart *self,
           double half = (x1 - x0) / 2;
           gboolean launch = charter_task_get_launch (task);
 
-          append_diamond (snapshot, launch ? &self->colors->launch_color : color, &self->colors->critical_outline,
+          append_diamond (snapshot, launch ? &colors->launch_color : color, &colors->critical_outline,
                           x0 + half, row->y + row->height / 2, half,
                           dates != NULL && dates->critical ? 3 : 1.5);
         }
@@ -2553,8 +2565,8 @@ draw_bars (CharterGanttChart *self,
           if (dates != NULL && dates->critical)
             {
               /* Critical: a heavy outline and a dark band, not colour alone. */
-              append_outline (snapshot, &self->colors->critical_outline, x0, top, width, height, 5, 3);
-              append_rect (snapshot, &self->colors->critical_band, x0 + 3, top + height - 8, width - 6, 5);
+              append_outline (snapshot, &colors->critical_outline, x0, top, width, height, 5, 3);
+              append_rect (snapshot, &colors->critical_band, x0 + 3, top + height - 8, width - 6, 5);
             }
           else
             {
@@ -2590,14 +2602,14 @@ draw_bars (CharterGanttChart *self,
         append_text (self, snapshot, charter_task_get_name (task), after,
                      row->y + row->height / 2,
                      self->em * 18, TEXT_START | TEXT_MIDDLE,
-                     dates != NULL && dates->critical ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, 0.9, &self->colors->text_fg);
+                     dates != NULL && dates->critical ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, 0.9, &colors->text_fg);
       }
 
       if (row->index == selected)
         {
           double pad = 4;
 
-          append_outline (snapshot, focused ? &self->colors->focus_color : &self->colors->dim_fg,
+          append_outline (snapshot, focused ? &colors->focus_color : &colors->dim_fg,
                           x0 - pad, top - pad, x1 - x0 + 2 * pad, height + 2 * pad, 8, 3);
         }
     }
@@ -2608,6 +2620,7 @@ draw_list (CharterGanttChart *self,
            GtkSnapshot       *snapshot,
            const Visible     *v)
 {
+  const CharterGanttColors *colors = self->colors;
   double w = self->list_width;
   double col_days = self->em * 4.0, col_date = self->em * 7.0;
   double x_finish = w - col_date - 8, x_start = x_finish - col_date, x_days = x_start - col_days;
@@ -2615,7 +2628,7 @@ draw_list (CharterGanttChart *self,
 
   lookup_task (self, self->selected_task, &selected);
 
-  append_rect (snapshot, &self->colors->list_bg, 0, v->y0, w, v->y1 - v->y0);
+  append_rect (snapshot, &colors->list_bg, 0, v->y0, w, v->y1 - v->y0);
 
   for (guint r = v->first_row; r < v->first_row + v->n_rows; r++)
     {
@@ -2635,7 +2648,7 @@ draw_list (CharterGanttChart *self,
           band.alpha = 0.22;
           append_rect (snapshot, &band, 0, row->y, w, row->height);
           append_rect (snapshot, color, 0, row->y, 10, row->height);
-          append_rect (snapshot, &self->colors->strong_line, 0, row->y + row->height - 1, w, 1);
+          append_rect (snapshot, &colors->strong_line, 0, row->y + row->height - 1, w, 1);
 
           if (row->team < self->teams->len)
             {
@@ -2653,7 +2666,8 @@ draw_list (CharterGanttChart *self,
           count = g_array_index (self->lane_counts, guint, MIN (row->team, self->teams->len));
           title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %s · %u task", "%s %s · %u tasks", count),
                                    folded ? "▸" : "▾", name, count);
-          append_text (self, snapshot, title, 18, ty, w - 28, TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 1.0, &self->colors->text_fg);
+          append_text (self, snapshot, title, 18, ty, w - 28, TEXT_START | TEXT_MIDDLE, PANGO_WEIGHT_BOLD, 1.0,
+                       &colors->text_fg);
         }
       else
         {
@@ -2666,8 +2680,8 @@ draw_list (CharterGanttChart *self,
           g_autofree char *finish = NULL;
 
           if (row->index == selected)
-            append_rect (snapshot, &self->colors->selection_bg, 0, row->y, w, row->height);
-          append_rect (snapshot, &self->colors->grid_line, 0, row->y + row->height - 1, w, 1);
+            append_rect (snapshot, &colors->selection_bg, 0, row->y, w, row->height);
+          append_rect (snapshot, &colors->grid_line, 0, row->y + row->height - 1, w, 1);
           append_rect (snapshot, lane_color (self, row->team), 0, row->y, 10, row->height);
 
           if (bar->milestone)
@@ -2678,12 +2692,13 @@ draw_list (CharterGanttChart *self,
           finish = dates ? short_day (dates->early_finish) : g_strdup ("—");
 
           append_text (self, snapshot, charter_task_get_name (task), 22, ty, x_days - 26,
-                       TEXT_START | TEXT_MIDDLE, weight, 1.0, &self->colors->text_fg);
-          append_text (self, snapshot, days, x_days, ty, col_days - 18, TEXT_END | TEXT_MIDDLE, weight, 1.0, &self->colors->text_fg);
+                       TEXT_START | TEXT_MIDDLE, weight, 1.0, &colors->text_fg);
+          append_text (self, snapshot, days, x_days, ty, col_days - 18, TEXT_END | TEXT_MIDDLE, weight, 1.0,
+                       &colors->text_fg);
           append_text (self, snapshot, start, x_start, ty, col_date - 6, TEXT_START | TEXT_MIDDLE,
-                       PANGO_WEIGHT_NORMAL, 1.0, &self->colors->text_fg);
+                       PANGO_WEIGHT_NORMAL, 1.0, &colors->text_fg);
           append_text (self, snapshot, finish, x_finish, ty, col_date - 4, TEXT_START | TEXT_MIDDLE, weight, 1.0,
-                       dates && dates->missed_deadline ? &self->colors->launch_color : &self->colors->text_fg);
+                       dates && dates->missed_deadline ? &colors->launch_color : &colors->text_fg);
         }
     }
 }
@@ -2693,11 +2708,12 @@ draw_axis (CharterGanttChart *self,
            GtkSnapshot       *snapshot,
            const Visible     *v)
 {
+  const CharterGanttColors *colors = self->colors;
   double ppd = self->scale.pixels_per_day;
   double half = round (self->axis_height / 2);
   CharterWeekdays no_launch = 0;
 
-  append_rect (snapshot, &self->colors->axis_bg, v->x0, 0, v->x1 - v->x0, self->axis_height);
+  append_rect (snapshot, &colors->axis_bg, v->x0, 0, v->x1 - v->x0, self->axis_height);
 
   if (self->document != NULL)
     no_launch = charter_calendar_get_no_launch_days (charter_document_get_calendar (self->document));
@@ -2725,7 +2741,7 @@ draw_axis (CharterGanttChart *self,
                 {
                   label = charter_timeline_format_day (day, "%Y");
                   append_text (self, snapshot, label, MAX (x, v->x0) + 6, (half - text_height (self, 1.0)) / 2,
-                               -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &self->colors->text_fg);
+                               -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &colors->text_fg);
                   g_clear_pointer (&label, g_free);
                 }
             }
@@ -2736,11 +2752,11 @@ draw_axis (CharterGanttChart *self,
               /* Translators: month and year on the time axis, strftime format */
               label = charter_timeline_format_day (day, _("%B %Y"));
               append_text (self, snapshot, label, MAX (x, v->x0) + 6, (half - text_height (self, 1.0)) / 2,
-                           -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &self->colors->text_fg);
+                           -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &colors->text_fg);
               g_clear_pointer (&label, g_free);
             }
           if (g_date_get_day (&date) == 1)
-            append_rect (snapshot, &self->colors->strong_line, x, 0, 2, self->axis_height);
+            append_rect (snapshot, &colors->strong_line, x, 0, 2, self->axis_height);
         }
 
       /* Bottom tier: days, Mondays, or months. */
@@ -2750,16 +2766,16 @@ draw_axis (CharterGanttChart *self,
           label = g_strdup_printf ("%u", g_date_get_day (&date));
           append_text (self, snapshot, label, x, half + (half - text_height (self, 0.9)) / 2, ppd,
                        TEXT_CENTER, PANGO_WEIGHT_NORMAL, 0.9,
-                       is_working_day_cb (day, self) ? &self->colors->text_fg : &self->colors->dim_fg);
+                       is_working_day_cb (day, self) ? &colors->text_fg : &colors->dim_fg);
           break;
 
         case CHARTER_TIMELINE_ZOOM_WEEKS:
           if (g_date_get_weekday (&date) == G_DATE_MONDAY)
             {
               label = charter_timeline_format_day (day, _("%-d %b"));
-              append_rect (snapshot, &self->colors->grid_line, x, half, 1, half);
+              append_rect (snapshot, &colors->grid_line, x, half, 1, half);
               append_text (self, snapshot, label, x + 4, half + (half - text_height (self, 0.9)) / 2, ppd * 7 - 6,
-                           TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &self->colors->text_fg);
+                           TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &colors->text_fg);
             }
           break;
 
@@ -2769,7 +2785,7 @@ draw_axis (CharterGanttChart *self,
             {
               label = charter_timeline_format_day (day, "%b");
               append_text (self, snapshot, label, x + 4, half + (half - text_height (self, 0.9)) / 2, ppd * 28,
-                           TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &self->colors->text_fg);
+                           TEXT_START, PANGO_WEIGHT_NORMAL, 0.9, &colors->text_fg);
             }
           break;
         }
@@ -2779,11 +2795,11 @@ draw_axis (CharterGanttChart *self,
           (no_launch & (1 << (g_date_get_weekday (&date) - 1))) && is_working_day_cb (day, self))
         {
           for (double sx = x + 1; sx < x + ppd - 1; sx += 4)
-            append_rect (snapshot, &self->colors->launch_color, sx, self->axis_height - 7, 2, 6);
+            append_rect (snapshot, &colors->launch_color, sx, self->axis_height - 7, 2, 6);
         }
     }
 
-  append_rect (snapshot, &self->colors->strong_line, v->x0, self->axis_height - 1, v->x1 - v->x0, 1);
+  append_rect (snapshot, &colors->strong_line, v->x0, self->axis_height - 1, v->x1 - v->x0, 1);
 
   /* Flags on the axis for today, the buffer, P80 and the launch. */
   if (self->today >= v->first_day && self->today < v->last_day)
@@ -2791,11 +2807,13 @@ draw_axis (CharterGanttChart *self,
       double x = charter_timeline_scale_day_to_x (&self->scale, self->today) + ppd / 2;
       int tw;
 
-      append_rect (snapshot, &self->colors->today_color, x - 1, half, 3, half);
-      tw = append_text (self, snapshot, _("Today"), -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &self->colors->today_color);
-      append_rounded (snapshot, &self->colors->today_color, x - tw / 2.0 - 6, half + 2, tw + 12, text_height (self, 0.8) + 2, 4);
+      append_rect (snapshot, &colors->today_color, x - 1, half, 3, half);
+      tw = append_text (self, snapshot, _("Today"), -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8,
+                        &colors->today_color);
+      append_rounded (snapshot, &colors->today_color, x - tw / 2.0 - 6, half + 2, tw + 12,
+                      text_height (self, 0.8) + 2, 4);
       append_text (self, snapshot, _("Today"), x - tw / 2.0, half + 3, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8,
-                   &self->colors->flag_fg);
+                   &colors->flag_fg);
     }
 
   if (self->p80_day != 0)
@@ -2806,11 +2824,11 @@ draw_axis (CharterGanttChart *self,
 
       int tw;
 
-      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &self->colors->p80_color);
-      append_rect (snapshot, &self->colors->p80_color, x - 1, half, 3, half);
-      append_rounded (snapshot, &self->colors->p80_color, x + 2, half + 2, tw + 12, text_height (self, 0.8) + 2, 4);
+      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8, &colors->p80_color);
+      append_rect (snapshot, &colors->p80_color, x - 1, half, 3, half);
+      append_rounded (snapshot, &colors->p80_color, x + 2, half + 2, tw + 12, text_height (self, 0.8) + 2, 4);
       append_text (self, snapshot, label, x + 8, half + 3, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.8,
-                   &self->colors->flag_fg);
+                   &colors->flag_fg);
     }
 
   if (self->launch_day != 0)
@@ -2820,11 +2838,11 @@ draw_axis (CharterGanttChart *self,
       g_autofree char *label = g_strdup_printf (_("Launch %s"), day);
       int tw;
 
-      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &self->colors->text_fg);
-      append_rect (snapshot, &self->colors->launch_color, x - 2, 0, 4, self->axis_height);
-      append_rounded (snapshot, &self->colors->launch_color, x + 2, 3, tw + 14, text_height (self, 0.9) + 4, 4);
+      tw = append_text (self, snapshot, label, -1000, 0, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &colors->text_fg);
+      append_rect (snapshot, &colors->launch_color, x - 2, 0, 4, self->axis_height);
+      append_rounded (snapshot, &colors->launch_color, x + 2, 3, tw + 14, text_height (self, 0.9) + 4, 4);
       append_text (self, snapshot, label, x + 9, 5, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9,
-                   &self->colors->flag_fg);
+                   &colors->flag_fg);
     }
 }
 
@@ -2832,17 +2850,18 @@ static void
 draw_corner (CharterGanttChart *self,
              GtkSnapshot       *snapshot)
 {
+  const CharterGanttColors *colors = self->colors;
   double w = self->list_width;
   double col_days = self->em * 4.0, col_date = self->em * 7.0;
   double x_finish = w - col_date - 8, x_start = x_finish - col_date, x_days = x_start - col_days;
   double y = self->axis_height - text_height (self, 0.9) - 8;
 
-  append_rect (snapshot, &self->colors->axis_bg, 0, 0, w, self->axis_height);
-  append_text (self, snapshot, _("Task"), 22, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &self->colors->dim_fg);
-  append_text (self, snapshot, _("Days"), x_days, y, col_days - 18, TEXT_END, PANGO_WEIGHT_BOLD, 0.9, &self->colors->dim_fg);
-  append_text (self, snapshot, _("Start"), x_start, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &self->colors->dim_fg);
-  append_text (self, snapshot, _("Finish"), x_finish, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &self->colors->dim_fg);
-  append_rect (snapshot, &self->colors->strong_line, 0, self->axis_height - 1, w, 1);
+  append_rect (snapshot, &colors->axis_bg, 0, 0, w, self->axis_height);
+  append_text (self, snapshot, _("Task"), 22, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &colors->dim_fg);
+  append_text (self, snapshot, _("Days"), x_days, y, col_days - 18, TEXT_END, PANGO_WEIGHT_BOLD, 0.9, &colors->dim_fg);
+  append_text (self, snapshot, _("Start"), x_start, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &colors->dim_fg);
+  append_text (self, snapshot, _("Finish"), x_finish, y, -1, TEXT_START, PANGO_WEIGHT_BOLD, 0.9, &colors->dim_fg);
+  append_rect (snapshot, &colors->strong_line, 0, self->axis_height - 1, w, 1);
 }
 
 static void
@@ -2852,19 +2871,20 @@ draw_card (CharterGanttChart *self,
            double             x,
            double             y)
 {
+  const CharterGanttColors *colors = self->colors;
   PangoRectangle logical;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   double pad = self->em * 0.7;
 
-  append_text (self, snapshot, text, -10000, -10000, -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &self->colors->feedback_fg);
+  append_text (self, snapshot, text, -10000, -10000, -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &colors->feedback_fg);
   pango_layout_get_pixel_extents (self->text, NULL, &logical);
 
   x = CLAMP (x, 4, MAX (width - logical.width - 2 * pad - 4, 4));
   y = CLAMP (y, self->axis_height + 4, MAX (height - logical.height - 2 * pad - 4, self->axis_height + 4));
 
-  append_rounded (snapshot, &self->colors->feedback_bg, x, y, logical.width + 2 * pad, logical.height + 2 * pad, 8);
-  append_text (self, snapshot, text, x + pad, y + pad, -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &self->colors->feedback_fg);
+  append_rounded (snapshot, &colors->feedback_bg, x, y, logical.width + 2 * pad, logical.height + 2 * pad, 8);
+  append_text (self, snapshot, text, x + pad, y + pad, -1, TEXT_START, PANGO_WEIGHT_BOLD, 1.0, &colors->feedback_fg);
 }
 
 static void
@@ -2872,6 +2892,7 @@ charter_gantt_chart_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
   CharterGanttChart *self = CHARTER_GANTT_CHART (widget);
+  const CharterGanttColors *colors = self->colors;
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   double h = hvalue (self), vv = vvalue (self);
@@ -2887,7 +2908,7 @@ charter_gantt_chart_snapshot (GtkWidget   *widget,
   v.last_day = charter_timeline_scale_x_to_day (&self->scale, v.x1) + 1;
   charter_timeline_layout_get_visible_rows (self->layout, v.y0, v.y1 - v.y0, &v.first_row, &v.n_rows);
 
-  append_rect (snapshot, &self->colors->canvas_bg, 0, 0, width, height);
+  append_rect (snapshot, &colors->canvas_bg, 0, 0, width, height);
 
   /* The chart */
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (self->list_width, self->axis_height,
@@ -2920,12 +2941,12 @@ charter_gantt_chart_snapshot (GtkWidget   *widget,
   gtk_snapshot_pop (snapshot);
 
   draw_corner (self, snapshot);
-  append_rect (snapshot, &self->colors->strong_line, self->list_width - 1, 0, 2, height);
+  append_rect (snapshot, &colors->strong_line, self->list_width - 1, 0, 2, height);
 
   if (self->tasks->len == 0)
     append_text (self, snapshot, _("No tasks yet: add tasks in the Plan workspace to see them here."),
                  self->list_width + self->em * 2, self->axis_height + self->em * 2, -1, TEXT_START,
-                 PANGO_WEIGHT_NORMAL, 1.1, &self->colors->dim_fg);
+                 PANGO_WEIGHT_NORMAL, 1.1, &colors->dim_fg);
 
   /* What a drag or a key did, next to the bar. */
   if (self->drag_feedback != NULL || self->message != NULL)
