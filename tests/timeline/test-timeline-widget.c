@@ -898,8 +898,7 @@ check_style (Fixture                  *f,
 
   /* "5 d" on the bar, against the bar's own fill. */
   fill = pixel (surface, (int) (bar.origin.x + bar.size.width * 0.6), (int) bar.origin.y + 5);
-  charter_team_color (g_list_model_get_item (charter_document_get_teams (f->document), 0), 0, &bg);
-  g_object_unref (g_list_model_get_item (charter_document_get_teams (f->document), 0));
+  charter_team_color (charter_document_find (f->document, charter_document_get_teams (f->document), "a"), 0, &bg);
   assert_same_color (&fill, &bg);
   g_assert_cmpfloat (best_contrast_in (surface, (int) bar.origin.x + 6, cy - 6,
                                        (int) bar.origin.x + 40, cy + 6, &fill), >=, 4.5);
