@@ -4,10 +4,13 @@
  * Geometry (layout, routes, hit testing) is charter-graph-layout.c; this file
  * keeps it in step with the document and the schedule, places one
  * CharterGraphTask widget per task (so that tasks are accessible and
- * focusable), draws the arrows in snapshot() and turns gestures, keys and
- * actions into model edits. Every edit goes through CharterDocument, so it is
- * undoable; a drag is one group. Nothing here keeps its own copy of document
- * state: the graph is rebuilt from the document when it changes. */
+ * focusable), draws the arrows in snapshot() (kept in a surface that a
+ * worker thread redraws when only their look changes, so that a press or
+ * the start of a drag never waits for 3,000 arrows) and turns gestures,
+ * keys and actions into model edits. Every edit goes through
+ * CharterDocument, so it is undoable; a drag is one group. Nothing here
+ * keeps its own copy of document state: the graph is rebuilt from the
+ * document when it changes. */
 
 #define G_LOG_DOMAIN "charter-graph-canvas"
 
