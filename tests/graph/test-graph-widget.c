@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The graph canvas in-process: add, link (and a refused cycle), move, delete
  * and arrange through its graph.* actions, each checked in the model and
- * undone; selection, keyboard neighbours and what the nodes show. */
+ * undone; selection, keyboard neighbours and what the nodes show; pinch
+ * zoom; on a 300-task plan, the chain of a selected task highlighted once
+ * the worker thread has redrawn the arrows. */
 
 #include "config.h"
 
@@ -45,6 +47,24 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   f->canvas = charter_plan_view_get_canvas (CHARTER_PLAN_VIEW (f->view));
   g_assert_true (CHARTER_IS_GRAPH_CANVAS (f->canvas));
+  flush ();
+  charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (f->canvas));
+}
+
+/* A plan big enough that the canvas draws its arrows in a worker thread. */
+static void
+fixture_set_up_large (Fixture       *f,
+                      gconstpointer  data)
+{
+  f->doc = graph_demo_large (300, 900, 7);
+  f->scheduler = charter_scheduler_new (f->doc);
+  f->window = gtk_window_new ();
+  f->view = charter_plan_view_new ();
+  g_object_set (f->view, "document", f->doc, "scheduler", f->scheduler, NULL);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->view);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->canvas = charter_plan_view_get_canvas (CHARTER_PLAN_VIEW (f->view));
   flush ();
   charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (f->canvas));
 }
@@ -740,6 +760,170 @@ test_pinch_zoom (Fixture       *f,
   g_signal_handlers_disconnect_by_func (f->canvas, on_zoom_notify_cb, &notified);
 }
 
+/* The canvas drawn as a frame draws it (its own snapshot, the cairo
+ * renderer), and the colour of one pixel of it. */
+static void
+canvas_pixel (Fixture *f,
+              double   x,
+              double   y,
+              guint8   rgba[4])
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  int width = gtk_widget_get_width (f->canvas);
+  int height = gtk_widget_get_height (f->canvas);
+  g_autofree guint8 *pixels = g_malloc (width * height * 4);
+  guint8 *p;
+
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  GTK_WIDGET_GET_CLASS (f->canvas)->snapshot (f->canvas, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  gdk_texture_download (texture, pixels, width * 4);
+  /* Cairo's order: B, G, R, A (premultiplied) on little-endian machines. */
+  p = pixels + ((int) y * width + (int) x) * 4;
+  rgba[0] = p[2];
+  rgba[1] = p[1];
+  rgba[2] = p[0];
+  rgba[3] = p[3];
+}
+
+static gboolean
+is_accent (const guint8 rgba[4])
+{
+  /* Adwaita's blue, opaque: the arrows of a selected task's chain. The
+   * other arrows are grey (dimmed or not), never mostly blue. */
+  return rgba[3] > 200 && rgba[2] > 150 && rgba[2] > rgba[0] + 60;
+}
+
+/* Selecting a task on a big plan highlights its chain: its own arrows in
+ * the frame right after the press (drawn live), the others as soon as the
+ * worker thread has redrawn the kept drawing of the arrows, while frames
+ * keep coming. */
+static void
+test_selection_large (Fixture       *f,
+                      gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  guint n = charter_graph_get_n_nodes (graph);
+  guint m = charter_graph_get_n_edges (graph);
+  int selected = charter_graph_canvas_get_node_index (canvas, "t150");
+  g_autofree gboolean *fwd = g_new0 (gboolean, n);
+  g_autofree gboolean *back = g_new0 (gboolean, n);
+  int chain = -1, own = -1;
+  gboolean changed = TRUE;
+  CharterGraphPoint at = { 0, }, own_at = { 0, };
+  double wx, wy, ox, oy;
+  guint8 rgba[4];
+
+  g_assert_cmpint (selected, >=, 0);
+  g_assert_cmpuint (m, ==, 900);
+
+  /* What the selected task depends on and what depends on it. */
+  fwd[selected] = back[selected] = TRUE;
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint e = 0; e < m; e++)
+        {
+          CharterGraphEdge *edge = charter_graph_get_edge (graph, e);
+
+          if (fwd[edge->from] && !fwd[edge->to])
+            fwd[edge->to] = changed = TRUE;
+          if (back[edge->to] && !back[edge->from])
+            back[edge->from] = changed = TRUE;
+        }
+    }
+
+  /* At about 100 %, the selected task in the middle of the view (so that
+   * selecting it does not scroll). */
+  activate (f, "graph.fit", NULL);
+  for (int i = 0; i < 40 && charter_graph_canvas_get_zoom (canvas) < 0.9; i++)
+    activate (f, "graph.zoom-in", NULL);
+  {
+    CharterGraphNode *node = charter_graph_get_node (graph, selected);
+
+    charter_graph_canvas_graph_to_widget (canvas, node->x + node->width / 2, node->y + node->height / 2, &wx, &wy);
+    charter_graph_canvas_pan_by (canvas, round (gtk_widget_get_width (f->canvas) / 2.0 - wx),
+                                 round (gtk_widget_get_height (f->canvas) / 2.0 - wy));
+    flush ();
+  }
+
+  /* An arrow of the chain in view that does not touch the selected task,
+   * with a straight stretch (across a column) to look at; and one of the
+   * selected task's own arrows, at its start. */
+  for (guint e = 0; e < m && (chain < 0 || own < 0); e++)
+    {
+      CharterGraphEdge *edge = charter_graph_get_edge (graph, e);
+      gboolean related = (fwd[edge->from] || back[edge->from]) && (fwd[edge->to] || back[edge->to]);
+
+      if (own < 0 && (int) edge->from == selected)
+        {
+          own = e;
+          own_at = g_array_index (edge->points, CharterGraphPoint, 0);
+          own_at.x += 4;
+        }
+      if (chain >= 0 || !related || (int) edge->from == selected || (int) edge->to == selected)
+        continue;
+      for (guint k = 1; k + 2 < edge->points->len; k++)
+        {
+          CharterGraphPoint *p = &g_array_index (edge->points, CharterGraphPoint, k);
+          CharterGraphPoint *q = &g_array_index (edge->points, CharterGraphPoint, k + 1);
+
+          charter_graph_canvas_graph_to_widget (canvas, (p->x + q->x) / 2, p->y, &wx, &wy);
+          if (p->y == q->y && q->x - p->x > 100 &&
+              wx > 100 && wx < gtk_widget_get_width (f->canvas) - 100 &&
+              wy > 120 && wy < gtk_widget_get_height (f->canvas) - 100)
+            {
+              chain = e;
+              at.x = (p->x + q->x) / 2;
+              at.y = p->y;
+              break;
+            }
+        }
+    }
+  g_assert_cmpint (chain, >=, 0);
+  g_assert_cmpint (own, >=, 0);
+  charter_graph_canvas_graph_to_widget (canvas, at.x, at.y, &wx, &wy);
+
+  /* Nothing selected: the arrow is there, grey. */
+  canvas_pixel (f, wx, wy, rgba);
+  g_assert_cmpuint (rgba[3], >, 100);
+  g_assert_false (is_accent (rgba));
+
+  gtk_widget_activate_action (f->canvas, "graph.select", "s", "t150");
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, "t150");
+  /* It was in view: the view did not move. */
+  charter_graph_canvas_graph_to_widget (canvas, at.x, at.y, &ox, &oy);
+  g_assert_cmpfloat (ox, ==, wx);
+  g_assert_cmpfloat (oy, ==, wy);
+
+  /* The frame right after: the selected task's own arrow is already blue
+   * where it is in view. */
+  charter_graph_canvas_graph_to_widget (canvas, own_at.x, own_at.y, &ox, &oy);
+  if (ox >= 0 && oy >= 0 && ox < gtk_widget_get_width (f->canvas) && oy < gtk_widget_get_height (f->canvas))
+    {
+      canvas_pixel (f, ox, oy, rgba);
+      g_assert_true (is_accent (rgba));
+    }
+
+  /* The rest of the chain follows within a few frames. */
+  for (int i = 0; i < 400; i++)
+    {
+      canvas_pixel (f, wx, wy, rgba);
+      if (is_accent (rgba))
+        break;
+      flush ();
+      g_usleep (5000);
+    }
+  g_assert_true (is_accent (rgba));
+  g_assert_false (charter_document_get_modified (f->doc));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +951,8 @@ main (int   argc,
   ADD ("edit", test_edit_popover);
   ADD ("pinch-zoom", test_pinch_zoom);
 #undef ADD
+  g_test_add ("/graph/widget/selection-large", Fixture, NULL,
+              fixture_set_up_large, test_selection_large, fixture_tear_down);
 
   return g_test_run ();
 }
