@@ -440,6 +440,146 @@ test_iterate (void)
   }
 }
 
+/* --- Found in review of 7ef325c --------------------------------------------- */
+
+/* The message of a refused text, which must exist. */
+static char *
+refusal_message (const char *data,
+                 gsize       length,
+                 gsize      *problem_offset)
+{
+  CharterJsonText text = { data, length };
+  CharterJsonProblem problem;
+  char *message = NULL;
+  gsize offset = 0;
+
+  if (charter_json_text_check (&text, 64, &offset, &problem, problem_offset, &message))
+    g_error ("“%.*s” was taken", (int) length, data);
+  g_assert_nonnull (message);
+  return message;
+}
+
+/* A number that is not one is shown cut short, as a number too large is:
+ * a run of 5,000 digits must not make a 5,000-character message. */
+static void
+test_long_bad_number_shown_short (void)
+{
+  const char *tails[] = { "x", ".", ".5e", "e+", "-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tails); i++)
+    {
+      g_autoptr(GString) text = g_string_new ("[");
+      g_autofree char *message = NULL;
+      gsize problem_offset = 0;
+
+      for (guint k = 0; k < 5000; k++)
+        g_string_append_c (text, '1');
+      g_string_append (text, tails[i]);
+      g_string_append (text, "]");
+      message = refusal_message (text->str, text->len, &problem_offset);
+      g_assert_cmpuint (problem_offset, ==, 1);
+      if (g_utf8_strlen (message, -1) > 200)
+        g_error ("a bad number ending in “%s” gives a message of %ld characters",
+                 tails[i], g_utf8_strlen (message, -1));
+    }
+}
+
+/* A message never shows a character the user cannot see: a control
+ * character found between values, or after a backslash, is named (U+000C),
+ * and so are the invisible spaces an editor or a word processor leaves
+ * (U+00A0, U+200B, U+FEFF away from the start). */
+static void
+test_invisible_characters_named (void)
+{
+  static const struct { const char *text; const char *named; } cases[] = {
+    { "[1,\f2]", "U+000C" },
+    { "[\x01]", "U+0001" },
+    { "{\"a\":\x1b}", "U+001B" },
+    { "[\"a\\\n\"]", "U+000A" },
+    { "[\"a\\\t\"]", "U+0009" },
+    { "[1,\xc2\xa0" "2]", "U+00A0" },
+    { "[1,\xe2\x80\x8b" "2]", "U+200B" },
+    { "[1,\xef\xbb\xbf" "2]", "U+FEFF" },
+  };
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize problem_offset = 0;
+      g_autofree char *message = refusal_message (cases[i].text, strlen (cases[i].text), &problem_offset);
+      gboolean control = FALSE;
+      g_autofree char *escaped = g_strescape (message, NULL);
+
+      for (const char *p = message; *p != '\0'; p++)
+        if ((guchar) *p < 0x20)
+          control = TRUE;
+      if (control || strstr (message, cases[i].named) == NULL)
+        g_string_append_printf (failures, "\n  case %u: expected %s named, got “%s”", i, cases[i].named, escaped);
+    }
+  if (failures->len > 0)
+    g_error ("messages that show what cannot be seen:%s", failures->str);
+}
+
+/* An editor does not show a byte order mark: positions on the first line
+ * count from the character after it. */
+static void
+test_position_after_byte_order_mark (void)
+{
+  const char *data = "\xef\xbb\xbf[1 2]";
+  CharterJsonText text = { data, strlen (data) };
+  g_autofree char *message = NULL;
+  gsize problem_offset = 0;
+  guint line, column;
+
+  message = refusal_message (data, strlen (data), &problem_offset);
+  g_assert_cmpuint (problem_offset, ==, 6);
+  charter_json_text_position (&text, problem_offset, &line, &column);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpuint (column, ==, 4);
+}
+
+/* Every prefix of a text, in a buffer of exactly its length, is checked
+ * without reading past it (AddressSanitizer or valgrind catch a read past
+ * the end); a refused one is refused at or before its end. */
+static void
+test_every_prefix (void)
+{
+  const char *whole =
+    "\xef\xbb\xbf {\"a\\u00e9\": [-0.5e-3, 10, true, false, null, \"\\ud83d\\ude00\\\"\\\\\\/\\b\\f\\n\\r\\t\"],\r\n"
+    "\t\"b\": {\"\": {}, \"c\": [[], {}]}, \"d\": 12345678901234567890e-5 }  ";
+  gsize length = strlen (whole);
+
+  for (gsize n = 1; n <= length; n++)
+    {
+      char *data = g_malloc (n);
+      CharterJsonText text = { data, n };
+      CharterJsonProblem problem;
+      g_autofree char *message = NULL;
+      gsize offset = 0, problem_offset = G_MAXSIZE;
+
+      memcpy (data, whole, n);
+      if (g_utf8_validate_len (data, n, NULL))
+        {
+          gboolean taken = charter_json_text_check (&text, 64, &offset, &problem, &problem_offset, &message);
+
+          /* The whole text, and it with some of its trailing spaces. */
+          if (taken)
+            {
+              g_autoptr(JsonNode) node = charter_json_text_build (&text, offset, NULL, NULL);
+
+              g_assert_nonnull (node);
+              g_assert_cmpuint (n, >=, length - 2);
+            }
+          else
+            {
+              g_assert_cmpuint (problem_offset, <=, n);
+              g_assert_nonnull (message);
+            }
+        }
+      g_free (data);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -455,6 +595,10 @@ main (int    argc,
   g_test_add_func ("/io/json-text/unterminated-buffer", test_unterminated_buffer);
   g_test_add_func ("/io/json-text/duplicate-member", test_duplicate_member);
   g_test_add_func ("/io/json-text/iterate", test_iterate);
+  g_test_add_func ("/io/json-text/review/long-bad-number", test_long_bad_number_shown_short);
+  g_test_add_func ("/io/json-text/review/invisible-characters", test_invisible_characters_named);
+  g_test_add_func ("/io/json-text/review/position-after-bom", test_position_after_byte_order_mark);
+  g_test_add_func ("/io/json-text/review/every-prefix", test_every_prefix);
 
   return g_test_run ();
 }
