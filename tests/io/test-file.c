@@ -580,6 +580,10 @@ static const BadCase unclear_cases[] = {
   /* Notepad's empty UTF-8 file is a lone byte order mark. */
   { "bom-only", "\xef\xbb\xbf", CHARTER_FILE_ERROR_SYNTAX, "empty", NULL },
   { "bom-blank", "\xef\xbb\xbf \r\n", CHARTER_FILE_ERROR_SYNTAX, "empty", NULL },
+  /* Another program's JSON, with a name twice at its top: what matters to
+   * the user is that it is not a Charter document. */
+  { "other-json-duplicate", "{'name':'my-app','version':'1.0.0',\n'name':'other'}", CHARTER_FILE_ERROR_NOT_CHARTER,
+    "not a Charter document", NULL },
   /* Characters the user cannot see are named, not shown raw between quotes. */
   { "form-feed", "{'format':'charter','version':1,\f'x':1}", CHARTER_FILE_ERROR_SYNTAX, "1:33:", "U+000C" },
   { "control-char", "{'format':'charter','version':1,\x01'x':1}", CHARTER_FILE_ERROR_SYNTAX, "1:33:", "U+0001" },
