@@ -584,6 +584,9 @@ static const BadCase unclear_cases[] = {
    * the user is that it is not a Charter document. */
   { "other-json-duplicate", "{'name':'my-app','version':'1.0.0',\n'name':'other'}", CHARTER_FILE_ERROR_NOT_CHARTER,
     "not a Charter document", NULL },
+  /* Notepad's "Unicode" is UTF-16 (its byte order mark, then "{" as
+   * 7B 00): say so, as "not valid UTF-8" at 1:1 does not tell what to do. */
+  { "utf16", "\xff\xfe{", CHARTER_FILE_ERROR_ENCODING, "1:1:", "UTF-16" },
   /* Characters the user cannot see are named, not shown raw between quotes. */
   { "form-feed", "{'format':'charter','version':1,\f'x':1}", CHARTER_FILE_ERROR_SYNTAX, "1:33:", "U+000C" },
   { "control-char", "{'format':'charter','version':1,\x01'x':1}", CHARTER_FILE_ERROR_SYNTAX, "1:33:", "U+0001" },
