@@ -869,6 +869,35 @@ test_long_cycle_message (void)
              g_utf8_strlen (error->message, -1));
 }
 
+/* A long bad value (a 100,000-character "date", kind or weekday pasted in
+ * by mistake) is shown cut short in the message, as a long number is. */
+static void
+test_long_bad_value_message (void)
+{
+  static const char * const templates[] = {
+    "{'format':'charter','version':1,'plan':{'calendar':{'start':'%s'}}}",
+    "{'format':'charter','version':1,'plan':{'tasks':[{'id':'a','name':'A','duration':1},{'id':'b','name':'B','duration':1}],"
+    "'dependencies':[{'id':'d','predecessor':'a','successor':'b','kind':'%s'}]}}",
+    "{'format':'charter','version':1,'plan':{'calendar':{'no_launch_days':['%s']}}}",
+    "{'format':'charter','version':1,'plan':{'tasks':[{'id':'a','name':'A','duration':1,'team_id':'%s'}]}}",
+  };
+  g_autofree char *value = g_strnfill (100000, 'x');
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (templates[i], "%s", 2);
+      g_autofree char *text = g_strconcat (parts[0], value, parts[1], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CharterDocument) document = load_text (text, &error);
+
+      g_assert_null (document);
+      g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_INVALID);
+      if (g_utf8_strlen (error->message, -1) > 1000)
+        g_error ("case %u: a 100,000-character value gives a message of %ld characters", i,
+                 g_utf8_strlen (error->message, -1));
+    }
+}
+
 /* A document opened from a recovery copy (or any file that carries the
  * recovery member) keeps that member as an unknown one; its own recovery
  * copy must still load. The writer puts the member in twice (once as the
@@ -1302,6 +1331,7 @@ main (int   argc,
   g_test_add_func ("/io/recovery-of-recovered", test_recovery_of_recovered);
   g_test_add_func ("/io/round-trip/negative-zero", test_negative_zero_round_trip);
   g_test_add_func ("/io/bad-input/long-cycle", test_long_cycle_message);
+  g_test_add_func ("/io/bad-input/long-value", test_long_bad_value_message);
   g_test_add_func ("/io/bad-input/nesting-in-strings", test_nesting_within_limit);
   g_test_add_func ("/io/bad-input/too-large", test_too_large);
   g_test_add_func ("/io/bad-input/missing-file", test_missing_file);
