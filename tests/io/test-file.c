@@ -14,6 +14,10 @@
 #include "charter-file.h"
 #include "charter-recovery.h"
 
+/* A check found failing in review of 7ef325c: it marks the test failed and
+ * lets the rest of the tests run (g_error() would stop them all). */
+#define REVIEW_FAIL(...) G_STMT_START { g_test_message (__VA_ARGS__); g_test_fail (); } G_STMT_END
+
 static char *
 example_path (void)
 {
@@ -673,7 +677,7 @@ test_unclear_messages (void)
                                 bad->also ? bad->also : "", error ? error->message : "no error");
     }
   if (failures->len > 0)
-    g_error ("messages that do not say what and where:%s", failures->str);
+    REVIEW_FAIL ("messages that do not say what and where:%s", failures->str);
 }
 
 /* Every prefix of a document, in a buffer of exactly its length (no NUL
@@ -722,12 +726,12 @@ test_every_prefix (void)
 
 /* A root object or section with many members (unknown ones, a later
  * version's) is read in time proportional to its size: the check for a
- * member named twice must not compare every pair (150,000 members: 0.1 s
- * when linear, about 20 s when quadratic). */
+ * member named twice must not compare every pair (100,000 members: 0.1 s
+ * when linear, about 10 s when quadratic, as in read_members() now). */
 static void
 test_many_members (void)
 {
-  const guint n = 150000;
+  const guint n = 100000;
   const char *where[] = { "root", "plan" };
 
   for (guint w = 0; w < G_N_ELEMENTS (where); w++)
@@ -752,8 +756,11 @@ test_many_members (void)
       g_assert_no_error (error);
       unknown = charter_document_get_unknown_members (document, w == 1 ? "plan" : "");
       g_assert_cmpuint (json_object_get_size (unknown), ==, n);
-      if (g_timer_elapsed (timer, NULL) > 5.0)
-        g_error ("%u members in %s take %.1f s to load", n, where[w], g_timer_elapsed (timer, NULL));
+      if (g_timer_elapsed (timer, NULL) > 3.0)
+        {
+          REVIEW_FAIL ("%u members in %s take %.1f s to load", n, where[w], g_timer_elapsed (timer, NULL));
+          return;
+        }
     }
 }
 
@@ -834,7 +841,7 @@ test_negative_zero_round_trip (void)
       g_autofree char *a = bytes_to_string (first);
       g_autofree char *b = bytes_to_string (second);
 
-      g_error ("saved twice, the file changes:\n%s\nthen\n%s", a, b);
+      REVIEW_FAIL ("saved twice, the file changes:\n%s\nthen\n%s", a, b);
     }
 }
 
@@ -865,7 +872,7 @@ test_long_cycle_message (void)
   g_assert_nonnull (strstr (error->message, "plan.dependencies"));
   g_assert_nonnull (strstr (error->message, "“Task 0”"));
   if (g_utf8_strlen (error->message, -1) > 2000)
-    g_error ("a circle through %u tasks gives a message of %ld characters", n,
+    REVIEW_FAIL ("a circle through %u tasks gives a message of %ld characters", n,
              g_utf8_strlen (error->message, -1));
 }
 
@@ -893,7 +900,7 @@ test_long_bad_value_message (void)
       g_assert_null (document);
       g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_INVALID);
       if (g_utf8_strlen (error->message, -1) > 1000)
-        g_error ("case %u: a 100,000-character value gives a message of %ld characters", i,
+        REVIEW_FAIL ("case %u: a 100,000-character value gives a message of %ld characters", i,
                  g_utf8_strlen (error->message, -1));
     }
 }
@@ -921,7 +928,11 @@ test_recovery_of_recovered (void)
 
   recovered = charter_recovery_load ("review-window", &error);
   charter_recovery_discard ("review-window");
-  g_assert_no_error (error);
+  if (error != NULL)
+    {
+      REVIEW_FAIL ("the recovery copy does not load: %s", error->message);
+      return;
+    }
   g_assert_nonnull (recovered);
   task = g_list_model_get_item (charter_document_get_tasks (recovered), 0);
   g_assert_cmpstr (charter_task_get_name (task), ==, "Unsaved work");
@@ -1310,10 +1321,16 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *state_dir = g_dir_make_tmp ("charter-state-XXXXXX", NULL);
+  g_autofree char **args = g_new0 (char *, argc + 2);
   int status;
 
   /* Recovery copies (test_recovery_of_recovered) go to a folder of our own. */
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  /* Keep going past a failed test (REVIEW_FAIL), so that one run lists
+   * every check that fails, not only the first. */
+  memcpy (args, argv, sizeof (char *) * argc);
+  args[argc++] = (char *) "--keep-going";
+  argv = args;
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/io/round-trip/example", test_example_round_trip);
