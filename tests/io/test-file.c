@@ -883,8 +883,8 @@ test_long_bad_value_message (void)
 {
   static const char * const templates[] = {
     "{'format':'charter','version':1,'plan':{'calendar':{'start':'%s'}}}",
-    "{'format':'charter','version':1,'plan':{'tasks':[{'id':'a','name':'A','duration':1},{'id':'b','name':'B','duration':1}],"
-    "'dependencies':[{'id':'d','predecessor':'a','successor':'b','kind':'%s'}]}}",
+    ("{'format':'charter','version':1,'plan':{'tasks':[{'id':'a','name':'A','duration':1},{'id':'b','name':'B','duration':1}],"
+     "'dependencies':[{'id':'d','predecessor':'a','successor':'b','kind':'%s'}]}}"),
     "{'format':'charter','version':1,'plan':{'calendar':{'no_launch_days':['%s']}}}",
     "{'format':'charter','version':1,'plan':{'tasks':[{'id':'a','name':'A','duration':1,'team_id':'%s'}]}}",
   };
