@@ -40,9 +40,14 @@ charter_json_text_position (const CharterJsonText *text,
                             guint                 *line,
                             guint                 *column)
 {
+  gsize i = 0;
+
   *line = 1;
   *column = 1;
-  for (gsize i = 0; i < offset && i < text->length; i++)
+  /* An editor does not show a byte order mark: it takes no column. */
+  if (text->length >= 3 && memcmp (text->data, "\xef\xbb\xbf", 3) == 0 && offset >= 3)
+    i = 3;
+  for (; i < offset && i < text->length; i++)
     {
       if (text->data[i] == '\n')
         {
@@ -123,6 +128,21 @@ fail (Checker            *c,
   return FALSE;
 }
 
+/* A character as a message shows it: quoted, or by its code point when it
+ * cannot be seen (a control character, a no-break or zero-width space, a
+ * byte order mark away from the start), as a word processor leaves them. */
+static char *
+describe_character (gunichar c)
+{
+  char utf8[7] = { 0 };
+
+  if (!g_unichar_isgraph (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
+    return g_strdup_printf ("U+%04X", c);
+  g_unichar_to_utf8 (c, utf8);
+  /* Translators: something found in a file, quoted */
+  return g_strdup_printf (_("“%s”"), utf8);
+}
+
 /* What is at @pos, for "expected …, found …". */
 static char *
 found_at (Checker *c,
@@ -133,16 +153,14 @@ found_at (Checker *c,
 
   if (pos >= c->text->length)
     return g_strdup (_("the end of the text"));
-  if (g_ascii_isalnum (data[pos]))
-    while (end < c->text->length && end - pos < 20 && (g_ascii_isalnum (data[end]) || data[end] == '_'))
-      end++;
-  else
-    end = g_utf8_next_char (data + pos) - data;
+  if (!g_ascii_isalnum (data[pos]))
+    return describe_character (g_utf8_get_char (data + pos));
 
+  while (end < c->text->length && end - pos < 20 && (g_ascii_isalnum (data[end]) || data[end] == '_'))
+    end++;
   {
     g_autofree char *token = g_strndup (data + pos, end - pos);
 
-    /* Translators: something found in a file, quoted */
     return g_strdup_printf (_("“%s”"), token);
   }
 }
@@ -182,10 +200,19 @@ check_string (Checker *c)
         if (n == 0)
           {
             /* The backslash, the character after it, and the hex digits of
-             * a \u escape, whole characters only. */
+             * a \u escape, whole characters only; a character that cannot
+             * be seen is named. */
             gsize end = pos + 1;
             g_autofree char *escape = NULL;
 
+            if (end < length && !g_ascii_isgraph (data[end]) && (guchar) data[end] < 0x80)
+              {
+                g_autofree char *named = describe_character ((guchar) data[end]);
+
+                return fail (c, CHARTER_JSON_PROBLEM_SYNTAX, pos,
+                             g_strdup_printf (_("a backslash followed by %s is not an escape a JSON string may hold"),
+                                              named));
+              }
             if (end < length)
               end = g_utf8_next_char (data + end) - data;
             if (pos + 1 < length && data[pos + 1] == 'u')
@@ -252,10 +279,18 @@ check_number (Checker *c)
       gsize end = pos;
       g_autofree char *shown = NULL;
 
-      while (end < length && end - start < SHOWN_NUMBER_LENGTH &&
+      while (end < length && end - start <= SHOWN_NUMBER_LENGTH &&
              (g_ascii_isalnum (data[end]) || strchr ("+-.", data[end]) != NULL))
         end++;
-      shown = g_strndup (data + start, MAX (end - start, 1));
+      /* A run of digits longer than a message can show is cut short. */
+      if (end - start > SHOWN_NUMBER_LENGTH)
+        {
+          g_autofree char *cut = g_strndup (data + start, SHOWN_NUMBER_LENGTH);
+
+          shown = g_strconcat (cut, "…", NULL);
+        }
+      else
+        shown = g_strndup (data + start, MAX (end - start, 1));
       return fail (c, CHARTER_JSON_PROBLEM_SYNTAX, start,
                    g_strdup_printf (_("“%s” is not a number as JSON writes numbers"), shown));
     }

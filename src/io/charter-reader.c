@@ -120,6 +120,18 @@ member_path (const char *path,
   return g_strconcat (path, ".", member, NULL);
 }
 
+/* @value as a message shows it: cut short when it is longer than a message
+ * can show (a paragraph pasted into a date, say). */
+static char *
+shown (const char *value)
+{
+  const glong limit = 60;
+
+  if (g_utf8_strlen (value, limit + 1) <= limit)
+    return g_strdup (value);
+  return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (value, limit) - value), value);
+}
+
 static gboolean
 expect_type (Reader     *r,
              JsonNode   *node,
@@ -202,9 +214,11 @@ read_value (Reader     *r,
       s = json_node_get_string (node);
       if ((pspec->flags & CHARTER_PARAM_DATE) && s[0] != '\0' && !is_valid_date (s))
         {
+          g_autofree char *bad = shown (s);
+
           where = member_path (path, member);
           set_error (r, CHARTER_FILE_ERROR_INVALID, where,
-                     _("“%s” is not a date; dates are written YYYY-MM-DD and must exist"), s);
+                     _("“%s” is not a date; dates are written YYYY-MM-DD and must exist"), bad);
           return FALSE;
         }
       g_value_set_string (value, s[0] != '\0' ? s : NULL);
@@ -282,12 +296,13 @@ read_value (Reader     *r,
       if (ev == NULL)
         {
           g_autoptr(GString) known = g_string_new (NULL);
+          g_autofree char *bad = shown (json_node_get_string (node));
 
           for (guint i = 0; i < klass->n_values; i++)
             g_string_append_printf (known, "%s“%s”", i ? ", " : "", klass->values[i].value_nick);
           where = member_path (path, member);
           set_error (r, CHARTER_FILE_ERROR_INVALID, where,
-                     _("“%s” is not one of %s"), json_node_get_string (node), known->str);
+                     _("“%s” is not one of %s"), bad, known->str);
           return FALSE;
         }
       g_value_set_enum (value, ev->value);
@@ -310,9 +325,11 @@ read_value (Reader     *r,
 
           if (fv == NULL)
             {
+              g_autofree char *bad = shown (nicks[i]);
+
               where = g_strdup_printf ("%s.%s[%u]", path, member, i);
               set_error (r, CHARTER_FILE_ERROR_INVALID, where,
-                         _("“%s” is not a day of the week (monday … sunday)"), nicks[i]);
+                         _("“%s” is not a day of the week (monday … sunday)"), bad);
               return FALSE;
             }
           flags |= fv->value;
@@ -353,15 +370,17 @@ check_reference (Reader     *r,
                  const char *where)
 {
   GHashTable *ids = g_hash_table_lookup (r->ids, target);
+  g_autofree char *bad = NULL;
 
   if (id == NULL || id[0] == '\0')
     return TRUE;
   if (ids != NULL && g_hash_table_contains (ids, id))
     return TRUE;
 
+  bad = shown (id);
   set_error (r, CHARTER_FILE_ERROR_INVALID, where,
              /* Translators: "refers to “t9”, but plan.tasks has no item with that id" */
-             _("refers to “%s”, but %s.%s has no item with that id"), id,
+             _("refers to “%s”, but %s.%s has no item with that id"), bad,
              collection_path (target), target);
   return FALSE;
 }
@@ -449,8 +468,29 @@ check_item (Reader      *r,
       if (strcmp (predecessor, successor) == 0)
         {
           g_autofree char *where = member_path (path, "successor");
+          g_autofree char *task = shown (predecessor);
+
           set_error (r, CHARTER_FILE_ERROR_INVALID, where,
-                     _("task “%s” cannot depend on itself"), predecessor);
+                     _("task “%s” cannot depend on itself"), task);
+          return FALSE;
+        }
+    }
+  else if (CHARTER_IS_TASK_STATUS (item) || CHARTER_IS_BASELINE_ENTRY (item))
+    {
+      /* Both are about one task; a save leaves one without a task out, so
+       * taking it here would lose what it says without a word. */
+      const char *task = CHARTER_IS_TASK_STATUS (item)
+                         ? charter_task_status_get_task_id (CHARTER_TASK_STATUS (item))
+                         : charter_baseline_entry_get_task_id (CHARTER_BASELINE_ENTRY (item));
+
+      if (task == NULL)
+        {
+          g_autofree char *where = member_path (path, "task_id");
+
+          set_error (r, CHARTER_FILE_ERROR_INVALID, where,
+                     CHARTER_IS_TASK_STATUS (item)
+                     ? _("a check-in status must name the task it is about")
+                     : _("a baseline entry must name the task it is about"));
           return FALSE;
         }
     }
@@ -462,9 +502,10 @@ check_item (Reader      *r,
         if (!is_valid_date (holidays[i]))
           {
             g_autofree char *where = g_strdup_printf ("%s.holidays[%u]", path, i);
+            g_autofree char *bad = shown (holidays[i]);
+
             set_error (r, CHARTER_FILE_ERROR_INVALID, where,
-                       _("“%s” is not a date; dates are written YYYY-MM-DD and must exist"),
-                       holidays[i]);
+                       _("“%s” is not a date; dates are written YYYY-MM-DD and must exist"), bad);
             return FALSE;
           }
     }
@@ -600,9 +641,11 @@ read_element (Reader     *r,
   if (g_hash_table_lookup_extended (ids, id, NULL, &previous))
     {
       g_autofree char *id_where = member_path (where, "id");
+      g_autofree char *bad = shown (id);
+
       set_error (r, CHARTER_FILE_ERROR_INVALID, id_where,
                  _("the id “%s” is used twice (also by %s[%u])"),
-                 id, path, GPOINTER_TO_UINT (previous) - 1);
+                 bad, path, GPOINTER_TO_UINT (previous) - 1);
       return FALSE;
     }
 
@@ -671,12 +714,13 @@ set_duplicate_error (Reader *r,
                      gsize   name_offset)
 {
   g_autoptr(JsonNode) name = charter_json_text_build (r->text, name_offset, NULL, NULL);
+  g_autofree char *bad = shown (json_node_get_string (name));
   guint line, column;
 
   charter_json_text_position (r->text, name_offset, &line, &column);
   set_error (r, CHARTER_FILE_ERROR_INVALID, NULL,
              _("%u:%u: the member “%s” appears twice in the same object, so it is not clear which one counts"),
-             line, column, json_node_get_string (name));
+             line, column, bad);
 }
 
 /* The value at @offset, built; %NULL (with the error set) when an object in
@@ -702,13 +746,18 @@ member_free (gpointer data)
   g_free (member);
 }
 
-/* The members of the object at @offset, in their order; %NULL (with the
- * error set) when one is there twice. */
+/* The members of the object at @offset, in their order. When one is named
+ * twice, @duplicate_offset (if not NULL) is where the second name starts,
+ * else G_MAXSIZE; without @duplicate_offset that is an error (set, and
+ * %NULL returned). */
 static GPtrArray *
 read_members (Reader *r,
-              gsize   offset)
+              gsize   offset,
+              gsize  *duplicate_offset)
 {
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (member_free);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize duplicate = G_MAXSIZE;
   CharterJsonIter iter;
   char *name;
   gsize name_offset, value_offset;
@@ -716,19 +765,21 @@ read_members (Reader *r,
   charter_json_iter_init (&iter, r->text, offset);
   while (charter_json_iter_next_member (&iter, &name, &name_offset, &value_offset))
     {
-      Member *member;
+      Member *member = g_new (Member, 1);
 
-      for (guint i = 0; i < members->len; i++)
-        if (strcmp (((Member *) members->pdata[i])->name, name) == 0)
-          {
-            g_free (name);
-            set_duplicate_error (r, name_offset);
-            return NULL;
-          }
-      member = g_new (Member, 1);
       member->name = name;
       member->value_offset = value_offset;
       g_ptr_array_add (members, member);
+      if (!g_hash_table_add (names, name) && duplicate == G_MAXSIZE)
+        duplicate = name_offset;
+    }
+
+  if (duplicate_offset != NULL)
+    *duplicate_offset = duplicate;
+  else if (duplicate != G_MAXSIZE)
+    {
+      set_duplicate_error (r, duplicate);
+      return NULL;
     }
   return g_steal_pointer (&members);
 }
@@ -864,21 +915,39 @@ check_cycles (Reader          *r,
                   g_autoptr(GPtrArray) names = g_ptr_array_new ();
                   g_autoptr(GString) cycle = g_string_new (NULL);
 
-                  /* The cycle is w -> ... -> v -> w along the parents. */
+                  /* The cycle is w -> ... -> v -> w along the parents:
+                   * collected backwards, then read forwards. */
+                  g_ptr_array_add (names, GUINT_TO_POINTER (w));
                   for (guint u = v; ; u = parent[u])
                     {
-                      g_ptr_array_insert (names, 0, GUINT_TO_POINTER (u));
+                      g_ptr_array_add (names, GUINT_TO_POINTER (u));
                       if (u == w)
                         break;
                     }
-                  g_ptr_array_add (names, GUINT_TO_POINTER (w));
-                  for (guint k = 0; k < names->len; k++)
+                  /* A circle through thousands of tasks is shown by its
+                   * first and last few: the message goes in a dialog. */
+                  for (guint k = names->len; k-- > 0;)
                     {
-                      g_autoptr(CharterItem) task =
-                        g_list_model_get_item (tasks, GPOINTER_TO_UINT (names->pdata[k]));
+                      const guint shown_each_end = 5;
+                      guint step = names->len - 1 - k;
+                      g_autoptr(CharterItem) task = NULL;
+                      g_autofree char *name = NULL;
 
-                      g_string_append_printf (cycle, "%s“%s”", k ? " → " : "",
-                                              charter_item_get_display_name (task));
+                      if (names->len > 2 * shown_each_end + 1 && step == shown_each_end)
+                        {
+                          guint hidden = names->len - 2 * shown_each_end;
+
+                          g_string_append (cycle, " → ");
+                          g_string_append_printf (cycle,
+                                                  g_dngettext (GETTEXT_PACKAGE, "… %u more task …",
+                                                               "… %u more tasks …", hidden),
+                                                  hidden);
+                          k = shown_each_end;
+                          continue;
+                        }
+                      task = g_list_model_get_item (tasks, GPOINTER_TO_UINT (names->pdata[k]));
+                      name = shown (charter_item_get_display_name (task));
+                      g_string_append_printf (cycle, "%s“%s”", step ? " → " : "", name);
                     }
                   set_error (r, CHARTER_FILE_ERROR_INVALID, "plan.dependencies",
                              _("the dependencies go round in a circle, so no task in it can ever start: %s"),
@@ -924,7 +993,7 @@ get_section (Reader      *r,
                  text_type_name (r, offset));
       return FALSE;
     }
-  *section = read_members (r, offset);
+  *section = read_members (r, offset, NULL);
   return *section != NULL;
 }
 
@@ -1031,7 +1100,7 @@ read_document (Reader *r,
   g_autoptr(GPtrArray) root = NULL;
   g_autoptr(GPtrArray) section = NULL;
   g_autoptr(JsonNode) node = NULL;
-  gsize offset;
+  gsize offset, duplicate;
   gint64 version;
 
   if (charter_json_text_node_type (r->text, root_offset) != JSON_NODE_OBJECT)
@@ -1041,13 +1110,12 @@ read_document (Reader *r,
                  text_type_name (r, root_offset));
       return NULL;
     }
-  root = read_members (r, root_offset);
-  if (root == NULL)
-    return NULL;
-
+  /* Whether it is a Charter document at all comes first: another program's
+   * JSON with a name twice is not a Charter document, whatever else. */
+  root = read_members (r, root_offset, &duplicate);
   offset = find_member (root, "format");
-  if (offset != G_MAXSIZE && (node = build_at (r, offset)) == NULL)
-    return NULL;
+  if (offset != G_MAXSIZE && charter_json_text_node_type (r->text, offset) == JSON_NODE_VALUE)
+    node = build_at (r, offset);
   if (node == NULL || !holds (node, G_TYPE_STRING) ||
       strcmp (json_node_get_string (node), "charter") != 0)
     {
@@ -1056,6 +1124,11 @@ read_document (Reader *r,
       return NULL;
     }
   g_clear_pointer (&node, json_node_unref);
+  if (duplicate != G_MAXSIZE)
+    {
+      set_duplicate_error (r, duplicate);
+      return NULL;
+    }
 
   offset = find_member (root, "version");
   if (offset == G_MAXSIZE)
@@ -1161,11 +1234,24 @@ parse (const char  *data,
       return NULL;
     }
 
-  for (i = 0; i < length && g_ascii_isspace (data[i]); i++)
+  /* Notepad's empty UTF-8 file is a lone byte order mark. */
+  i = length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+  for (; i < length && g_ascii_isspace (data[i]); i++)
     ;
   if (i == length)
     {
       set_error (&r, CHARTER_FILE_ERROR_SYNTAX, NULL, _("the file is empty"));
+      return NULL;
+    }
+
+  /* Windows calls UTF-16 "Unicode": its byte order mark, or ASCII text
+   * with every other byte zero. Say what it is and what to do. */
+  if (length >= 2 &&
+      ((data[0] == '\xff' && data[1] == '\xfe') || (data[0] == '\xfe' && data[1] == '\xff') ||
+       (data[0] != '\0' && data[1] == '\0') || (data[0] == '\0' && data[1] != '\0')))
+    {
+      set_error (&r, CHARTER_FILE_ERROR_ENCODING, NULL,
+                 _("1:1: the text is UTF-16 (what Windows calls “Unicode”), but Charter documents are UTF-8; save it as UTF-8 and open it again"));
       return NULL;
     }
 

@@ -128,6 +128,13 @@ write_double (Writer *w,
       g_string_append (w->out, "null");
       return;
     }
+  /* Not "-0" for a negative zero: that reads back as the whole number 0,
+   * and the next save would write "0". */
+  if (value == 0)
+    {
+      g_string_append_c (w->out, '0');
+      return;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
@@ -167,9 +174,12 @@ end_object (Writer   *w,
   g_string_append_c (w->out, '}');
 }
 
+/* Writes @members, but not those @except (nullable) has: a member is
+ * never written twice. */
 static void
 write_unknown_members (Writer     *w,
                        JsonObject *members,
+                       JsonObject *except,
                        gboolean   *first,
                        guint       level)
 {
@@ -183,6 +193,8 @@ write_unknown_members (Writer     *w,
   json_object_iter_init_ordered (&iter, members);
   while (json_object_iter_next_ordered (&iter, &name, &node))
     {
+      if (except != NULL && json_object_has_member (except, name))
+        continue;
       begin_member (w, first, level, name);
       write_node (w, node, level);
     }
@@ -226,7 +238,7 @@ write_node (Writer   *w,
         gboolean first = TRUE;
 
         g_string_append_c (w->out, '{');
-        write_unknown_members (w, json_node_get_object (node), &first, level + 1);
+        write_unknown_members (w, json_node_get_object (node), NULL, &first, level + 1);
         end_object (w, first, level);
       }
       break;
@@ -505,7 +517,7 @@ write_item_members (Writer      *w,
       write_value (w, pspec, &value);
     }
 
-  write_unknown_members (w, charter_item_get_unknown_members (item), first, level);
+  write_unknown_members (w, charter_item_get_unknown_members (item), NULL, first, level);
 }
 
 static void
@@ -552,7 +564,7 @@ write_section (Writer           *w,
       write_items (w, collections[i].get (document), 2);
     }
   write_unknown_members (w, charter_document_get_unknown_members (document, section),
-                         &section_first, 2);
+                         NULL, &section_first, 2);
   end_object (w, section_first, 1);
 }
 
@@ -603,8 +615,10 @@ charter_writer_serialize (CharterDocument *document,
                  CHARTER_ITEM (charter_document_get_calendar (document)), "calendar",
                  plan, G_N_ELEMENTS (plan));
 
-  write_unknown_members (&w, extra, &first, 1);
-  write_unknown_members (&w, charter_document_get_unknown_members (document, ""), &first, 1);
+  /* A recovery copy of a document opened from a recovery copy has the
+   * recovery member twice: its own (in @extra) counts. */
+  write_unknown_members (&w, extra, NULL, &first, 1);
+  write_unknown_members (&w, charter_document_get_unknown_members (document, ""), extra, &first, 1);
   end_object (&w, FALSE, 0);
   g_string_append_c (w.out, '\n');
 
