@@ -29,7 +29,10 @@ typedef enum
 } CharterJsonProblem;
 
 /* Checks that @text is exactly one JSON value (after an optional byte order
- * mark) nested at most @max_depth deep, without building anything. @text
+ * mark) nested at most @max_depth deep, without building anything. Strict
+ * RFC 8259 but for one thing: raw control characters (a tab, a newline)
+ * inside a string are taken, as json-glib took them; they are kept, and a
+ * save writes them escaped. @text
  * must be valid UTF-8 without NUL bytes. On success, @value_offset is where
  * the value starts. On failure, @problem, @problem_offset and @message
  * (translated, without the position) say what is wrong and where: always

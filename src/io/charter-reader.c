@@ -126,10 +126,13 @@ static char *
 shown (const char *value)
 {
   const glong limit = 60;
+  const char *end = value;
 
-  if (g_utf8_strlen (value, limit + 1) <= limit)
+  for (glong n = 0; *end != '\0' && n < limit; n++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
     return g_strdup (value);
-  return g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (value, limit) - value), value);
+  return g_strdup_printf ("%.*s…", (int) (end - value), value);
 }
 
 static gboolean
@@ -233,7 +236,9 @@ read_value (Reader     *r,
       if (holds (node, G_TYPE_DOUBLE))
         {
           where = member_path (path, member);
-          set_error (r, CHARTER_FILE_ERROR_INVALID, where, _("must be a whole number, not %g"),
+          /* 1e2 is 100, but JSON reads it as a decimal, as it does 2.0. */
+          set_error (r, CHARTER_FILE_ERROR_INVALID, where,
+                     _("must be a whole number written without a decimal point or an exponent, not %g"),
                      json_node_get_double (node));
           return FALSE;
         }
@@ -1138,6 +1143,13 @@ read_document (Reader *r,
     }
   if ((node = build_at (r, offset)) == NULL)
     return NULL;
+  if (holds (node, G_TYPE_DOUBLE))
+    {
+      set_error (r, CHARTER_FILE_ERROR_INVALID, "version",
+                 _("must be a whole number written without a decimal point or an exponent, not %g"),
+                 json_node_get_double (node));
+      return NULL;
+    }
   if (!holds (node, G_TYPE_INT64))
     {
       set_error (r, CHARTER_FILE_ERROR_INVALID, "version", _("must be a whole number, not %s"),
