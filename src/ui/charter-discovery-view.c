@@ -2158,6 +2158,8 @@ charter_discovery_view_class_init (CharterDiscoveryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "discovery.focus-search", NULL, focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "discovery.make-insight", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "discovery.make-observation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "discovery.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "discovery.show-board", NULL);
 

@@ -101,12 +101,12 @@ def main():
         xdo("type", "--delay", 10, NOTES)
         cd.wait_for(lambda: cd.text_of(notes) == NOTES, "the typed notes in the editor")
 
-        # Two insights, by keyboard selection and Ctrl+I.
+        # Two insights by keyboard selection: what the participant said
+        # (Ctrl+I, a quote) and what was seen (Ctrl+Shift+O, an observation).
         select_passage(FIRST)
         xdo("key", "ctrl+i")
         select_passage(SECOND)
-        make = cd.find(win, role="push button", name_contains="Insight", pred=cd.has_size)
-        cd.click(make)  # the button does the same as Ctrl+I
+        xdo("key", "ctrl+shift+o")
         cd.click(cd.find(win, role="push button", name_contains="Board", pred=cd.has_size))
         cd.wait_for(lambda: len(cards(win)) == 2, "two insight cards on the board")
         names = sorted(cd.name_of(c) for c in cards(win))
@@ -125,11 +125,15 @@ def main():
         cd.wait_for(lambda: labels(win, "No unfiled insights"), "both cards filed under the need")
         cd.wait_for(lambda: labels(win, "1 participant: Participant 1"), "the need's evidence")
 
-        # The second passage is something the participant did, not said: mark it.
-        assert cd.name_of(kind_button(win, SECOND)) == "Kind: Quote"
+        # The card's kind button switches it, and back.
+        assert cd.name_of(kind_button(win, SECOND)) == "Kind: Observation"
+        assert cd.name_of(kind_button(win, FIRST)) == "Kind: Quote"
+        cd.click(kind_button(win, SECOND))
+        cd.wait_for(lambda: cd.name_of(kind_button(win, SECOND)) == "Kind: Quote",
+                    "the second card switched to a quote")
         cd.click(kind_button(win, SECOND))
         cd.wait_for(lambda: cd.name_of(kind_button(win, SECOND)) == "Kind: Observation",
-                    "the second card marked as an observation")
+                    "the second card back to an observation")
         assert cd.name_of(kind_button(win, FIRST)) == "Kind: Quote"
 
         # The need into the spec, through the Add Need menu (keyboard).
