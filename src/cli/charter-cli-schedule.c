@@ -288,9 +288,13 @@ print_table (CharterDocument   *document,
   team_width = MIN (team_width, 16);
   g_qsort_with_data (order, n, sizeof (guint), compare_by_start, schedule);
 
-  printf (_("Plan: %s → %s, %d working days"), start, finish, charter_schedule_get_working_days (schedule));
+  printf (g_dngettext (GETTEXT_PACKAGE, "Plan: %s → %s, %d working day", "Plan: %s → %s, %d working days",
+                       charter_schedule_get_working_days (schedule)),
+          start, finish, charter_schedule_get_working_days (schedule));
   if (charter_schedule_get_buffer_days (schedule) > 0)
-    printf (_(" (+ %d days of risk buffer)"), charter_schedule_get_buffer_days (schedule));
+    printf (g_dngettext (GETTEXT_PACKAGE, " (+ %d day of risk buffer)", " (+ %d days of risk buffer)",
+                         charter_schedule_get_buffer_days (schedule)),
+            charter_schedule_get_buffer_days (schedule));
   printf ("\n");
   if (sim != NULL)
     {
@@ -298,7 +302,10 @@ print_table (CharterDocument   *document,
       g_autofree char *p80 = iso_day (charter_simulation_get_finish (sim, 80));
       g_autofree char *p95 = iso_day (charter_simulation_get_finish (sim, 95));
 
-      printf (_("Finish by chance (%u runs): 50 %% by %s, 80 %% by %s, 95 %% by %s\n"),
+      printf (g_dngettext (GETTEXT_PACKAGE,
+                           "Finish by chance (%u run): 50 %% by %s, 80 %% by %s, 95 %% by %s\n",
+                           "Finish by chance (%u runs): 50 %% by %s, 80 %% by %s, 95 %% by %s\n",
+                           charter_simulation_get_runs (sim)),
               charter_simulation_get_runs (sim), p50, p80, p95);
     }
   printf ("\n");

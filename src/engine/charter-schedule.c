@@ -1886,7 +1886,11 @@ dependency_sentence (CharterSchedule *self,
     case CHARTER_DEPENDENCY_START_TO_FINISH:
       if (lag == 0)
         return g_strdup_printf (_("finishes when “%s” starts"), name);
-      return g_strdup_printf (_("finishes %+d working days from when “%s” starts"), lag, name);
+      if (lag > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "finishes %d working day after “%s” starts",
+                                             "finishes %d working days after “%s” starts", lag), lag, name);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "finishes %d working day before “%s” starts",
+                                           "finishes %d working days before “%s” starts", -lag), -lag, name);
     case CHARTER_DEPENDENCY_FINISH_TO_START:
     default:
       if (lag == 0)

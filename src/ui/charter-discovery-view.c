@@ -1172,7 +1172,8 @@ rebuild_board (CharterDiscoveryView *self)
       status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u insight", "%u insights", total), total);
     else
       /* Translators: "4 of 12 insights match" */
-      status = g_strdup_printf (_("%u of %u insights match"), cards, total);
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u insight matches",
+                                             "%u of %u insights match", total), cards, total);
     gtk_label_set_label (GTK_LABEL (self->board_status), status);
   }
 

@@ -363,20 +363,22 @@ charter_timeline_view_init (CharterTimelineView *self)
       css_loaded = TRUE;
     }
 
-  help = g_strdup_printf ("<b>%s</b>\n%s\n\n<b>%s</b>\n%s",
-                          _("Reading the timeline"),
-                          _("Bars are placed by the schedule, grouped by team (click a team to fold it). "
-                            "Critical tasks have a heavy outline and a dark band; a thin tail after a bar "
-                            "is its float. Shaded columns are weekends, more strongly shaded ones holidays; striped team colour "
-                            "marks days a team is committed elsewhere. Hollow grey bars under the bars are the "
-                            "baseline. The red line is the launch; red hatching on the axis marks days a launch "
-                            "may not fall on; the blue line is today; the dashed brown line the date the plan is "
-                            "80% sure to be done by, the amber band the project buffer."),
-                          _("Changing it"),
-                          _("Drag the right end of a bar to change its duration in working days; drag a bar to "
-                            "give it a “start no earlier than” date. Escape cancels a drag; Ctrl+Z undoes it.\n"
-                            "Keys: ↑/↓ select a bar · Shift+→/← one working day longer/shorter · "
-                            "Alt+→/← start a day later/earlier · Ctrl++/Ctrl+− or Ctrl+scroll zoom."));
+  /* Escaped: a translation may hold “&” or “<”. */
+  help = g_markup_printf_escaped ("<b>%s</b>\n%s\n\n<b>%s</b>\n%s",
+                                  _("Reading the timeline"),
+                                  /* xgettext:no-c-format */
+                                  _("Bars are placed by the schedule, grouped by team (click a team to fold it). "
+                                    "Critical tasks have a heavy outline and a dark band; a thin tail after a bar "
+                                    "is its float. Shaded columns are weekends, more strongly shaded ones holidays; striped team colour "
+                                    "marks days a team is committed elsewhere. Hollow grey bars under the bars are the "
+                                    "baseline. The red line is the launch; red hatching on the axis marks days a launch "
+                                    "may not fall on; the blue line is today; the dashed brown line the date the plan is "
+                                    "80% sure to be done by, the amber band the project buffer."),
+                                  _("Changing it"),
+                                  _("Drag the right end of a bar to change its duration in working days; drag a bar to "
+                                    "give it a “start no earlier than” date. Escape cancels a drag; Ctrl+Z undoes it.\n"
+                                    "Keys: ↑/↓ select a bar · Shift+→/← one working day longer/shorter · "
+                                    "Alt+→/← start a day later/earlier · Ctrl++/Ctrl+− or Ctrl+scroll zoom."));
   gtk_label_set_markup (self->help_label, help);
 
   g_signal_connect_object (self->baseline_dropdown, "notify::selected",
