@@ -389,7 +389,8 @@ update_task_widgets (CharterGraphCanvas *self)
         GdkRGBA color = team_color (self, team);
         g_autofree char *name = g_markup_escape_text (charter_team_get_name (team) ? charter_team_get_name (team) : "", -1);
 
-        g_string_append_printf (markup, "%s<span foreground=\"#%02x%02x%02x\">■</span> %s",
+        /* A no-break space: the key wraps between teams, not after a swatch. */
+        g_string_append_printf (markup, "%s<span foreground=\"#%02x%02x%02x\">■</span>\u00a0%s",
                                 i > 0 ? "    " : "",
                                 (int) (color.red * 255), (int) (color.green * 255), (int) (color.blue * 255),
                                 name);
@@ -2031,12 +2032,17 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
 
   if (gtk_widget_get_visible (self->teams_key))
     {
-      GtkRequisition key;
+      GtkRequisition key_min, key;
+      int key_width, key_height;
 
-      gtk_widget_get_preferred_size (self->teams_key, NULL, &key);
+      /* Many teams, or a narrow window: the key wraps onto more lines
+       * rather than hiding the last teams behind an ellipsis. */
+      gtk_widget_get_preferred_size (self->teams_key, &key_min, &key);
+      key_width = MAX (key_min.width, MIN (key.width, width - tb.width - 36));
+      gtk_widget_measure (self->teams_key, GTK_ORIENTATION_VERTICAL, key_width, NULL, &key_height, NULL, NULL);
       gtk_widget_size_allocate (self->teams_key,
-                                &(GtkAllocation) { 12, 12 + (tb.height - key.height) / 2,
-                                                   MIN (key.width, MAX (0, width - tb.width - 36)), key.height },
+                                &(GtkAllocation) { 12, 12 + MAX (0, (tb.height - key_height) / 2),
+                                                   key_width, key_height },
                                 -1);
     }
 
@@ -2962,7 +2968,8 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   gtk_widget_set_parent (self->legend, GTK_WIDGET (self));
 
   self->teams_key = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->teams_key), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (self->teams_key), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->teams_key), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (self->teams_key, "graph-legend");
   gtk_widget_add_css_class (self->teams_key, "graph-teams");
   gtk_widget_set_visible (self->teams_key, FALSE);
