@@ -512,8 +512,12 @@ set_cycle_error (CharterPlan   *plan,
           lowest = i;
       }
     for (guint i = 0; i <= len; i++)
-      g_string_append_printf (text, i < len ? "“%s” → " : "“%s”",
-                              plan->task_names[cycle[(lowest + i) % len]]);
+      {
+        if (i > 0)
+          g_string_append (text, " → ");
+        /* Translators: a name, quoted */
+        g_string_append_printf (text, _("“%s”"), plan->task_names[cycle[(lowest + i) % len]]);
+      }
     g_free (cycle);
   }
 

@@ -952,7 +952,10 @@ check_cycles (Reader          *r,
                         }
                       task = g_list_model_get_item (tasks, GPOINTER_TO_UINT (names->pdata[k]));
                       name = shown (charter_item_get_display_name (task));
-                      g_string_append_printf (cycle, "%s“%s”", step ? " → " : "", name);
+                      if (step > 0)
+                        g_string_append (cycle, " → ");
+                      /* Translators: a name, quoted */
+                      g_string_append_printf (cycle, _("“%s”"), name);
                     }
                   set_error (r, CHARTER_FILE_ERROR_INVALID, "plan.dependencies",
                              _("the dependencies go round in a circle, so no task in it can ever start: %s"),

@@ -786,7 +786,8 @@ make_card (CharterDiscoveryView *self,
   g_autofree char *name = NULL;
 
   if (quote)
-    shown = g_strdup_printf ("“%s”", charter_insight_get_text (insight));
+    /* Translators: what a participant said, quoted on its card */
+    shown = g_strdup_printf (_("“%s”"), charter_insight_get_text (insight));
   else
     shown = g_strdup (charter_insight_get_text (insight));
   /* Translators: who said an insight, "— Runner A" */
