@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "charter-discovery-binding.h"
+#include "charter-style.h"
 
 typedef struct
 {
@@ -301,21 +302,11 @@ charter_discovery_text_area (CharterDocument *document,
 /**
  * charter_discovery_ensure_style:
  *
- * Loads the Discovery and Spec style sheet once per display.
+ * Makes sure the application's style sheet, which styles Discovery and Spec
+ * too, applies on the default display.
  */
 void
 charter_discovery_ensure_style (void)
 {
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/org/charterapp/Charter/charter-discovery.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
+  charter_style_ensure (gdk_display_get_default ());
 }

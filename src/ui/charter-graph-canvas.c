@@ -26,6 +26,7 @@
 #endif
 
 #include "charter-graph-canvas.h"
+#include "charter-style.h"
 #include "charter-team-color.h"
 #include "charter-graph-task.h"
 #include "charter-scheduler.h"
@@ -2659,32 +2660,10 @@ charter_graph_canvas_set_focus_child (GtkWidget *widget,
     }
 }
 
-/* The canvas's style sheet, once per display, before anything is drawn
- * (added at realize time, the first frames came out unstyled). */
-static void
-ensure_style (GdkDisplay *display)
-{
-  static GQuark provider_quark;
-
-  if (display == NULL)
-    return;
-  if (provider_quark == 0)
-    provider_quark = g_quark_from_static_string ("charter-graph-css");
-  if (g_object_get_qdata (G_OBJECT (display), provider_quark) == NULL)
-    {
-      GtkCssProvider *provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/org/charterapp/Charter/charter-graph.css");
-      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_object_set_qdata_full (G_OBJECT (display), provider_quark, provider, g_object_unref);
-    }
-}
-
 static void
 charter_graph_canvas_realize (GtkWidget *widget)
 {
-  ensure_style (gtk_widget_get_display (widget));
+  charter_style_ensure (gtk_widget_get_display (widget));
 
   GTK_WIDGET_CLASS (charter_graph_canvas_parent_class)->realize (widget);
 }
@@ -2904,7 +2883,7 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   GtkEventController *scroll, *motion;
   PangoFontDescription *desc;
 
-  ensure_style (gdk_display_get_default ());
+  charter_style_ensure (gdk_display_get_default ());
 
   self->graph = charter_graph_new ();
   self->task_ids = g_ptr_array_new_with_free_func (g_free);

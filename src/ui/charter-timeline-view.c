@@ -11,6 +11,7 @@
 
 #include "charter-timeline-view.h"
 #include "charter-gantt-chart.h"
+#include "charter-style.h"
 
 struct _CharterTimelineView
 {
@@ -347,21 +348,12 @@ charter_timeline_view_class_init (CharterTimelineViewClass *klass)
 static void
 charter_timeline_view_init (CharterTimelineView *self)
 {
-  static gboolean css_loaded;
   g_autofree char *help = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->baseline_ids = g_ptr_array_new_with_free_func (g_free);
 
-  if (!css_loaded && gdk_display_get_default () != NULL)
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/org/charterapp/Charter/charter-timeline.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      css_loaded = TRUE;
-    }
+  charter_style_ensure (gdk_display_get_default ());
 
   /* Escaped: a translation may hold “&” or “<”. */
   help = g_markup_printf_escaped ("<b>%s</b>\n%s\n\n<b>%s</b>\n%s",
