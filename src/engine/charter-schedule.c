@@ -2823,6 +2823,15 @@ typedef struct
   gint32  end;
 } RiskEnd;
 
+/* A task's dates before a pass without one risk changed them. */
+typedef struct
+{
+  guint32 task;
+  gint32  es;
+  gint32  ef;
+  guint8  flavor;
+} Saved;
+
 static int
 compare_gint32 (gconstpointer a,
                 gconstpointer b)
@@ -2885,32 +2894,46 @@ forward_all (CharterPlan   *plan,
 }
 
 /* A forward pass over the tasks marked @gen in @mark, from position
- * @from_pos of the dependency order; a task whose dates moved marks its
- * successors. Only for plans without levelling. */
+ * @from_pos of the dependency order, in place; a task whose dates moved
+ * marks its successors and its old dates go to @saved, to be put back. Stops
+ * when nothing marked is left. Only for plans without levelling. */
 static gboolean
 forward_marked (CharterPlan *plan,
                 Pass        *pass,
                 guint        from_pos,
                 guint32     *mark,
                 guint32      gen,
+                guint        pending,
+                GArray      *saved,
                 GError     **error)
 {
-  for (guint pos = from_pos; pos < plan->n_tasks; pos++)
+  for (guint pos = from_pos; pos < plan->n_tasks && pending > 0; pos++)
     {
       guint32 v = plan->topo[pos];
-      gint32 es, ef;
-      guint8 flavor;
+      Saved old;
 
       if (mark[v] != gen)
         continue;
-      es = pass->es[v];
-      ef = pass->ef[v];
-      flavor = pass->flavor[v];
+      pending--;
+      old = (Saved) { v, pass->es[v], pass->ef[v], pass->flavor[v] };
       if (!forward_task (plan, pass, v, error))
-        return FALSE;
-      if (es != pass->es[v] || ef != pass->ef[v] || flavor != pass->flavor[v])
-        for (guint32 j = plan->succ_off[v]; j < plan->succ_off[v + 1]; j++)
-          mark[plan->dep_succ[plan->succ_edge[j]]] = gen;
+        {
+          g_array_append_val (saved, old);
+          return FALSE;
+        }
+      if (old.es == pass->es[v] && old.ef == pass->ef[v] && old.flavor == pass->flavor[v])
+        continue;
+      g_array_append_val (saved, old);
+      for (guint32 j = plan->succ_off[v]; j < plan->succ_off[v + 1]; j++)
+        {
+          guint32 w = plan->dep_succ[plan->succ_edge[j]];
+
+          if (mark[w] != gen)
+            {
+              mark[w] = gen;
+              pending++;
+            }
+        }
     }
   return TRUE;
 }
@@ -3013,12 +3036,14 @@ charter_schedule_simulate_full (CharterSchedule        *self,
   gboolean any_risk = FALSE;
   const guint32 *order;
   guint32 gen = 0;
+  guint n_last = 0;   /* tasks of the run that finish last */
   guint idx80;
   g_autofree int *dur = NULL;
   g_autofree int *extra = NULL;
   g_autofree gint32 *es = NULL, *ef = NULL, *ls = NULL, *lf = NULL;
   g_autofree gint32 *es2 = NULL, *ef2 = NULL;
   g_autofree guint8 *flavor = NULL, *flavor2 = NULL;
+  g_autoptr(GArray) saved = NULL;
   g_autofree guint32 *critical = NULL;
   g_autofree gint32 *ends = NULL;
   g_autofree gint32 *sorted = NULL;
@@ -3072,9 +3097,13 @@ charter_schedule_simulate_full (CharterSchedule        *self,
     any_risk |= active[k] = risk_is_active (self, k);
   if (effects && any_risk)
     {
-      es2 = g_new (gint32, MAX (n, 1));
-      ef2 = g_new (gint32, MAX (n, 1));
-      flavor2 = g_new0 (guint8, MAX (n, 1));
+      if (plan->levelled)
+        {
+          es2 = g_new (gint32, MAX (n, 1));
+          ef2 = g_new (gint32, MAX (n, 1));
+          flavor2 = g_new0 (guint8, MAX (n, 1));
+        }
+      saved = g_array_new (FALSE, FALSE, sizeof (Saved));
       mark = g_new0 (guint32, MAX (n, 1));
       first_pos = g_new (guint, MAX (plan->n_risks, 1));
       risk_ends = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -3126,11 +3155,15 @@ charter_schedule_simulate_full (CharterSchedule        *self,
           critical[i]++;
 
       /* The same run without each risk that happened in it. */
+      n_last = 0;
+      if (risk_ends != NULL && !plan->levelled)
+        for (guint i = 0; i < n; i++)
+          n_last += ef[i] == ends[r];
       if (risk_ends != NULL)
         for (guint k = 0; k < plan->n_risks; k++)
           {
-            Pass without = { dur, es2, ef2, flavor2, NULL, NULL, NULL, NULL };
             RiskEnd end = { r, 0 };
+            guint pending = 0;
             gboolean ok;
 
             if (!happened[k])
@@ -3144,16 +3177,49 @@ charter_schedule_simulate_full (CharterSchedule        *self,
                   {
                     dur[t] -= MIN (plan->risk_impact[k], extra[t]);
                     mark[t] = gen;
+                    pending++;
                   }
               }
-            memcpy (es2, es, sizeof (gint32) * n);
-            memcpy (ef2, ef, sizeof (gint32) * n);
-            memcpy (flavor2, flavor, n);
-            /* Levelling can move any task of a team: a whole pass then. */
             if (plan->levelled)
-              ok = forward_all (plan, &without, order, error);
+              {
+                /* Levelling can move any task of a team: a whole pass. */
+                Pass without = { dur, es2, ef2, flavor2, NULL, NULL, NULL, NULL };
+
+                ok = forward_all (plan, &without, order, error);
+                end.end = latest_finish (plan, ef2);
+              }
             else
-              ok = forward_marked (plan, &without, first_pos[k], mark, gen, error);
+              {
+                /* Only what follows the risk's tasks, in place, then put back. */
+                Pass without = { dur, es, ef, flavor, NULL, NULL, NULL, NULL };
+                guint last_moved = 0;
+                gint32 moved_latest = 0;
+
+                g_array_set_size (saved, 0);
+                ok = forward_marked (plan, &without, first_pos[k], mark, gen, pending, saved, error);
+                for (guint c = 0; c < saved->len; c++)
+                  {
+                    const Saved *old = &g_array_index (saved, Saved, c);
+
+                    last_moved += old->ef == ends[r];
+                    moved_latest = MAX (moved_latest, ef[old->task]);
+                  }
+                /* While a task that finished last stayed, the finish is the
+                 * later of it and what moved (a shorter task can push a
+                 * start-to-start successor later); else look at them all. */
+                if (last_moved < n_last)
+                  end.end = MAX (ends[r], moved_latest);
+                else
+                  end.end = latest_finish (plan, ef);
+                for (guint c = saved->len; c-- > 0;)
+                  {
+                    const Saved *old = &g_array_index (saved, Saved, c);
+
+                    es[old->task] = old->es;
+                    ef[old->task] = old->ef;
+                    flavor[old->task] = old->flavor;
+                  }
+              }
             for (guint32 j = plan->risk_task_off[k]; j < plan->risk_task_off[k + 1]; j++)
               {
                 guint32 t = plan->risk_tasks[j];
@@ -3163,7 +3229,6 @@ charter_schedule_simulate_full (CharterSchedule        *self,
               }
             if (!ok)
               return NULL;
-            end.end = latest_finish (plan, ef2);
             g_array_append_val (g_ptr_array_index (risk_ends, k), end);
           }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "charter-schedule.h"
+#include "charter-schedule-private.h"
 #include "engine-test-util.h"
 
 #define START "2025-03-03"
@@ -312,6 +313,104 @@ test_buffer_without_uncertainty (void)
   g_assert_cmpint (charter_simulation_get_buffer_days (sim), ==, 5);
 }
 
+/* A plan of @n tasks with every kind of link, lags and leads, estimates,
+ * milestones and @n_risks risks; with @levelled, teams of capacity 1. */
+static CharterDocument *
+random_plan (guint    n,
+             guint    n_risks,
+             gboolean levelled,
+             guint32  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  CharterDocument *doc = plan_new (START);
+
+  if (levelled)
+    {
+      plan_team (doc, "t0", "Backend", 1);
+      plan_team (doc, "t1", "Mobile", 2);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("k%u", i);
+      int duration = g_rand_int_range (rand, 0, 8) == 0 ? 0 : g_rand_int_range (rand, 1, 9);
+      CharterTask *task = plan_task (doc, id, id, duration);
+
+      if (duration > 0 && g_rand_boolean (rand))
+        {
+          charter_task_set_optimistic (task, MAX (duration - 2, 0));
+          charter_task_set_pessimistic (task, duration + g_rand_int_range (rand, 0, 6));
+        }
+      if (levelled && g_rand_int_range (rand, 0, 3) > 0)
+        charter_task_set_team_id (task, g_rand_boolean (rand) ? "t0" : "t1");
+      for (guint d = 0; d < 2 && i > 0; d++)
+        {
+          g_autofree char *from = g_strdup_printf ("k%u", g_rand_int_range (rand, 0, i));
+          g_autofree char *dep_id = g_strdup_printf ("%s-%s-%u", from, id, d);
+          g_autoptr(CharterDependency) dep = charter_dependency_new (dep_id);
+
+          charter_dependency_set_predecessor (dep, from);
+          charter_dependency_set_successor (dep, id);
+          charter_dependency_set_kind (dep, g_rand_int_range (rand, 0, 4));
+          charter_dependency_set_lag (dep, g_rand_int_range (rand, -2, 3));
+          g_list_store_append (G_LIST_STORE (charter_document_get_dependencies (doc)), dep);
+        }
+    }
+  for (guint k = 0; k < n_risks; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", k);
+      g_autofree char *t1 = g_strdup_printf ("k%u", g_rand_int_range (rand, 0, n));
+      g_autofree char *t2 = g_strdup_printf ("k%u", g_rand_int_range (rand, 0, n));
+      const char *tasks[] = { t1, t2, NULL };
+
+      plan_risk (doc, id, g_rand_int_range (rand, 0, 101), g_rand_int_range (rand, 0, 12), tasks);
+    }
+  return doc;
+}
+
+/* The effect of a risk is exactly P80 minus P80 with that risk never
+ * happening: a risk of probability 0 still draws its number, so the other
+ * risks and the tasks draw the same. This checks the partial passes (and
+ * the levelled whole ones) against whole simulations. */
+static void
+test_effect_is_without (void)
+{
+  for (guint seed = 1; seed <= 6; seed++)
+    {
+      gboolean levelled = seed > 3;
+      g_autoptr(CharterDocument) doc = random_plan (60, 8, levelled, seed);
+      g_autoptr(CharterSchedule) schedule = schedule_ok (doc);
+      g_autoptr(CharterSimulation) sim = simulate_ok (schedule, 300, seed);
+      GListModel *risks = charter_document_get_risks (doc);
+
+      g_assert_true (charter_plan_get_levelled (charter_schedule_get_plan (schedule)) == levelled);
+      for (guint k = 0; k < g_list_model_get_n_items (risks); k++)
+        {
+          g_autoptr(CharterRisk) risk = g_list_model_get_item (risks, k);
+          g_autoptr(CharterSchedule) without_schedule = NULL;
+          g_autoptr(CharterSimulation) without = NULL;
+          int probability = charter_risk_get_probability (risk);
+          int expected;
+
+          charter_risk_set_probability (risk, 0);
+          without_schedule = schedule_ok (doc);
+          without = charter_schedule_simulate (without_schedule, 300, seed, NULL);
+          charter_risk_set_probability (risk, probability);
+
+          expected = charter_schedule_count_working_days (schedule, charter_simulation_get_finish (without, 80),
+                                                          charter_simulation_get_finish (sim, 80));
+          if (charter_simulation_get_finish (sim, 80) < charter_simulation_get_finish (without, 80))
+            expected = -charter_schedule_count_working_days (schedule, charter_simulation_get_finish (sim, 80),
+                                                             charter_simulation_get_finish (without, 80));
+          if (expected != 0)
+            expected += expected > 0 ? -1 : 1;   /* both ends counted */
+          g_test_message ("seed %u risk r%u effect %d", seed, k, expected);
+          if (charter_simulation_get_risk_p80_effect (sim, k) != expected)
+            g_error ("seed %u%s, risk r%u: effect %d, but P80 without it is %d working days earlier",
+                     seed, levelled ? " (levelled)" : "", k, charter_simulation_get_risk_p80_effect (sim, k), expected);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/engine/risks/large-float", test_large_float);
   g_test_add_func ("/engine/risks/levelled", test_levelled);
   g_test_add_func ("/engine/risks/buffer-without-uncertainty", test_buffer_without_uncertainty);
+  g_test_add_func ("/engine/risks/effect-is-without", test_effect_is_without);
 
   return g_test_run ();
 }
