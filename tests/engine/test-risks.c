@@ -8,6 +8,7 @@
 
 #include "charter-schedule.h"
 #include "charter-schedule-private.h"
+#include "charter-scheduler.h"
 #include "engine-test-util.h"
 
 #define START "2025-03-03"
@@ -411,6 +412,76 @@ test_effect_is_without (void)
     }
 }
 
+typedef struct
+{
+  GMainLoop         *loop;
+  CharterSimulation *sim;
+  GError            *error;
+} AsyncResult;
+
+static void
+simulate_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AsyncResult *async = user_data;
+
+  async->sim = charter_scheduler_simulate_finish (CHARTER_SCHEDULER (source), result, &async->error);
+  g_main_loop_quit (async->loop);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The scheduler follows a risk's forecast members, and forecasts in a
+ * worker thread the document as it was when asked. */
+static void
+test_scheduler (void)
+{
+  g_autoptr(CharterDocument) doc = uncertain_plan ();
+  g_autoptr(CharterScheduler) scheduler = NULL;
+  g_autoptr(CharterSimulation) expected = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncResult async = { loop, NULL, NULL };
+  const char *on_a[] = { "a", NULL };
+  CharterRisk *risk = plan_risk (doc, "r1", 0, 6, on_a);
+  guint notified = 0;
+
+  scheduler = charter_scheduler_new (doc);
+  g_signal_connect (scheduler, "notify::schedule", G_CALLBACK (count_notify_cb), &notified);
+  charter_document_set (doc, risk, "probability", 40, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  charter_document_set (doc, risk, "impact-days", 9, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  expected = simulate_ok (charter_scheduler_get_schedule (scheduler), 1000, 42);
+
+  charter_scheduler_simulate_async (scheduler, 1000, 42, CHARTER_SIMULATION_RISK_EFFECTS, NULL,
+                                    simulate_done_cb, &async);
+  /* An edit while it runs is not in this forecast. */
+  charter_document_set (doc, risk, "probability", 100, NULL);
+  g_main_loop_run (loop);
+
+  g_assert_no_error (async.error);
+  g_assert_nonnull (async.sim);
+  assert_same_forecast (expected, async.sim, 3);
+  g_assert_cmpint (charter_simulation_get_risk_p80_effect (async.sim, 0), ==,
+                   charter_simulation_get_risk_p80_effect (expected, 0));
+  g_clear_pointer (&async.sim, charter_simulation_free);
+
+  /* A plan that cannot be scheduled says why. */
+  plan_dep (doc, "c", "a", CHARTER_DEPENDENCY_FINISH_TO_START, 0);
+  charter_scheduler_simulate_async (scheduler, 10, 1, CHARTER_SIMULATION_NONE, NULL, simulate_done_cb, &async);
+  g_main_loop_run (loop);
+  g_assert_null (async.sim);
+  g_assert_error (async.error, CHARTER_SCHEDULE_ERROR, CHARTER_SCHEDULE_ERROR_CYCLE);
+  g_clear_error (&async.error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/engine/risks/levelled", test_levelled);
   g_test_add_func ("/engine/risks/buffer-without-uncertainty", test_buffer_without_uncertainty);
   g_test_add_func ("/engine/risks/effect-is-without", test_effect_is_without);
+  g_test_add_func ("/engine/risks/scheduler", test_scheduler);
 
   return g_test_run ();
 }
