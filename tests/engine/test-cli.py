@@ -189,6 +189,20 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 0 and "+3 working days  QA finds more" in r.stdout
           and r.stdout.index("QA finds more") < r.stdout.index("Never"), f"table lists risks by effect: {r.stdout}")
 
+    # An old file's risk (likelihood medium, contingency 6, no probability or
+    # impact_days) forecasts exactly as one that says 30 % and 6 days.
+    explicit = copy.deepcopy(base)
+    explicit["plan"]["risks"][0].update({"probability": 30, "impact_days": 6})
+    r_old = run("schedule", WORKOUT, "--format", "json", "--simulate", "300", "--seed", "9")
+    r_new = run("schedule", write("explicit.charter", json.dumps(explicit)), "--format", "json",
+                "--simulate", "300", "--seed", "9")
+    check(r_old.returncode == 0 and r_old.stdout == r_new.stdout, "old risk members read as 30 % and the contingency")
+    explicit["plan"]["risks"][0].update({"probability": 31})
+    r_new = run("schedule", write("explicit.charter", json.dumps(explicit)), "--format", "json",
+                "--simulate", "300", "--seed", "9")
+    check(r_new.returncode == 0 and json.loads(r_new.stdout)["project"]["p95"] >= json.loads(r_old.stdout)["project"]["p95"],
+          "a likelier risk forecasts no earlier")
+
     late = copy.deepcopy(base)
     late["plan"]["tasks"][5]["finish_no_later_than"] = "2025-04-10"
     r = run("schedule", write("late.charter", json.dumps(late)), "--format", "json")
