@@ -5,10 +5,12 @@
  *      (compile + passes), compare the two; peak memory of the process.
  *   2. 10,000 tasks: change one duration through the document and let the
  *      scheduler reschedule (incremental), as a drag in the Timeline does.
- *   3. 1,000 Monte Carlo runs of a 1,000-task plan.
+ *   3. 1,000 Monte Carlo runs of a 1,000-task plan; the same with 100 risks
+ *      (target 200 ms), and with each risk's effect on P80 measured.
  *   4. The same generated 1,000-task plan scheduled by Charter and by tj3.
  *
- * Usage: bench-engine [--quick]   (--quick: smaller sizes, for a smoke run) */
+ * Usage: bench-engine [--quick | --monte-carlo]
+ *   --quick: smaller sizes, for a smoke run; --monte-carlo: only step 3. */
 
 #include "config.h"
 
@@ -27,6 +29,18 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+/* CPU time of the process: on a shared machine, less noisy than the clock
+ * on the wall (other processes take the cores, not this one's work). */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
 static char *
@@ -314,6 +328,98 @@ bench_monte_carlo (guint n,
   printf ("Monte Carlo, %u runs of a %u-task plan: %.0f ms (P50 %s, P95 %s)\n", runs, n, ms, p50, p95);
 }
 
+/* @n_risks risks on the plan, each on one to three tasks, 5-60 % likely,
+ * costing 1-10 working days. */
+static void
+add_risks (CharterDocument *doc,
+           guint            n_risks,
+           guint32          seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint n = g_list_model_get_n_items (charter_document_get_tasks (doc));
+
+  for (guint k = 0; k < n_risks; k++)
+    {
+      char id[32];
+      g_autoptr(CharterRisk) risk = NULL;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) task_ids = NULL;
+      int n_tasks = g_rand_int_range (rand, 1, 4);
+
+      g_snprintf (id, sizeof id, "r%u", k);
+      risk = charter_risk_new (id);
+      charter_risk_set_description (risk, id);
+      charter_risk_set_probability (risk, g_rand_int_range (rand, 5, 61));
+      charter_risk_set_impact_days (risk, g_rand_int_range (rand, 1, 11));
+      for (int j = 0; j < n_tasks; j++)
+        {
+          g_snprintf (id, sizeof id, "t%u", g_rand_int_range (rand, 0, n));
+          g_strv_builder_add (builder, id);
+        }
+      task_ids = g_strv_builder_end (builder);
+      charter_risk_set_task_ids (risk, (const char * const *) task_ids);
+      g_list_store_append (G_LIST_STORE (charter_document_get_risks (doc)), risk);
+    }
+}
+
+static void
+bench_monte_carlo_risks (guint n,
+                         guint runs,
+                         guint n_risks)
+{
+  g_autoptr(CharterDocument) doc = generate (n, 200, FALSE, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterSchedule) schedule = NULL;
+  g_autoptr(CharterSimulation) plain = NULL;
+  g_autoptr(CharterSimulation) sim = NULL;
+  g_autofree char *p80_plain = NULL, *p80 = NULL;
+  double best = G_MAXDOUBLE, worst = 0, effects_best = G_MAXDOUBLE, effects_worst = 0;
+  double cpu_best = G_MAXDOUBLE, effects_cpu_best = G_MAXDOUBLE;
+  int largest = 0;
+
+  plain = charter_schedule_simulate (schedule = charter_schedule_compute (doc, &error), runs, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&schedule);
+  add_risks (doc, n_risks, 6);
+  schedule = charter_schedule_compute (doc, &error);
+  g_assert_no_error (error);
+
+  /* Best and worst of three: the machine is shared. */
+  for (int k = 0; k < 3; k++)
+    {
+      double t0 = now_ms (), c0 = cpu_ms (), ms;
+
+      g_clear_pointer (&sim, charter_simulation_free);
+      sim = charter_schedule_simulate (schedule, runs, 1, &error);
+      ms = now_ms () - t0;
+      cpu_best = MIN (cpu_best, cpu_ms () - c0);
+      g_assert_no_error (error);
+      best = MIN (best, ms);
+      worst = MAX (worst, ms);
+    }
+  p80_plain = iso (charter_simulation_get_finish (plain, 80));
+  p80 = iso (charter_simulation_get_finish (sim, 80));
+  printf ("Monte Carlo, %u runs of a %u-task plan with %u risks: best %.0f ms, worst %.0f ms, CPU best %.0f ms (target 200 ms; P80 %s, %s without the risks)\n",
+          runs, n, n_risks, best, worst, cpu_best, p80, p80_plain);
+
+  for (int k = 0; k < 3; k++)
+    {
+      double t0 = now_ms (), c0 = cpu_ms (), ms;
+
+      g_clear_pointer (&sim, charter_simulation_free);
+      sim = charter_schedule_simulate_full (schedule, runs, 1, CHARTER_SIMULATION_RISK_EFFECTS, &error);
+      ms = now_ms () - t0;
+      effects_cpu_best = MIN (effects_cpu_best, cpu_ms () - c0);
+      g_assert_no_error (error);
+      effects_best = MIN (effects_best, ms);
+      effects_worst = MAX (effects_worst, ms);
+    }
+  for (guint k = 0; k < n_risks; k++)
+    largest = MAX (largest, charter_simulation_get_risk_p80_effect (sim, k));
+  printf ("  with each risk's effect on P80 (every run a risk happened in, again without it): best %.0f ms, worst %.0f ms, CPU best %.0f ms (largest effect %d working days)\n",
+          effects_best, effects_worst, effects_cpu_best, largest);
+}
+
 static void
 free_string (gpointer data)
 {
@@ -423,12 +529,19 @@ main (int   argc,
 
   if (argc == 3 && g_strcmp0 (argv[1], "--load-and-schedule") == 0)
     return load_and_schedule (argv[2]);
+  if (argc == 2 && g_strcmp0 (argv[1], "--monte-carlo") == 0)
+    {
+      bench_monte_carlo (1000, 1000);
+      bench_monte_carlo_risks (1000, 1000, 100);
+      return 0;
+    }
 
   printf ("bench-engine%s\n", quick ? " (quick)" : "");
   bench_large (argv[0], quick ? 10000 : 100000);
   bench_incremental (quick ? 2000 : 10000);
   bench_levelled (quick ? 10000 : 100000, quick ? 2000 : 10000);
   bench_monte_carlo (quick ? 200 : 1000, quick ? 100 : 1000);
+  bench_monte_carlo_risks (quick ? 200 : 1000, quick ? 100 : 1000, quick ? 20 : 100);
   bench_taskjuggler (quick ? 200 : 1000);
   return 0;
 }

@@ -47,6 +47,30 @@ team_name_of (CharterDocument *document,
   return team != NULL ? charter_team_get_name (team) : team_id;
 }
 
+/* Beside the schedule: with a forecast, P80 minus the plan's finish (when
+ * there is uncertainty); without one, the risks' reserve. */
+static int
+buffer_days (CharterSchedule   *schedule,
+             CharterSimulation *sim)
+{
+  return sim != NULL ? charter_simulation_get_buffer_days (sim) : charter_schedule_get_buffer_days (schedule);
+}
+
+static int
+compare_by_effect (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  CharterSimulation *sim = user_data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  int ex = charter_simulation_get_risk_p80_effect (sim, x);
+  int ey = charter_simulation_get_risk_p80_effect (sim, y);
+
+  if (ex != ey)
+    return ex > ey ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
 static void
 print_json (CharterDocument   *document,
             CharterSchedule   *schedule,
@@ -73,7 +97,7 @@ print_json (CharterDocument   *document,
   json_builder_set_member_name (builder, "working_days");
   json_builder_add_int_value (builder, charter_schedule_get_working_days (schedule));
   json_builder_set_member_name (builder, "buffer_days");
-  json_builder_add_int_value (builder, charter_schedule_get_buffer_days (schedule));
+  json_builder_add_int_value (builder, buffer_days (schedule, sim));
   if (sim != NULL)
     {
       const int percents[] = { 50, 80, 95 };
@@ -148,6 +172,23 @@ print_json (CharterDocument   *document,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  if (sim != NULL)
+    {
+      /* Each risk's effect on P80, in document order. */
+      json_builder_set_member_name (builder, "risks");
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < charter_simulation_get_n_risks (sim); k++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, charter_simulation_get_risk_id (sim, k));
+          json_builder_set_member_name (builder, "p80_effect_days");
+          json_builder_add_int_value (builder, charter_simulation_get_risk_p80_effect (sim, k));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
 
   json_builder_set_member_name (builder, "critical_path");
   json_builder_begin_array (builder);
@@ -291,10 +332,10 @@ print_table (CharterDocument   *document,
   printf (g_dngettext (GETTEXT_PACKAGE, "Plan: %s → %s, %d working day", "Plan: %s → %s, %d working days",
                        charter_schedule_get_working_days (schedule)),
           start, finish, charter_schedule_get_working_days (schedule));
-  if (charter_schedule_get_buffer_days (schedule) > 0)
+  if (buffer_days (schedule, sim) > 0)
     printf (g_dngettext (GETTEXT_PACKAGE, " (+ %d day of risk buffer)", " (+ %d days of risk buffer)",
-                         charter_schedule_get_buffer_days (schedule)),
-            charter_schedule_get_buffer_days (schedule));
+                         buffer_days (schedule, sim)),
+            buffer_days (schedule, sim));
   printf ("\n");
   if (sim != NULL)
     {
@@ -307,6 +348,27 @@ print_table (CharterDocument   *document,
                            "Finish by chance (%u runs): 50 %% by %s, 80 %% by %s, 95 %% by %s\n",
                            charter_simulation_get_runs (sim)),
               charter_simulation_get_runs (sim), p50, p80, p95);
+
+      /* The risks, the one that moves P80 most first (a tornado in text). */
+      if (charter_simulation_get_n_risks (sim) > 0)
+        {
+          guint n_risks = charter_simulation_get_n_risks (sim);
+          g_autofree guint *by_effect = g_new (guint, n_risks);
+
+          for (guint k = 0; k < n_risks; k++)
+            by_effect[k] = k;
+          g_qsort_with_data (by_effect, n_risks, sizeof (guint), compare_by_effect, sim);
+          printf ("%s\n", _("Each risk’s effect on P80, the finish met in 80 of 100 runs:"));
+          for (guint k = 0; k < n_risks; k++)
+            {
+              const char *id = charter_simulation_get_risk_id (sim, by_effect[k]);
+              CharterRisk *risk = charter_document_find (document, charter_document_get_risks (document), id);
+              int effect = charter_simulation_get_risk_p80_effect (sim, by_effect[k]);
+
+              printf (g_dngettext (GETTEXT_PACKAGE, "  %+4d working day   %s\n", "  %+4d working days  %s\n", ABS (effect)),
+                      effect, risk != NULL ? charter_item_get_display_name (CHARTER_ITEM (risk)) : id);
+            }
+        }
     }
   printf ("\n");
 
@@ -402,7 +464,8 @@ charter_cli_schedule (int   argc,
 
   if (runs > 0)
     {
-      sim = charter_schedule_simulate (schedule, runs, (guint64) seed, &error);
+      sim = charter_schedule_simulate_full (schedule, runs, (guint64) seed,
+                                            CHARTER_SIMULATION_RISK_EFFECTS, &error);
       if (sim == NULL)
         {
           fprintf (stderr, "%s: %s\n", basename, error->message);

@@ -115,6 +115,14 @@ struct _CharterPlan
 
   int           buffer_days;
   GPtrArray    *warnings;        /* compile-time warnings */
+
+  /* Risks as events of the forecast, in document order. */
+  guint         n_risks;
+  char        **risk_ids;
+  int          *risk_probability;  /* percent */
+  int          *risk_impact;       /* working days added to each of its tasks */
+  guint32      *risk_task_off;     /* per risk, into risk_tasks */
+  guint32      *risk_tasks;        /* task indices, each at most once per risk */
 };
 
 struct _CharterSchedule
@@ -149,6 +157,10 @@ struct _CharterSimulation
   guint    n_tasks;
   guint32 *finishes;             /* julian finish day of each run, sorted */
   double  *criticality;
+  int      buffer_days;
+  guint    n_risks;
+  char   **risk_ids;
+  int     *risk_p80_effect;      /* working days, or NULL when not asked for */
 };
 
 G_DEFINE_FINAL_TYPE (CharterSchedule, charter_schedule, G_TYPE_OBJECT)
@@ -384,6 +396,11 @@ charter_plan_unref (CharterPlan *plan)
   g_free (plan->blocks);
   g_free (plan->team_task_off);
   g_free (plan->team_tasks);
+  g_free (plan->risk_ids);
+  g_free (plan->risk_probability);
+  g_free (plan->risk_impact);
+  g_free (plan->risk_task_off);
+  g_free (plan->risk_tasks);
   g_clear_pointer (&plan->warnings, g_ptr_array_unref);
   g_free (plan);
 }
@@ -964,19 +981,49 @@ charter_plan_compile (CharterDocument  *document,
     return NULL;
 
   /* Risks: each one's contingency, weighted by how likely it is, goes into
-   * the project buffer. */
-  for (guint r = 0; r < g_list_model_get_n_items (risks); r++)
-    {
-      g_autoptr(CharterRisk) risk = g_list_model_get_item (risks, r);
-      const char * const *task_ids = charter_risk_get_task_ids (risk);
+   * the reserve shown as the project buffer when there is no forecast; each
+   * is an event of the forecast, its tasks in CSR form. */
+  plan->n_risks = g_list_model_get_n_items (risks);
+  plan->risk_ids = g_new (char *, MAX (plan->n_risks, 1));
+  plan->risk_probability = g_new (int, MAX (plan->n_risks, 1));
+  plan->risk_impact = g_new (int, MAX (plan->n_risks, 1));
+  plan->risk_task_off = g_new0 (guint32, plan->n_risks + 1);
+  {
+    g_autoptr(GArray) risk_tasks = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-      buffer += likelihood_probability (charter_risk_get_likelihood (risk)) * charter_risk_get_contingency (risk);
-      for (guint k = 0; task_ids != NULL && task_ids[k] != NULL; k++)
-        if (!g_hash_table_contains (plan->task_index, task_ids[k]))
-          g_ptr_array_add (plan->warnings,
-                           g_strdup_printf (_("Risk “%s” refers to the task “%s”, which is not in the plan."),
-                                            item_label (risk), task_ids[k]));
-    }
+    for (guint r = 0; r < plan->n_risks; r++)
+      {
+        g_autoptr(CharterRisk) risk = g_list_model_get_item (risks, r);
+        const char * const *task_ids = charter_risk_get_task_ids (risk);
+
+        buffer += likelihood_probability (charter_risk_get_likelihood (risk)) * charter_risk_get_contingency (risk);
+        plan->risk_ids[r] = g_string_chunk_insert_const (plan->strings, charter_item_get_id (CHARTER_ITEM (risk)));
+        plan->risk_probability[r] = CLAMP (charter_risk_get_probability (risk), 0, 100);
+        plan->risk_impact[r] = CLAMP (charter_risk_get_impact_days (risk), 0, 100000);
+        for (guint k = 0; task_ids != NULL && task_ids[k] != NULL; k++)
+          {
+            gpointer found = g_hash_table_lookup (plan->task_index, task_ids[k]);
+            guint32 task;
+            gboolean seen = FALSE;
+
+            if (found == NULL)
+              {
+                g_ptr_array_add (plan->warnings,
+                                 g_strdup_printf (_("Risk “%s” refers to the task “%s”, which is not in the plan."),
+                                                  item_label (risk), task_ids[k]));
+                continue;
+              }
+            /* A task named twice takes the impact once. */
+            task = GPOINTER_TO_UINT (found) - 1;
+            for (guint32 j = plan->risk_task_off[r]; j < risk_tasks->len && !seen; j++)
+              seen = g_array_index (risk_tasks, guint32, j) == task;
+            if (!seen)
+              g_array_append_val (risk_tasks, task);
+          }
+        plan->risk_task_off[r + 1] = risk_tasks->len;
+      }
+    plan->risk_tasks = (guint32 *) g_array_free (g_steal_pointer (&risk_tasks), FALSE);
+  }
   plan->buffer_days = (int) ceil (buffer - 1e-9);
 
   /* Check-ins do not move dates, but a status about no task is worth saying. */
@@ -2762,6 +2809,177 @@ sample_duration (GRand *rand,
   return (int) floor (x + 0.5);
 }
 
+/* The risks draw from a stream of their own: a plan's task durations are
+ * drawn as they were before it had risks, and editing one risk does not
+ * change what another draws. */
+#define RISK_STREAM 0x7269736bu   /* "risk" */
+
+/* No task of a run is longer than the horizon: past it, a pass fails anyway. */
+#define MAX_RUN_DURATION (MAX_YEARS * 366)
+
+typedef struct
+{
+  guint32 run;
+  gint32  end;
+} RiskEnd;
+
+/* A task's dates before a pass without one risk changed them. */
+typedef struct
+{
+  guint32 task;
+  gint32  es;
+  gint32  ef;
+  guint8  flavor;
+} Saved;
+
+static int
+compare_gint32 (gconstpointer a,
+                gconstpointer b)
+{
+  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Where the @percent percentile is among @runs sorted values: the
+ * ⌈p·N⌉-th smallest. */
+static guint
+percentile_index (guint runs,
+                  int   percent)
+{
+  guint idx;
+
+  percent = CLAMP (percent, 1, 100);
+  idx = (guint) ceil (percent / 100.0 * runs - 1e-9);
+  return CLAMP (idx, 1, runs) - 1;
+}
+
+/* Whether risk @k can change a run: it may happen, it costs days, and it
+ * names a task that has a duration to lengthen. */
+static gboolean
+risk_is_active (CharterSchedule *self,
+                guint            k)
+{
+  CharterPlan *plan = self->plan;
+
+  if (plan->risk_probability[k] <= 0 || plan->risk_impact[k] <= 0)
+    return FALSE;
+  for (guint32 j = plan->risk_task_off[k]; j < plan->risk_task_off[k + 1]; j++)
+    if (self->dur[plan->risk_tasks[j]] > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A forward pass over every task in @order (a levelled plan with its own
+ * team usage); the finish is then the latest early finish. */
+static gboolean
+forward_all (CharterPlan   *plan,
+             Pass          *pass,
+             const guint32 *order,
+             GError       **error)
+{
+  Usage usage = { 0 };
+  gboolean ok = TRUE;
+
+  if (plan->levelled)
+    {
+      usage_init (&usage, plan);
+      pass->usage = &usage;
+    }
+  for (guint k = 0; k < plan->n_tasks && ok; k++)
+    ok = forward_task (plan, pass, order[k], error);
+  usage_clear (&usage, plan);
+  pass->usage = NULL;
+  return ok;
+}
+
+/* A forward pass over the tasks marked @gen in @mark, from position
+ * @from_pos of the dependency order, in place; a task whose dates moved
+ * marks its successors and its old dates go to @saved, to be put back. Stops
+ * when nothing marked is left. Only for plans without levelling. */
+static gboolean
+forward_marked (CharterPlan *plan,
+                Pass        *pass,
+                guint        from_pos,
+                guint32     *mark,
+                guint32      gen,
+                guint        pending,
+                GArray      *saved,
+                GError     **error)
+{
+  for (guint pos = from_pos; pos < plan->n_tasks && pending > 0; pos++)
+    {
+      guint32 v = plan->topo[pos];
+      Saved old;
+
+      if (mark[v] != gen)
+        continue;
+      pending--;
+      old = (Saved) { v, pass->es[v], pass->ef[v], pass->flavor[v] };
+      if (!forward_task (plan, pass, v, error))
+        {
+          g_array_append_val (saved, old);
+          return FALSE;
+        }
+      if (old.es == pass->es[v] && old.ef == pass->ef[v] && old.flavor == pass->flavor[v])
+        continue;
+      g_array_append_val (saved, old);
+      for (guint32 j = plan->succ_off[v]; j < plan->succ_off[v + 1]; j++)
+        {
+          guint32 w = plan->dep_succ[plan->succ_edge[j]];
+
+          if (mark[w] != gen)
+            {
+              mark[w] = gen;
+              pending++;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gint32
+latest_finish (CharterPlan  *plan,
+               const gint32 *ef)
+{
+  gint32 end = 0;
+
+  for (guint i = 0; i < plan->n_tasks; i++)
+    end = MAX (end, ef[i]);
+  return end;
+}
+
+/**
+ * charter_schedule_has_uncertainty:
+ * @self: a schedule
+ *
+ * Whether a forecast can differ from the plan: some task has a range of
+ * estimates, or some risk with a probability and an impact names a task
+ * with a duration.
+ *
+ * Returns: %TRUE when charter_schedule_simulate() is worth running
+ */
+gboolean
+charter_schedule_has_uncertainty (CharterSchedule *self)
+{
+  CharterPlan *plan;
+
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), FALSE);
+
+  plan = self->plan;
+  for (guint i = 0; i < plan->n_tasks; i++)
+    {
+      int d = self->dur[i], o = plan->optimistic[i], p = plan->pessimistic[i];
+
+      if (d > 0 && ((o >= 0 && o < d) || (p >= 0 && p > d)))
+        return TRUE;
+    }
+  for (guint k = 0; k < plan->n_risks; k++)
+    if (risk_is_active (self, k))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * charter_schedule_simulate:
  * @self: a schedule
@@ -2769,8 +2987,7 @@ sample_duration (GRand *rand,
  * @seed: the random seed: the same seed gives the same answer
  * @error: return location for a #CHARTER_SCHEDULE_ERROR
  *
- * Schedules the plan @runs times, each task's duration drawn from a
- * triangular distribution over (optimistic, likely = duration, pessimistic).
+ * charter_schedule_simulate_full() without the effect of each risk.
  *
  * Returns: (transfer full) (nullable): the finish dates and criticality
  */
@@ -2780,19 +2997,64 @@ charter_schedule_simulate (CharterSchedule  *self,
                            guint64           seed,
                            GError          **error)
 {
+  return charter_schedule_simulate_full (self, runs, seed, CHARTER_SIMULATION_NONE, error);
+}
+
+/**
+ * charter_schedule_simulate_full:
+ * @self: a schedule
+ * @runs: how many runs (1 to 100,000)
+ * @seed: the random seed: the same seed gives the same answer
+ * @flags: %CHARTER_SIMULATION_RISK_EFFECTS to measure what each risk does to P80
+ * @error: return location for a #CHARTER_SCHEDULE_ERROR
+ *
+ * Schedules the plan @runs times, each task's duration drawn from a
+ * triangular distribution over (optimistic, likely = duration, pessimistic),
+ * and each risk happening with its probability, when it adds its impact to
+ * each of its tasks. With %CHARTER_SIMULATION_RISK_EFFECTS, every run in
+ * which a risk happened is scheduled again without it, on the same draws
+ * (common random numbers), so that a risk's effect on P80 is what it does,
+ * not noise.
+ *
+ * Returns: (transfer full) (nullable): the finish dates, criticality,
+ *   buffer and risk effects
+ */
+CharterSimulation *
+charter_schedule_simulate_full (CharterSchedule        *self,
+                                guint                   runs,
+                                guint64                 seed,
+                                CharterSimulationFlags  flags,
+                                GError                **error)
+{
   CharterPlan *plan;
   g_autoptr(CharterSimulation) sim = NULL;
   g_autoptr(GRand) rand = NULL;
-  guint32 seed_array[2];
+  g_autoptr(GRand) risk_rand = NULL;
+  guint32 seed_array[3];
   guint n;
+  gboolean effects = (flags & CHARTER_SIMULATION_RISK_EFFECTS) != 0;
+  gboolean any_risk = FALSE;
+  const guint32 *order;
+  guint32 gen = 0;
+  guint n_last = 0;   /* tasks of the run that finish last */
+  guint idx80;
   g_autofree int *dur = NULL;
+  g_autofree int *extra = NULL;
   g_autofree gint32 *es = NULL, *ef = NULL, *ls = NULL, *lf = NULL;
-  g_autofree guint8 *flavor = NULL;
+  g_autofree gint32 *es2 = NULL, *ef2 = NULL;
+  g_autofree guint8 *flavor = NULL, *flavor2 = NULL;
+  g_autoptr(GArray) saved = NULL;
   g_autofree guint32 *critical = NULL;
   g_autofree gint32 *ends = NULL;
+  g_autofree gint32 *sorted = NULL;
   g_autofree guint8 *dkind = NULL;
   g_autofree gint32 *dref = NULL;
   g_autofree gint32 *rpred = NULL, *rhead = NULL, *rnext = NULL;
+  g_autofree gboolean *active = NULL;
+  g_autofree guint8 *happened = NULL;
+  g_autofree guint32 *mark = NULL;
+  g_autofree guint *first_pos = NULL;
+  g_autoptr(GPtrArray) risk_ends = NULL;
 
   g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), NULL);
 
@@ -2805,10 +3067,14 @@ charter_schedule_simulate (CharterSchedule  *self,
 
   plan = self->plan;
   n = plan->n_tasks;
+  order = self->order != NULL ? self->order : plan->topo;
   seed_array[0] = (guint32) seed;
   seed_array[1] = (guint32) (seed >> 32);
+  seed_array[2] = RISK_STREAM;
   rand = g_rand_new_with_seed_array (seed_array, 2);
+  risk_rand = g_rand_new_with_seed_array (seed_array, 3);
   dur = g_new (int, MAX (n, 1));
+  extra = g_new0 (int, MAX (n, 1));
   es = g_new (gint32, MAX (n, 1));
   ef = g_new (gint32, MAX (n, 1));
   ls = g_new (gint32, MAX (n, 1));
@@ -2825,27 +3091,57 @@ charter_schedule_simulate (CharterSchedule  *self,
       rnext = g_new (gint32, MAX (n, 1));
     }
 
+  active = g_new0 (gboolean, MAX (plan->n_risks, 1));
+  happened = g_new0 (guint8, MAX (plan->n_risks, 1));
+  for (guint k = 0; k < plan->n_risks; k++)
+    any_risk |= active[k] = risk_is_active (self, k);
+  if (effects && any_risk)
+    {
+      if (plan->levelled)
+        {
+          es2 = g_new (gint32, MAX (n, 1));
+          ef2 = g_new (gint32, MAX (n, 1));
+          flavor2 = g_new0 (guint8, MAX (n, 1));
+        }
+      saved = g_array_new (FALSE, FALSE, sizeof (Saved));
+      mark = g_new0 (guint32, MAX (n, 1));
+      first_pos = g_new (guint, MAX (plan->n_risks, 1));
+      risk_ends = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      for (guint k = 0; k < plan->n_risks; k++)
+        {
+          first_pos[k] = n;
+          for (guint32 j = plan->risk_task_off[k]; j < plan->risk_task_off[k + 1]; j++)
+            first_pos[k] = MIN (first_pos[k], plan->topo_pos[plan->risk_tasks[j]]);
+          g_ptr_array_add (risk_ends, g_array_new (FALSE, FALSE, sizeof (RiskEnd)));
+        }
+    }
+
   for (guint r = 0; r < runs; r++)
     {
       Pass pass = { dur, es, ef, flavor, dkind, dref, NULL, NULL };
-      Usage usage = { 0 };
-      const guint32 *order = self->order != NULL ? self->order : plan->topo;
 
       for (guint i = 0; i < n; i++)
         dur[i] = self->dur[i] == 0 ? 0 : MAX (sample_duration (rand, self->dur[i], plan->optimistic[i], plan->pessimistic[i]), 0);
 
-      if (plan->levelled)
-        {
-          usage_init (&usage, plan);
-          pass.usage = &usage;
-        }
-      for (guint k = 0; k < n; k++)
-        if (!forward_task (plan, &pass, order[k], error))
-          {
-            usage_clear (&usage, plan);
-            return NULL;
-          }
-      usage_clear (&usage, plan);
+      /* The risk events: one draw per risk and run, whatever the risk. */
+      for (guint k = 0; k < plan->n_risks; k++)
+        happened[k] = g_rand_double (risk_rand) * 100.0 < plan->risk_probability[k] && active[k];
+      if (any_risk)
+        for (guint k = 0; k < plan->n_risks; k++)
+          if (happened[k])
+            for (guint32 j = plan->risk_task_off[k]; j < plan->risk_task_off[k + 1]; j++)
+              {
+                guint32 t = plan->risk_tasks[j];
+
+                if (self->dur[t] > 0)
+                  {
+                    extra[t] = MIN (extra[t] + plan->risk_impact[k], MAX_RUN_DURATION);
+                    dur[t] = MIN (dur[t] + plan->risk_impact[k], MAX_RUN_DURATION);
+                  }
+              }
+
+      if (!forward_all (plan, &pass, order, error))
+        return NULL;
 
       if (plan->levelled)
         {
@@ -2857,6 +3153,87 @@ charter_schedule_simulate (CharterSchedule  *self,
       for (guint i = 0; i < n; i++)
         if (ls[i] - es[i] <= 0)
           critical[i]++;
+
+      /* The same run without each risk that happened in it. */
+      n_last = 0;
+      if (risk_ends != NULL && !plan->levelled)
+        for (guint i = 0; i < n; i++)
+          n_last += ef[i] == ends[r];
+      if (risk_ends != NULL)
+        for (guint k = 0; k < plan->n_risks; k++)
+          {
+            RiskEnd end = { r, 0 };
+            guint pending = 0;
+            gboolean ok;
+
+            if (!happened[k])
+              continue;
+            gen++;
+            for (guint32 j = plan->risk_task_off[k]; j < plan->risk_task_off[k + 1]; j++)
+              {
+                guint32 t = plan->risk_tasks[j];
+
+                if (self->dur[t] > 0)
+                  {
+                    dur[t] -= MIN (plan->risk_impact[k], extra[t]);
+                    mark[t] = gen;
+                    pending++;
+                  }
+              }
+            if (plan->levelled)
+              {
+                /* Levelling can move any task of a team: a whole pass. */
+                Pass without = { dur, es2, ef2, flavor2, NULL, NULL, NULL, NULL };
+
+                ok = forward_all (plan, &without, order, error);
+                end.end = latest_finish (plan, ef2);
+              }
+            else
+              {
+                /* Only what follows the risk's tasks, in place, then put back. */
+                Pass without = { dur, es, ef, flavor, NULL, NULL, NULL, NULL };
+                guint last_moved = 0;
+                gint32 moved_latest = 0;
+
+                g_array_set_size (saved, 0);
+                ok = forward_marked (plan, &without, first_pos[k], mark, gen, pending, saved, error);
+                for (guint c = 0; c < saved->len; c++)
+                  {
+                    const Saved *old = &g_array_index (saved, Saved, c);
+
+                    last_moved += old->ef == ends[r];
+                    moved_latest = MAX (moved_latest, ef[old->task]);
+                  }
+                /* While a task that finished last stayed, the finish is the
+                 * later of it and what moved (a shorter task can push a
+                 * start-to-start successor later); else look at them all. */
+                if (last_moved < n_last)
+                  end.end = MAX (ends[r], moved_latest);
+                else
+                  end.end = latest_finish (plan, ef);
+                for (guint c = saved->len; c-- > 0;)
+                  {
+                    const Saved *old = &g_array_index (saved, Saved, c);
+
+                    es[old->task] = old->es;
+                    ef[old->task] = old->ef;
+                    flavor[old->task] = old->flavor;
+                  }
+              }
+            for (guint32 j = plan->risk_task_off[k]; j < plan->risk_task_off[k + 1]; j++)
+              {
+                guint32 t = plan->risk_tasks[j];
+
+                if (self->dur[t] > 0)
+                  dur[t] += MIN (plan->risk_impact[k], extra[t]);
+              }
+            if (!ok)
+              return NULL;
+            g_array_append_val (g_ptr_array_index (risk_ends, k), end);
+          }
+
+      if (any_risk)
+        memset (extra, 0, sizeof (int) * MAX (n, 1));
     }
 
   sim = g_new0 (CharterSimulation, 1);
@@ -2869,6 +3246,40 @@ charter_schedule_simulate (CharterSchedule  *self,
   qsort (sim->finishes, runs, sizeof (guint32), compare_guint32);
   for (guint i = 0; i < n; i++)
     sim->criticality[i] = (double) critical[i] / runs;
+
+  /* P80 in working days from the start, and what it is without each risk. */
+  sorted = g_memdup2 (ends, sizeof (gint32) * runs);
+  qsort (sorted, runs, sizeof (gint32), compare_gint32);
+  idx80 = percentile_index (runs, 80);
+  sim->buffer_days = charter_schedule_has_uncertainty (self) ? MAX (sorted[idx80] - self->end, 0)
+                                                             : plan->buffer_days;
+
+  sim->n_risks = plan->n_risks;
+  sim->risk_ids = g_new0 (char *, plan->n_risks + 1);
+  for (guint k = 0; k < plan->n_risks; k++)
+    sim->risk_ids[k] = g_strdup (plan->risk_ids[k]);
+  if (effects)
+    {
+      g_autofree gint32 *scratch = g_new (gint32, runs);
+
+      sim->risk_p80_effect = g_new0 (int, MAX (plan->n_risks, 1));
+      for (guint k = 0; risk_ends != NULL && k < plan->n_risks; k++)
+        {
+          GArray *changed = g_ptr_array_index (risk_ends, k);
+
+          if (changed->len == 0)
+            continue;
+          memcpy (scratch, ends, sizeof (gint32) * runs);
+          for (guint c = 0; c < changed->len; c++)
+            {
+              const RiskEnd *end = &g_array_index (changed, RiskEnd, c);
+
+              scratch[end->run] = end->end;
+            }
+          qsort (scratch, runs, sizeof (gint32), compare_gint32);
+          sim->risk_p80_effect[k] = sorted[idx80] - scratch[idx80];
+        }
+    }
 
   return g_steal_pointer (&sim);
 }
@@ -2896,12 +3307,7 @@ guint32
 charter_simulation_get_finish (CharterSimulation *sim,
                                int                percent)
 {
-  guint idx;
-
-  percent = CLAMP (percent, 1, 100);
-  idx = (guint) ceil (percent / 100.0 * sim->runs - 1e-9);
-  idx = CLAMP (idx, 1, sim->runs) - 1;
-  return sim->finishes[idx];
+  return sim->finishes[percentile_index (sim->runs, percent)];
 }
 
 /**
@@ -2920,6 +3326,74 @@ charter_simulation_get_criticality (CharterSimulation *sim,
 }
 
 /**
+ * charter_simulation_get_buffer_days:
+ * @sim: a simulation
+ *
+ * The project buffer to show beside the schedule. When the plan has
+ * uncertainty (charter_schedule_has_uncertainty()): the working days from
+ * the plan's own finish to P80, never less than 0. Otherwise the reserve
+ * charter_schedule_get_buffer_days() gives.
+ *
+ * Returns: working days
+ */
+int
+charter_simulation_get_buffer_days (CharterSimulation *sim)
+{
+  g_return_val_if_fail (sim != NULL, 0);
+  return sim->buffer_days;
+}
+
+/**
+ * charter_simulation_get_n_risks:
+ * @sim: a simulation
+ *
+ * Returns: how many risks the plan has (all of them, in document order)
+ */
+guint
+charter_simulation_get_n_risks (CharterSimulation *sim)
+{
+  g_return_val_if_fail (sim != NULL, 0);
+  return sim->n_risks;
+}
+
+/**
+ * charter_simulation_get_risk_id:
+ * @sim: a simulation
+ * @risk_index: a risk's position in the document's risk list
+ *
+ * Returns: (transfer none): the risk's id
+ */
+const char *
+charter_simulation_get_risk_id (CharterSimulation *sim,
+                                guint              risk_index)
+{
+  g_return_val_if_fail (sim != NULL, NULL);
+  g_return_val_if_fail (risk_index < sim->n_risks, NULL);
+  return sim->risk_ids[risk_index];
+}
+
+/**
+ * charter_simulation_get_risk_p80_effect:
+ * @sim: a simulation made with %CHARTER_SIMULATION_RISK_EFFECTS
+ * @risk_index: a risk's position in the document's risk list
+ *
+ * What the risk does to the forecast: P80 with it minus P80 without it, on
+ * the same draws, in working days. 0 for a risk that cannot happen, costs
+ * nothing, or only touches tasks with enough float.
+ *
+ * Returns: working days
+ */
+int
+charter_simulation_get_risk_p80_effect (CharterSimulation *sim,
+                                        guint              risk_index)
+{
+  g_return_val_if_fail (sim != NULL, 0);
+  g_return_val_if_fail (sim->risk_p80_effect != NULL, 0);
+  g_return_val_if_fail (risk_index < sim->n_risks, 0);
+  return sim->risk_p80_effect[risk_index];
+}
+
+/**
  * charter_simulation_free:
  * @sim: (nullable): a simulation
  *
@@ -2932,5 +3406,7 @@ charter_simulation_free (CharterSimulation *sim)
     return;
   g_free (sim->finishes);
   g_free (sim->criticality);
+  g_strfreev (sim->risk_ids);
+  g_free (sim->risk_p80_effect);
   g_free (sim);
 }

@@ -101,15 +101,41 @@ char                   *charter_schedule_explain_task       (CharterSchedule  *s
 
 typedef struct _CharterSimulation CharterSimulation;
 
+/**
+ * CharterSimulationFlags:
+ * @CHARTER_SIMULATION_NONE: finish dates, criticality and buffer
+ * @CHARTER_SIMULATION_RISK_EFFECTS: also each risk's effect on P80 (every
+ *   run in which a risk happened is scheduled again without it)
+ *
+ * What charter_schedule_simulate_full() measures beyond the finish dates.
+ */
+typedef enum
+{
+  CHARTER_SIMULATION_NONE         = 0,
+  CHARTER_SIMULATION_RISK_EFFECTS = 1 << 0,
+} CharterSimulationFlags;
+
+gboolean                charter_schedule_has_uncertainty    (CharterSchedule  *self);
 CharterSimulation      *charter_schedule_simulate           (CharterSchedule  *self,
                                                              guint             runs,
                                                              guint64           seed,
+                                                             GError          **error);
+CharterSimulation      *charter_schedule_simulate_full      (CharterSchedule  *self,
+                                                             guint             runs,
+                                                             guint64           seed,
+                                                             CharterSimulationFlags flags,
                                                              GError          **error);
 guint                   charter_simulation_get_runs         (CharterSimulation *sim);
 guint32                 charter_simulation_get_finish       (CharterSimulation *sim,
                                                              int               percent);
 double                  charter_simulation_get_criticality  (CharterSimulation *sim,
                                                              guint             task_index);
+int                     charter_simulation_get_buffer_days  (CharterSimulation *sim);
+guint                   charter_simulation_get_n_risks      (CharterSimulation *sim);
+const char             *charter_simulation_get_risk_id      (CharterSimulation *sim,
+                                                             guint             risk_index);
+int                     charter_simulation_get_risk_p80_effect (CharterSimulation *sim,
+                                                             guint             risk_index);
 void                    charter_simulation_free             (CharterSimulation *sim);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CharterSimulation, charter_simulation_free)

@@ -20,4 +20,16 @@ CharterSchedule  *charter_scheduler_get_schedule (CharterScheduler *self);
 /* (nullable): why the plan cannot be scheduled */
 const GError     *charter_scheduler_get_error    (CharterScheduler *self);
 
+/* The forecast of the document as it is now, computed in a worker thread. */
+void               charter_scheduler_simulate_async  (CharterScheduler       *self,
+                                                      guint                   runs,
+                                                      guint64                 seed,
+                                                      CharterSimulationFlags  flags,
+                                                      GCancellable           *cancellable,
+                                                      GAsyncReadyCallback     callback,
+                                                      gpointer                user_data);
+CharterSimulation *charter_scheduler_simulate_finish (CharterScheduler       *self,
+                                                      GAsyncResult           *result,
+                                                      GError                **error);
+
 G_END_DECLS

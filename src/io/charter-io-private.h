@@ -31,6 +31,14 @@ const char      *charter_io_reference_target (GType              owner,
 GListModel      *charter_io_get_collection   (CharterDocument   *document,
                                               const char        *name);
 
+/* The value the member of @pspec takes when @item's file leaves it out, when
+ * that follows from the item's other members (a risk's probability from its
+ * likelihood): %TRUE with @value (uninitialised before) set. %FALSE when a
+ * missing member means the property's default. charter-derived.c. */
+gboolean         charter_io_derived_default  (CharterItem       *item,
+                                              GParamSpec        *pspec,
+                                              GValue            *value);
+
 /* Writes @document in canonical form; @extra (nullable) adds top-level
  * members after the known ones and before the unknown ones. */
 GBytes          *charter_writer_serialize    (CharterDocument  *document,

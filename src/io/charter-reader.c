@@ -584,6 +584,18 @@ read_item (Reader      *r,
       g_object_set_property (G_OBJECT (item), pspec->name, &value);
     }
 
+  /* Members a file leaves out that follow from the others (a risk's
+   * probability from its likelihood), now that the others are set. */
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) derived = G_VALUE_INIT;
+
+      if (json_object_has_member (object, members[i]))
+        continue;
+      if (charter_io_derived_default (item, pspecs[i], &derived))
+        g_object_set_property (G_OBJECT (item), pspecs[i]->name, &derived);
+    }
+
   /* Members this version does not know are kept, in their order. */
   if (n_known < json_object_get_size (object))
     {

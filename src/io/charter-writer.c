@@ -279,13 +279,21 @@ write_node (Writer   *w,
 }
 
 /* Whether @value is worth a member: required ones always are; others only
- * when they differ from the default and are not an empty string or list. */
+ * when they differ from the default (or from the value a missing member
+ * follows from the others, charter-derived.c) and are not an empty string
+ * or list. */
 static gboolean
-should_write (GParamSpec   *pspec,
+should_write (CharterItem  *item,
+              GParamSpec   *pspec,
               const GValue *value)
 {
+  g_auto(GValue) derived = G_VALUE_INIT;
+
   if (pspec->flags & CHARTER_PARAM_REQUIRED)
     return TRUE;
+
+  if (charter_io_derived_default (item, pspec, &derived))
+    return g_param_values_cmp (pspec, value, &derived) != 0;
 
   if (G_VALUE_HOLDS_STRING (value))
     {
@@ -510,7 +518,7 @@ write_item_members (Writer      *w,
       if (!(pspec->flags & G_PARAM_WRITABLE) && pspec->owner_type != CHARTER_TYPE_ITEM)
         continue;
       drop_dangling_references (w, item, pspec, &value);
-      if (!should_write (pspec, &value))
+      if (!should_write (item, pspec, &value))
         continue;
 
       begin_member (w, first, level, member);

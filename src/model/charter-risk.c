@@ -14,7 +14,9 @@ struct _CharterRisk
 
   char *description;
   CharterLevel likelihood;
+  int probability;
   CharterLevel impact;
+  int impact_days;
   char *owner;
   char *mitigation;
   int contingency;
@@ -27,7 +29,9 @@ enum {
   PROP_0,
   PROP_DESCRIPTION,
   PROP_LIKELIHOOD,
+  PROP_PROBABILITY,
   PROP_IMPACT,
+  PROP_IMPACT_DAYS,
   PROP_OWNER,
   PROP_MITIGATION,
   PROP_CONTINGENCY,
@@ -74,8 +78,16 @@ charter_risk_get_property (GObject    *object,
       g_value_set_enum (value, self->likelihood);
       break;
 
+    case PROP_PROBABILITY:
+      g_value_set_int (value, self->probability);
+      break;
+
     case PROP_IMPACT:
       g_value_set_enum (value, self->impact);
+      break;
+
+    case PROP_IMPACT_DAYS:
+      g_value_set_int (value, self->impact_days);
       break;
 
     case PROP_OWNER:
@@ -117,8 +129,16 @@ charter_risk_set_property (GObject      *object,
       charter_risk_set_likelihood (self, g_value_get_enum (value));
       break;
 
+    case PROP_PROBABILITY:
+      charter_risk_set_probability (self, g_value_get_int (value));
+      break;
+
     case PROP_IMPACT:
       charter_risk_set_impact (self, g_value_get_enum (value));
+      break;
+
+    case PROP_IMPACT_DAYS:
+      charter_risk_set_impact_days (self, g_value_get_int (value));
       break;
 
     case PROP_OWNER:
@@ -175,6 +195,19 @@ charter_risk_class_init (CharterRiskClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * CharterRisk:probability:
+   *
+   * The chance, in percent, that it happens in a run of the forecast. Its
+   * default is what the default likelihood (medium) stands for; a file
+   * without it takes it from its likelihood
+   * (charter_risk_probability_for_likelihood()).
+   */
+  properties[PROP_PROBABILITY] =
+    g_param_spec_int ("probability", N_("probability"), NULL,
+                      0, 100, 30,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * CharterRisk:impact:
    *
    * How bad it would be.
@@ -183,6 +216,17 @@ charter_risk_class_init (CharterRiskClass *klass)
     g_param_spec_enum ("impact", N_("impact"), NULL,
                        CHARTER_TYPE_LEVEL, CHARTER_LEVEL_MEDIUM,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CharterRisk:impact-days:
+   *
+   * Working days each affected task takes longer when it happens. A file
+   * without it takes the contingency.
+   */
+  properties[PROP_IMPACT_DAYS] =
+    g_param_spec_int ("impact-days", N_("impact in days"), NULL,
+                      0, 100000, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CharterRisk:owner:
@@ -231,7 +275,32 @@ static void
 charter_risk_init (CharterRisk *self)
 {
   self->likelihood = CHARTER_LEVEL_MEDIUM;
+  self->probability = charter_risk_probability_for_likelihood (CHARTER_LEVEL_MEDIUM);
   self->impact = CHARTER_LEVEL_MEDIUM;
+}
+
+/**
+ * charter_risk_probability_for_likelihood:
+ * @likelihood: a level
+ *
+ * What a likelihood stands for in percent: low 10, medium 30, high 60. Files
+ * written before risks had a probability are read with it.
+ *
+ * Returns: a percentage, 0 to 100
+ */
+int
+charter_risk_probability_for_likelihood (CharterLevel likelihood)
+{
+  switch (likelihood)
+    {
+    case CHARTER_LEVEL_LOW:
+      return 10;
+    case CHARTER_LEVEL_HIGH:
+      return 60;
+    case CHARTER_LEVEL_MEDIUM:
+    default:
+      return 30;
+    }
 }
 
 /**
@@ -352,6 +421,78 @@ charter_risk_set_impact (CharterRisk  *self,
 
   self->impact = impact;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPACT]);
+}
+
+/**
+ * charter_risk_get_probability:
+ * @self: a #CharterRisk
+ *
+ * Returns: the chance that it happens, in percent (0 to 100).
+ */
+int
+charter_risk_get_probability (CharterRisk *self)
+{
+  g_return_val_if_fail (CHARTER_IS_RISK (self), 0);
+
+  return self->probability;
+}
+
+/**
+ * charter_risk_set_probability:
+ * @self: a #CharterRisk
+ * @probability: the new value, 0 to 100
+ *
+ * Sets the probability; notifies only when it changes. Edits a person makes
+ * go through charter_document_set() so that they can be undone.
+ */
+void
+charter_risk_set_probability (CharterRisk *self,
+                              int          probability)
+{
+  g_return_if_fail (CHARTER_IS_RISK (self));
+
+  g_return_if_fail (probability >= 0 && probability <= 100);
+  if (self->probability == probability)
+    return;
+
+  self->probability = probability;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBABILITY]);
+}
+
+/**
+ * charter_risk_get_impact_days:
+ * @self: a #CharterRisk
+ *
+ * Returns: working days each affected task takes longer when it happens.
+ */
+int
+charter_risk_get_impact_days (CharterRisk *self)
+{
+  g_return_val_if_fail (CHARTER_IS_RISK (self), 0);
+
+  return self->impact_days;
+}
+
+/**
+ * charter_risk_set_impact_days:
+ * @self: a #CharterRisk
+ * @impact_days: the new value, 0 to 100000
+ *
+ * Sets the impact in working days; notifies only when it changes. Edits a
+ * person makes go through charter_document_set() so that they can be undone.
+ */
+void
+charter_risk_set_impact_days (CharterRisk *self,
+                              int          impact_days)
+{
+  g_return_if_fail (CHARTER_IS_RISK (self));
+
+  g_return_if_fail (impact_days >= 0 && impact_days <= 100000);
+  if (self->impact_days == impact_days)
+    return;
+
+  self->impact_days = impact_days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPACT_DAYS]);
 }
 
 /**

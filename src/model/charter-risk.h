@@ -18,9 +18,15 @@ void                charter_risk_set_description (CharterRisk *self,
 CharterLevel        charter_risk_get_likelihood  (CharterRisk *self);
 void                charter_risk_set_likelihood  (CharterRisk *self,
                                                   CharterLevel likelihood);
+int                 charter_risk_get_probability (CharterRisk *self);
+void                charter_risk_set_probability (CharterRisk *self,
+                                                  int probability);
 CharterLevel        charter_risk_get_impact      (CharterRisk *self);
 void                charter_risk_set_impact      (CharterRisk *self,
                                                   CharterLevel impact);
+int                 charter_risk_get_impact_days (CharterRisk *self);
+void                charter_risk_set_impact_days (CharterRisk *self,
+                                                  int impact_days);
 const char         *charter_risk_get_owner       (CharterRisk *self);
 void                charter_risk_set_owner       (CharterRisk *self,
                                                   const char *owner);
@@ -33,5 +39,7 @@ void                charter_risk_set_contingency (CharterRisk *self,
 const char * const *charter_risk_get_task_ids    (CharterRisk *self);
 void                charter_risk_set_task_ids    (CharterRisk *self,
                                                   const char * const *task_ids);
+
+int                 charter_risk_probability_for_likelihood (CharterLevel likelihood);
 
 G_END_DECLS

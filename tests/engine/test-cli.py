@@ -90,6 +90,12 @@ check(p["p50"] >= "2025-04-11", "p50 not absurdly early")
 crit = {t["id"]: t["criticality"] for t in json.loads(r1.stdout)["tasks"]}
 check(all(0.0 <= c <= 1.0 for c in crit.values()), "criticality in [0, 1]")
 check(crit["launch"] == 1.0, "launch always critical")
+# Each risk's effect on P80; the old file's risk (likelihood medium, 6 days of
+# contingency: 30 %, 6 days) is on "sync", which has 5 days of float.
+risks = json.loads(r1.stdout)["risks"]
+check([k["id"] for k in risks] == ["r1"] and isinstance(risks[0]["p80_effect_days"], int)
+      and risks[0]["p80_effect_days"] >= 0, f"risks with --simulate: {risks}")
+check("risks" not in doc, "no risks member without --simulate")
 
 # CSV agrees with JSON.
 r = run("schedule", WORKOUT, "--format", "csv")
@@ -157,6 +163,45 @@ with tempfile.TemporaryDirectory() as tmp:
 
     r = run("schedule", os.path.join(tmp, "missing.charter"))
     check(r.returncode == 1 and r.stderr and r.stdout == "", "missing file")
+
+    # A certain risk, without estimates: QA takes 13 days (to Wed 16 April), Beta
+    # then, Launch 4 working days later past the Easter holidays: Thu 24 April,
+    # 3 working days after the plan's Thu 17 April, in every run.
+    certain = copy.deepcopy(base)
+    for t in certain["plan"]["tasks"]:
+        t.pop("optimistic", None)
+        t.pop("pessimistic", None)
+    certain["plan"]["risks"] = [{"id": "qa-late", "description": "QA finds more", "probability": 100,
+                                 "impact_days": 3, "task_ids": ["qa"]},
+                                {"id": "never", "description": "Never", "probability": 0,
+                                 "impact_days": 30, "task_ids": ["api"]}]
+    path = write("certain.charter", json.dumps(certain))
+    r = run("schedule", path, "--format", "json", "--simulate", "100", "--seed", "5")
+    out = json.loads(r.stdout) if r.returncode == 0 else {}
+    p = out.get("project", {})
+    check(r.returncode == 0 and p.get("finish") == "2025-04-17"
+          and (p.get("p50"), p.get("p80"), p.get("p95")) == ("2025-04-24",) * 3,
+          f"certain risk moves every run: {p}")
+    check(p.get("buffer_days") == 3, f"buffer is P80 minus the plan's finish: {p.get('buffer_days')}")
+    check(out.get("risks") == [{"id": "qa-late", "p80_effect_days": 3}, {"id": "never", "p80_effect_days": 0}],
+          f"risk effects: {out.get('risks')}")
+    r = run("schedule", path, "--simulate", "100")
+    check(r.returncode == 0 and "+3 working days  QA finds more" in r.stdout
+          and r.stdout.index("QA finds more") < r.stdout.index("Never"), f"table lists risks by effect: {r.stdout}")
+
+    # An old file's risk (likelihood medium, contingency 6, no probability or
+    # impact_days) forecasts exactly as one that says 30 % and 6 days.
+    explicit = copy.deepcopy(base)
+    explicit["plan"]["risks"][0].update({"probability": 30, "impact_days": 6})
+    r_old = run("schedule", WORKOUT, "--format", "json", "--simulate", "300", "--seed", "9")
+    r_new = run("schedule", write("explicit.charter", json.dumps(explicit)), "--format", "json",
+                "--simulate", "300", "--seed", "9")
+    check(r_old.returncode == 0 and r_old.stdout == r_new.stdout, "old risk members read as 30 % and the contingency")
+    explicit["plan"]["risks"][0].update({"probability": 31})
+    r_new = run("schedule", write("explicit.charter", json.dumps(explicit)), "--format", "json",
+                "--simulate", "300", "--seed", "9")
+    check(r_new.returncode == 0 and json.loads(r_new.stdout)["project"]["p95"] >= json.loads(r_old.stdout)["project"]["p95"],
+          "a likelier risk forecasts no earlier")
 
     late = copy.deepcopy(base)
     late["plan"]["tasks"][5]["finish_no_later_than"] = "2025-04-10"

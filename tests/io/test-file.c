@@ -845,6 +845,127 @@ test_negative_zero_round_trip (void)
     }
 }
 
+/* --- Risks: probability and impact in days -------------------------------- */
+
+#define RISK_PLAN(risks) HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':5}],'risks':[" risks "]}}"
+
+static CharterRisk *
+risk_at (CharterDocument *document,
+         guint            i)
+{
+  g_autoptr(CharterRisk) risk = g_list_model_get_item (charter_document_get_risks (document), i);
+
+  return risk;   /* the document holds it */
+}
+
+/* A file from before probability and impact_days: the forecast reads them
+ * from likelihood (low 10 %, medium 30 %, high 60 %) and contingency, and
+ * saving writes neither back, so the file does not change. */
+static void
+test_risk_old_members (void)
+{
+  const char *text = RISK_PLAN ("{'id':'r1','description':'Slow API','likelihood':'low','contingency':4,'task_ids':['a']},"
+                                "{'id':'r2','description':'Privacy','task_ids':['a']},"
+                                "{'id':'r3','description':'Data','likelihood':'high','impact':'low','contingency':2}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = load_text (text, &error);
+  g_autoptr(CharterDocument) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  g_autofree char *saved_text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (charter_risk_get_probability (risk_at (document, 0)), ==, 10);
+  g_assert_cmpint (charter_risk_get_impact_days (risk_at (document, 0)), ==, 4);
+  g_assert_cmpint (charter_risk_get_probability (risk_at (document, 1)), ==, 30);
+  g_assert_cmpint (charter_risk_get_impact_days (risk_at (document, 1)), ==, 0);
+  g_assert_cmpint (charter_risk_get_probability (risk_at (document, 2)), ==, 60);
+  g_assert_cmpint (charter_risk_get_impact_days (risk_at (document, 2)), ==, 2);
+  g_assert_false (charter_document_get_modified (document));
+
+  saved = charter_file_serialize (document);
+  saved_text = bytes_to_string (saved);
+  g_assert_null (strstr (saved_text, "\"probability\""));
+  g_assert_null (strstr (saved_text, "\"impact_days\""));
+
+  again = charter_file_load_bytes (saved, "again.charter", &error);
+  g_assert_no_error (error);
+  resaved = charter_file_serialize (again);
+  g_assert_true (g_bytes_equal (saved, resaved));
+}
+
+/* Given values are kept; one is left out exactly when reading it back from
+ * likelihood or contingency gives the same value. */
+static void
+test_risk_new_members (void)
+{
+  const char *text = RISK_PLAN ("{'id':'r1','description':'Slow API','likelihood':'high','probability':60,'contingency':5,'impact_days':5},"
+                                "{'id':'r2','description':'Privacy','likelihood':'high','probability':45,'contingency':5,'impact_days':0},"
+                                "{'id':'r3','description':'Data','probability':0,'impact_days':12}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = load_text (text, &error);
+  g_autoptr(CharterDocument) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  g_autofree char *saved_text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (charter_risk_get_probability (risk_at (document, 1)), ==, 45);
+  g_assert_cmpint (charter_risk_get_impact_days (risk_at (document, 1)), ==, 0);
+  g_assert_cmpint (charter_risk_get_probability (risk_at (document, 2)), ==, 0);
+  g_assert_cmpint (charter_risk_get_impact_days (risk_at (document, 2)), ==, 12);
+
+  saved = charter_file_serialize (document);
+  saved_text = bytes_to_string (saved);
+  /* r1 follows its likelihood and contingency: nothing to write. */
+  g_assert_nonnull (strstr (saved_text, "\"likelihood\": \"high\",\n        \"contingency\": 5\n"));
+  g_assert_nonnull (strstr (saved_text, "\"probability\": 45"));
+  g_assert_nonnull (strstr (saved_text, "\"impact_days\": 0"));
+  g_assert_nonnull (strstr (saved_text, "\"probability\": 0"));
+  g_assert_nonnull (strstr (saved_text, "\"impact_days\": 12"));
+
+  again = charter_file_load_bytes (saved, "again.charter", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (charter_risk_get_probability (risk_at (again, i)), ==,
+                       charter_risk_get_probability (risk_at (document, i)));
+      g_assert_cmpint (charter_risk_get_impact_days (risk_at (again, i)), ==,
+                       charter_risk_get_impact_days (risk_at (document, i)));
+    }
+  resaved = charter_file_serialize (again);
+  g_assert_true (g_bytes_equal (saved, resaved));
+
+  /* An edit that makes the likelihood disagree writes the probability. */
+  charter_risk_set_likelihood (risk_at (again, 0), CHARTER_LEVEL_LOW);
+  g_clear_pointer (&resaved, g_bytes_unref);
+  g_clear_pointer (&saved_text, g_free);
+  resaved = charter_file_serialize (again);
+  saved_text = bytes_to_string (resaved);
+  g_assert_nonnull (strstr (saved_text, "\"likelihood\": \"low\",\n        \"probability\": 60,"));
+}
+
+static const BadCase risk_bad_cases[] = {
+  { "probability-high", RISK_PLAN ("{'id':'r1','description':'R','probability':101}"),
+    CHARTER_FILE_ERROR_INVALID, "plan.risks[0].probability", "101 is out of range; it must be between 0 and 100" },
+  { "probability-negative", RISK_PLAN ("{'id':'r1','description':'R'},{'id':'r2','description':'S','probability':-5}"),
+    CHARTER_FILE_ERROR_INVALID, "plan.risks[1].probability", "between 0 and 100" },
+  { "probability-fraction", RISK_PLAN ("{'id':'r1','description':'R','probability':12.5}"),
+    CHARTER_FILE_ERROR_INVALID, "plan.risks[0].probability", "a whole number" },
+  { "probability-string", RISK_PLAN ("{'id':'r1','description':'R','probability':'30%'}"),
+    CHARTER_FILE_ERROR_INVALID, "plan.risks[0].probability", "a whole number" },
+  { "impact-days-negative", RISK_PLAN ("{'id':'r1','description':'R','impact_days':-1}"),
+    CHARTER_FILE_ERROR_INVALID, "plan.risks[0].impact_days", "between 0 and 100000" },
+};
+
+static void
+test_risk_bad_members (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (risk_bad_cases); i++)
+    check_bad_case (&risk_bad_cases[i], strlen (risk_bad_cases[i].text));
+}
+
+
 /* A circle of dependencies through 10,000 tasks is reported readably: the
  * message (shown in a dialog) names some of the tasks, not all of them
  * (today it is 139,000 characters long; 2 MB for 100,000 tasks). */
@@ -1404,6 +1525,9 @@ main (int   argc,
   g_test_add_func ("/io/unknown-members/deepest", test_deep_unknown_round_trip);
   g_test_add_func ("/io/recovery-of-recovered", test_recovery_of_recovered);
   g_test_add_func ("/io/round-trip/negative-zero", test_negative_zero_round_trip);
+  g_test_add_func ("/io/risks/old-members", test_risk_old_members);
+  g_test_add_func ("/io/risks/new-members", test_risk_new_members);
+  g_test_add_func ("/io/risks/bad-members", test_risk_bad_members);
   g_test_add_func ("/io/bad-input/long-cycle", test_long_cycle_message);
   g_test_add_func ("/io/bad-input/long-value", test_long_bad_value_message);
   g_test_add_func ("/io/bad-input/item-without-task", test_item_without_task);

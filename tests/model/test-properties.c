@@ -141,6 +141,41 @@ test_display_name (void)
                    "P1, weekend runner");
 }
 
+/* A risk's forecast members, in the order the file writes them, with the
+ * ranges the reader checks; the notify test above covers them like every
+ * other property. */
+static void
+test_risk_forecast_properties (void)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autoptr(CharterRisk) risk = charter_risk_new ("r1");
+  GParamSpecInt *probability, *impact_days;
+  guint n;
+
+  pspecs = charter_item_list_properties (CHARTER_TYPE_RISK, &n);
+  g_assert_cmpuint (n, >, 5);
+  g_assert_cmpstr (pspecs[2]->name, ==, "likelihood");
+  g_assert_cmpstr (pspecs[3]->name, ==, "probability");
+  g_assert_cmpstr (pspecs[4]->name, ==, "impact");
+  g_assert_cmpstr (pspecs[5]->name, ==, "impact-days");
+
+  probability = G_PARAM_SPEC_INT (pspecs[3]);
+  impact_days = G_PARAM_SPEC_INT (pspecs[5]);
+  g_assert_cmpint (probability->minimum, ==, 0);
+  g_assert_cmpint (probability->maximum, ==, 100);
+  g_assert_cmpint (impact_days->minimum, ==, 0);
+  g_assert_cmpint (impact_days->maximum, ==, 100000);
+
+  /* A new risk is what a medium likelihood stands for, with no impact. */
+  g_assert_cmpint (charter_risk_get_probability (risk), ==, probability->default_value);
+  g_assert_cmpint (charter_risk_get_probability (risk), ==,
+                   charter_risk_probability_for_likelihood (charter_risk_get_likelihood (risk)));
+  g_assert_cmpint (charter_risk_get_impact_days (risk), ==, 0);
+  g_assert_cmpint (charter_risk_probability_for_likelihood (CHARTER_LEVEL_LOW), ==, 10);
+  g_assert_cmpint (charter_risk_probability_for_likelihood (CHARTER_LEVEL_MEDIUM), ==, 30);
+  g_assert_cmpint (charter_risk_probability_for_likelihood (CHARTER_LEVEL_HIGH), ==, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +213,7 @@ main (int   argc,
     }
   g_test_add_func ("/model/properties/order", test_list_properties_order);
   g_test_add_func ("/model/properties/display-name", test_display_name);
+  g_test_add_func ("/model/properties/risk-forecast", test_risk_forecast_properties);
 
   return g_test_run ();
 }
