@@ -190,6 +190,22 @@ days_in (GtkWidget *spin)
   return gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin));
 }
 
+/* A date field offers to clear itself only when there is something to clear. */
+static void
+show_clear_icon (GtkWidget *entry)
+{
+  gboolean empty = *gtk_editable_get_text (GTK_EDITABLE (entry)) == '\0';
+  gboolean shown = gtk_entry_get_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY) != NULL;
+
+  if (empty == !shown)
+    return;
+
+  gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY,
+                                     empty ? NULL : "edit-clear-symbolic");
+  if (!empty)
+    gtk_entry_set_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY, _("Clear the date"));
+}
+
 /* Filling the fields from the task */
 
 static void
@@ -723,6 +739,7 @@ static void
 on_date_changed_cb (GtkEditable       *editable,
                     CharterTaskEditor *self)
 {
+  show_clear_icon (GTK_WIDGET (editable));
   if (self->syncing > 0 || self->task == NULL)
     return;
   commit_date (self, GTK_WIDGET (editable), FALSE);

@@ -13,6 +13,27 @@
 #include "charter-file.h"
 #include "charter-task-editor.h"
 
+/* What the editor left in the document, for a script to check. */
+static void
+on_closed_cb (GtkPopover      *editor,
+              CharterDocument *document)
+{
+  CharterHistory *history = charter_document_get_history (document);
+
+  if (CHARTER_IS_TASK_EDITOR (editor))
+    {
+      CharterTask *task = charter_document_find (document, charter_document_get_tasks (document),
+                                                 charter_task_editor_get_task_id (CHARTER_TASK_EDITOR (editor)));
+
+      if (task != NULL)
+        g_print ("name=%s duration=%d optimistic=%d pessimistic=%d start=%s finish=%s\n",
+                 charter_task_get_name (task), charter_task_get_duration (task),
+                 charter_task_get_optimistic (task), charter_task_get_pessimistic (task),
+                 charter_task_get_start_no_earlier_than (task), charter_task_get_finish_no_later_than (task));
+    }
+  g_print ("undo=%s\n", charter_history_get_undo_label (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -92,7 +113,7 @@ main (int   argc,
     }
   gtk_widget_set_parent (editor, area);
   gtk_popover_set_pointing_to (GTK_POPOVER (editor), &rect);
-  gtk_popover_set_autohide (GTK_POPOVER (editor), FALSE);
+  g_signal_connect (editor, "closed", G_CALLBACK (on_closed_cb), document);
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_popover_popup (GTK_POPOVER (editor));
