@@ -217,7 +217,7 @@ charter_editor_forget_undo (GtkWidget *field)
  * @message: (nullable): why, or %NULL when the field is fine again
  *
  * Shows why a value was refused next to its field, and tells assistive
- * technologies the field is invalid, with the reason as its description.
+ * technologies the field is invalid, with the reason in its description.
  */
 void
 charter_editor_set_error (GtkWidget  *field,
@@ -228,21 +228,21 @@ charter_editor_set_error (GtkWidget  *field,
 
   gtk_label_set_label (GTK_LABEL (error_label), invalid ? message : "");
   gtk_widget_set_visible (error_label, invalid);
+  /* The reason is read out with the field's own description. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error_label, NULL,
+                                  -1);
   if (invalid)
     {
       gtk_widget_add_css_class (field, "error");
       gtk_accessible_update_state (GTK_ACCESSIBLE (field),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
     }
   else
     {
       gtk_widget_remove_css_class (field, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 }
 
