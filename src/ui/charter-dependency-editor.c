@@ -292,7 +292,11 @@ show_editable (CharterDependencyEditor *self)
 
       gtk_label_set_label (GTK_LABEL (self->read_only_label), text);
     }
-  gtk_widget_set_visible (self->read_only_label, read_only);
+  if (gtk_widget_get_visible (self->read_only_label) != read_only)
+    {
+      gtk_widget_set_visible (self->read_only_label, read_only);
+      charter_editor_fit (GTK_WIDGET (self));
+    }
   gtk_widget_set_sensitive (self->grid, is_editable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dependency-editor.delete", is_editable (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dependency-editor.swap", is_editable (self));

@@ -211,6 +211,24 @@ charter_editor_forget_undo (GtkWidget *field)
 }
 
 /**
+ * charter_editor_fit:
+ * @widget: a widget inside an editor
+ *
+ * Makes the editor grow or shrink to what it now shows (a reason appeared
+ * under a field, the list of needs changed). A popover is laid out again
+ * only when its parent calls gtk_popover_present() in size_allocate, and
+ * the parent does not know that the editor's content changed.
+ */
+void
+charter_editor_fit (GtkWidget *widget)
+{
+  GtkWidget *popover = GTK_IS_POPOVER (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+
+  if (popover != NULL && gtk_widget_get_mapped (popover))
+    gtk_popover_present (GTK_POPOVER (popover));
+}
+
+/**
  * charter_editor_set_error:
  * @field: the field whose value was refused
  * @error_label: the label beside it
@@ -227,7 +245,11 @@ charter_editor_set_error (GtkWidget  *field,
   gboolean invalid = message != NULL;
 
   gtk_label_set_label (GTK_LABEL (error_label), invalid ? message : "");
-  gtk_widget_set_visible (error_label, invalid);
+  if (gtk_widget_get_visible (error_label) != invalid)
+    {
+      gtk_widget_set_visible (error_label, invalid);
+      charter_editor_fit (field);
+    }
   /* The reason is read out with the field's own description. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error_label, NULL,

@@ -37,6 +37,7 @@ gboolean charter_editor_session_hand_on  (CharterEditorSession    *session,
 
 void     charter_editor_release_focus    (GtkWidget               *editor);
 void     charter_editor_forget_undo      (GtkWidget               *field);
+void     charter_editor_fit              (GtkWidget               *widget);
 void     charter_editor_set_error        (GtkWidget               *field,
                                           GtkWidget               *error_label,
                                           const char              *message);

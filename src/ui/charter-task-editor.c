@@ -367,7 +367,11 @@ show_editable (CharterTaskEditor *self)
 
       gtk_label_set_label (GTK_LABEL (self->read_only_label), text);
     }
-  gtk_widget_set_visible (self->read_only_label, read_only);
+  if (gtk_widget_get_visible (self->read_only_label) != read_only)
+    {
+      gtk_widget_set_visible (self->read_only_label, read_only);
+      charter_editor_fit (GTK_WIDGET (self));
+    }
   gtk_widget_set_sensitive (self->grid, is_editable (self));
   gtk_widget_set_sensitive (self->serves_box, is_editable (self));
   gtk_widget_set_sensitive (self->notes_view, is_editable (self));
@@ -410,6 +414,7 @@ build_serves (CharterTaskEditor *self)
 
   gtk_widget_set_visible (self->serves_scroller, n > 0);
   gtk_widget_set_visible (self->no_needs_label, n == 0);
+  charter_editor_fit (GTK_WIDGET (self));
 
   if (self->task != NULL)
     show_serves (self);

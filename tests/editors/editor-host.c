@@ -34,6 +34,45 @@ on_closed_cb (GtkPopover      *editor,
   g_print ("undo=%s\n", charter_history_get_undo_label (history));
 }
 
+static void
+type_into (GtkWidget  *editor,
+           const char *field_name,
+           const char *text)
+{
+  GtkWidget *field = GTK_WIDGET (gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), field_name));
+
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+  if (GTK_IS_SPIN_BUTTON (field))
+    gtk_spin_button_update (GTK_SPIN_BUTTON (field));
+  else if (GTK_IS_ENTRY (field) && g_str_equal (field_name, "finish_entry"))
+    g_signal_emit_by_name (field, "activate");
+}
+
+/* Values each editor refuses, so that the reasons can be looked at. */
+static gboolean
+type_refused_values (gpointer data)
+{
+  GtkWidget *editor = data;
+
+  if (CHARTER_IS_TASK_EDITOR (editor))
+    {
+      type_into (editor, "duration_spin", "-3");
+      type_into (editor, "pessimistic_spin", "5");
+      type_into (editor, "start_entry", "2027-03-01");
+      type_into (editor, "finish_entry", "2027-02-30");
+    }
+  else
+    {
+      GtkWidget *successor = GTK_WIDGET (gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), "successor_dropdown"));
+
+      /* The example's first task: a dependency back to it closes a circle. */
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (successor), 0);
+      type_into (editor, "lag_spin", "soon");
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -45,12 +84,14 @@ main (int   argc,
   g_autofree char *dependency = NULL;
   gboolean dark = FALSE;
   gboolean projector = FALSE;
+  gboolean refuse = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "The dark style", NULL },
     { "projector", 0, 0, G_OPTION_ARG_NONE, &projector, "Projector mode (large type)", NULL },
     { "task", 0, 0, G_OPTION_ARG_STRING, &task, "Edit this task (by id)", "ID" },
     { "dependency", 0, 0, G_OPTION_ARG_STRING, &dependency, "Edit this dependency (by id)", "ID" },
+    { "refuse", 0, 0, G_OPTION_ARG_NONE, &refuse, "Type values the editor refuses, to look at the reasons", NULL },
     { NULL }
   };
   GtkWidget *window, *area, *editor;
@@ -114,9 +155,15 @@ main (int   argc,
   gtk_widget_set_parent (editor, area);
   gtk_popover_set_pointing_to (GTK_POPOVER (editor), &rect);
   g_signal_connect (editor, "closed", G_CALLBACK (on_closed_cb), document);
+  /* Under Xvfb there is no window manager, and an autohide popover loses
+   * its grab now and then and closes before it can be looked at. */
+  gtk_popover_set_autohide (GTK_POPOVER (editor), FALSE);
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_popover_popup (GTK_POPOVER (editor));
+  /* Once the popover has settled on screen. */
+  if (refuse)
+    g_timeout_add (1000, type_refused_values, editor);
 
   while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 0)
     g_main_context_iteration (NULL, TRUE);

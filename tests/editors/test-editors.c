@@ -112,6 +112,17 @@ wait_until_mapped (GtkWidget *widget,
   g_assert_cmpint (gtk_widget_get_mapped (widget), ==, mapped);
 }
 
+/* Lets frames go by until @widget is taller than @height (or 3 s pass). */
+static void
+wait_for_height (GtkWidget *widget,
+                 int        height)
+{
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_height (widget) <= height && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -383,11 +394,19 @@ test_task_refuses_invalid (Fixture       *f,
 {
   CharterTask *api = task (f, "api");
 
+  int height;
+
   open_task_editor (f, "api");
+  wait_for_height (f->editor, 0);
+  height = gtk_widget_get_height (f->editor);
 
   /* A negative duration: refused, the field back at the value written. */
   type_into (child (f, "duration_spin"), "-3");
   g_assert_true (error_shown (f, "duration_error"));
+  /* The editor grows to show the reason, though its parent (a plain
+   * label here) never lays it out again. */
+  wait_for_height (f->editor, height);
+  g_assert_cmpint (gtk_widget_get_height (f->editor), >, height);
   g_assert_cmpint (charter_task_get_duration (api), ==, 10);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (child (f, "duration_spin")), ==, 10);
   type_into (child (f, "duration_spin"), "ten");
@@ -605,6 +624,36 @@ test_task_keyboard (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (child (f, "launch_check")));
   gtk_check_button_set_active (child (f, "milestone_check"), TRUE);
   g_assert_true (gtk_widget_grab_focus (child (f, "launch_check")));
+  gtk_check_button_set_active (child (f, "milestone_check"), FALSE);
+
+  /* Tab from the name goes through every control in order, needs and
+   * notes included. */
+  {
+    const char *chain[] = {
+      "name_entry", "team_dropdown", "duration_spin", "optimistic_spin", "pessimistic_spin",
+      "start_entry", "finish_entry", "milestone_check",
+    };
+    guint next = 1;
+    gboolean needs_reached = FALSE, notes_reached = FALSE;
+
+    gtk_widget_grab_focus (child (f, "name_entry"));
+    for (guint step = 0; step < 60 && !notes_reached; step++)
+      {
+        GtkWidget *focus;
+
+        if (!gtk_widget_child_focus (f->editor, GTK_DIR_TAB_FORWARD))
+          break;
+        focus = gtk_root_get_focus (root);
+        if (next < G_N_ELEMENTS (chain) &&
+            (focus == child (f, chain[next]) || gtk_widget_is_ancestor (focus, child (f, chain[next]))))
+          next++;
+        needs_reached |= focus == need_check (f, "n-prove");
+        notes_reached |= focus == child (f, "notes_view");
+      }
+    g_assert_cmpuint (next, ==, G_N_ELEMENTS (chain));
+    g_assert_true (needs_reached);
+    g_assert_true (notes_reached);
+  }
 
   /* Every need is a check button labelled by its statement. */
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_check_button_get_child (need_check (f, "n-plan")))), ==,
