@@ -12,6 +12,7 @@
 #include "charter-dependency-editor.h"
 #include "charter-model.h"
 #include "charter-task-editor.h"
+#include "charter-traceability.h"
 
 typedef struct
 {
@@ -312,6 +313,15 @@ test_task_every_member (Fixture       *f,
   serves = charter_task_get_serves (api);
   g_assert_cmpuint (g_strv_length ((char **) serves), ==, 1);
   g_assert_cmpstr (serves[0], ==, "n-plan");
+  /* The Spec's traceability sees it: the need is served by the task. */
+  {
+    g_autoptr(GPtrArray) serving = charter_traceability_tasks_serving (f->document, "n-plan");
+    g_autoptr(GPtrArray) none = charter_traceability_tasks_serving (f->document, "n-prove");
+
+    g_assert_cmpuint (serving->len, ==, 1);
+    g_assert_true (g_ptr_array_index (serving, 0) == (gpointer) api);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (f, "notes_view")), "Two lines\nof notes", -1);
   g_assert_cmpstr (charter_task_get_notes (api), ==, "Two lines\nof notes");
@@ -664,6 +674,72 @@ test_task_keyboard (Fixture       *f,
   g_assert_null (gtk_root_get_focus (root));
 }
 
+typedef struct
+{
+  CharterDocument *document;
+  guint            saves;
+  gboolean         saved_in_group;
+} SaveProbe;
+
+static void
+save_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   SaveProbe     *probe)
+{
+  probe->saves++;
+  probe->saved_in_group |= charter_history_in_group (charter_document_get_history (probe->document));
+}
+
+/* An application shortcut (Ctrl+S) pressed in the editor reaches the
+ * window's action, with the step edited so far closed first. */
+static void
+test_task_hands_on_shortcuts (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GtkApplication) application = gtk_application_new ("org.charterapp.EditorsTest", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GSimpleAction) save = g_simple_action_new ("save", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *save_accels[] = { "<Control>s", NULL };
+  SaveProbe probe = { f->document, 0, FALSE };
+  CharterHistory *history = charter_document_get_history (f->document);
+  GtkWidget *window, *anchor;
+
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  gtk_application_set_accels_for_action (application, "win.save", save_accels);
+  window = gtk_application_window_new (application);
+  g_signal_connect (save, "activate", G_CALLBACK (save_activated_cb), &probe);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (save));
+  anchor = gtk_label_new ("anchor");
+  gtk_window_set_child (GTK_WINDOW (window), anchor);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (anchor, TRUE);
+
+  f->editor = charter_task_editor_new ();
+  gtk_widget_set_parent (f->editor, anchor);
+  g_object_set (f->editor, "document", f->document, "task-id", "api", NULL);
+  gtk_popover_popup (GTK_POPOVER (f->editor));
+  wait_until_mapped (f->editor, TRUE);
+
+  type_into (child (f, "duration_spin"), "11");
+  g_assert_true (press_key (f, GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_cmpuint (probe.saves, ==, 1);
+  g_assert_false (probe.saved_in_group);
+  g_assert_cmpstr (charter_history_get_undo_label (history), ==, "Edit “History API”");
+  /* The editor goes on in a step of its own. */
+  g_assert_true (gtk_widget_get_visible (f->editor));
+  g_assert_true (charter_history_in_group (history));
+  type_into (child (f, "duration_spin"), "12");
+  close_editor (f);
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_cmpint (charter_task_get_duration (task (f, "api")), ==, 11);
+
+  gtk_widget_unparent (f->editor);
+  f->editor = NULL;
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* Dependency editor ------------------------------------------------------- */
 
 static void
@@ -815,6 +891,7 @@ main (int   argc,
   ADD ("/editors/task/enter-and-escape", test_task_enter_and_escape);
   ADD ("/editors/task/read-only", test_task_read_only);
   ADD ("/editors/task/keyboard", test_task_keyboard);
+  ADD ("/editors/task/hands-on-shortcuts", test_task_hands_on_shortcuts);
   ADD ("/editors/dependency/every-member", test_dependency_every_member);
   ADD ("/editors/dependency/refuses-circles", test_dependency_refuses_circles);
   ADD ("/editors/dependency/delete", test_dependency_delete);
