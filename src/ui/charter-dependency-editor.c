@@ -94,10 +94,15 @@ begin_session (gpointer data)
   charter_editor_session_begin (&self->session, self->document, label);
 }
 
+/* Only an open session writes, and only to a dependency still in the
+ * document: when its task is deleted, the task lists change under the
+ * dropdowns before the editor closes (from an idle). */
 static gboolean
 may_write (CharterDependencyEditor *self)
 {
-  return self->syncing == 0 && self->dependency != NULL && charter_editor_session_is_open (&self->session);
+  return self->syncing == 0 && self->dependency != NULL && charter_editor_session_is_open (&self->session) &&
+         charter_document_find (self->document, charter_document_get_dependencies (self->document),
+                                self->dependency_id) == self->dependency;
 }
 
 static GtkWidget *

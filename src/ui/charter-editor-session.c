@@ -223,8 +223,11 @@ void
 charter_editor_fit (GtkWidget *widget)
 {
   GtkWidget *popover = GTK_IS_POPOVER (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+  GtkWidget *parent = popover ? gtk_widget_get_parent (popover) : NULL;
 
-  if (popover != NULL && gtk_widget_get_mapped (popover))
+  /* Not while it goes away: it is hidden first, or its parent unmapped. */
+  if (popover != NULL && gtk_widget_get_visible (popover) && gtk_widget_get_mapped (popover) &&
+      parent != NULL && gtk_widget_get_mapped (parent))
     gtk_popover_present (GTK_POPOVER (popover));
 }
 

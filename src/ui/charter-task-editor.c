@@ -109,6 +109,9 @@ write_value (CharterTaskEditor *self,
 {
   if (self->syncing > 0 || !charter_editor_session_is_open (&self->session) || self->task == NULL)
     return;
+  /* Removed, and the editor not closed yet (it closes from an idle). */
+  if (charter_document_find (self->document, charter_document_get_tasks (self->document), self->task_id) != self->task)
+    return;
 
   charter_document_set_value (self->document, self->task, property, value, merge);
 }
