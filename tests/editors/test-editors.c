@@ -871,6 +871,21 @@ test_dependency_follows_document (Fixture       *f,
   g_assert_nonnull (task (f, "ui"));
 }
 
+static void
+test_dependency_read_only (Fixture       *f,
+                           gconstpointer  data)
+{
+  charter_document_set_read_only (f->document, "it was written by a newer Charter");
+  open_dependency_editor (f, "d2");
+  g_assert_true (gtk_widget_get_visible (child (f, "read_only_label")));
+  g_assert_false (gtk_widget_get_sensitive (child (f, "grid")));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "delete_button")));
+  gtk_widget_activate_action (f->editor, "dependency-editor.delete", NULL);
+  g_assert_nonnull (dependency (f, "d2"));
+  close_editor (f);
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +911,7 @@ main (int   argc,
   ADD ("/editors/dependency/refuses-circles", test_dependency_refuses_circles);
   ADD ("/editors/dependency/delete", test_dependency_delete);
   ADD ("/editors/dependency/follows-document", test_dependency_follows_document);
+  ADD ("/editors/dependency/read-only", test_dependency_read_only);
 #undef ADD
 
   return g_test_run ();
