@@ -550,7 +550,11 @@ test_task_ctrl_z (Fixture       *f,
   g_assert_true (press_key (f, GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_true (press_key (f, GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_null (charter_task_get_notes (api));
-  g_assert_cmpstr (notes_text (f), ==, "");
+  {
+    g_autofree char *notes = notes_text (f);
+
+    g_assert_cmpstr (notes, ==, "");
+  }
 
   /* Editing goes on in a new step. */
   type_into (duration, "14");
