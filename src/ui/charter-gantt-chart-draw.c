@@ -5,10 +5,12 @@
  * arrows, bars), the task list, the time axis and the card that says what
  * a drag or key did.
  *
- * Colours: a light and a dark set (CharterGanttColors), the one that fits
- * the style's text colour, so the chart follows AdwStyleManager's dark
- * style; team colours are charter_team_color()'s in both, with black or
- * white labels by contrast. */
+ * Colours: named colours of the application's style sheet (style.css under
+ * "Named colours: Timeline", style-dark.css for the dark style, _projector
+ * variants for projector mode), read into CharterGanttColors whenever the
+ * widget's style changes, so the chart follows AdwStyleManager and the
+ * projector switch; team colours are charter_team_color()'s in both, with
+ * black or white labels by contrast. */
 
 #define G_LOG_DOMAIN "charter-gantt-chart"
 
@@ -16,14 +18,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "charter-gantt-chart-private.h"
-
-/* Projector-readable colours: in the light style a white canvas, black
- * text and strong lines; in the dark style a near-black canvas, white text
- * and light lines. Every text colour keeps 4.5:1 or more on what it is
- * drawn on (tests/timeline checks it). */
-static CharterGanttColors light_colors, dark_colors;
+#include "charter-style.h"
 
 /* Drawing ----------------------------------------------------------------- */
 
@@ -168,7 +166,7 @@ draw_day_shading (CharterGanttChart *self,
                   GtkSnapshot       *snapshot,
                   const Visible     *v)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   CharterWeekdays working = CHARTER_WEEKDAYS_WORKWEEK;
   double ppd = self->scale.pixels_per_day;
 
@@ -209,7 +207,7 @@ draw_commitment_label (CharterGanttChart        *self,
                        double                    x1,
                        const CharterTimelineRow *header)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   GListModel *commitments = charter_team_get_commitments (team);
   guint n = g_list_model_get_n_items (commitments);
 
@@ -270,8 +268,8 @@ draw_busy_days (CharterGanttChart *self,
 
       team_id = charter_item_get_id (g_ptr_array_index (self->teams, team));
       /* Darker than the team's colour on the light canvas, lighter on the dark. */
-      fill = _charter_gantt_chart_shade (_charter_gantt_chart_lane_color (self, team), self->colors->dark ? 1.0 : 0.6, 0.22);
-      edge = _charter_gantt_chart_shade (_charter_gantt_chart_lane_color (self, team), self->colors->dark ? 1.0 : 0.45, self->colors->dark ? 0.65 : 0.55);
+      fill = _charter_gantt_chart_shade (_charter_gantt_chart_lane_color (self, team), self->colors.dark ? 1.0 : 0.6, 0.22);
+      edge = _charter_gantt_chart_shade (_charter_gantt_chart_lane_color (self, team), self->colors.dark ? 1.0 : 0.45, self->colors.dark ? 0.65 : 0.55);
 
       for (guint32 day = v->first_day; day <= v->last_day; day++)
         {
@@ -304,7 +302,7 @@ draw_rows_background (CharterGanttChart *self,
                       GtkSnapshot       *snapshot,
                       const Visible     *v)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   guint selected = G_MAXUINT;
 
   _charter_gantt_chart_lookup_task (self, self->selected_task, &selected);
@@ -335,7 +333,7 @@ draw_vertical_marks (CharterGanttChart *self,
                      GtkSnapshot       *snapshot,
                      const Visible     *v)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   double ppd = self->scale.pixels_per_day;
 
   if (self->schedule != NULL && charter_schedule_get_buffer_days (self->schedule) > 0 && self->tasks->len > 0)
@@ -373,7 +371,7 @@ draw_arrows (CharterGanttChart *self,
              GtkSnapshot       *snapshot,
              const Visible     *v)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   cairo_t *cr = NULL;
   guint last_row = v->first_row + v->n_rows;
 
@@ -466,7 +464,7 @@ draw_bars (CharterGanttChart *self,
            GtkSnapshot       *snapshot,
            const Visible     *v)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   guint selected = G_MAXUINT;
   gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self));
 
@@ -599,7 +597,7 @@ draw_list (CharterGanttChart *self,
            GtkSnapshot       *snapshot,
            const Visible     *v)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   double w = self->list_width;
   double col_days = self->em * 4.0, col_date = self->em * 7.0;
   double x_finish = w - col_date - 8, x_start = x_finish - col_date, x_days = x_start - col_days;
@@ -687,7 +685,7 @@ draw_axis (CharterGanttChart *self,
            GtkSnapshot       *snapshot,
            const Visible     *v)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   double ppd = self->scale.pixels_per_day;
   double half = round (self->axis_height / 2);
   CharterWeekdays no_launch = 0;
@@ -829,7 +827,7 @@ static void
 draw_corner (CharterGanttChart *self,
              GtkSnapshot       *snapshot)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   double w = self->list_width;
   double col_days = self->em * 4.0, col_date = self->em * 7.0;
   double x_finish = w - col_date - 8, x_start = x_finish - col_date, x_days = x_start - col_days;
@@ -850,7 +848,7 @@ draw_card (CharterGanttChart *self,
            double             x,
            double             y)
 {
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   PangoRectangle logical;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -871,12 +869,14 @@ _charter_gantt_chart_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
   CharterGanttChart *self = CHARTER_GANTT_CHART (widget);
-  const CharterGanttColors *colors = self->colors;
+  const CharterGanttColors *colors = &self->colors;
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   double h = _charter_gantt_chart_hvalue (self), vv = _charter_gantt_chart_vvalue (self);
   Visible v;
 
+  if (!self->colors_valid)
+    _charter_gantt_chart_update_colors (self);
   _charter_gantt_chart_ensure_built (self);
 
   v.x0 = h;
@@ -947,97 +947,68 @@ _charter_gantt_chart_snapshot (GtkWidget   *widget,
 }
 
 
-static void
-init_color (GdkRGBA    *color,
-            const char *spec)
-{
-  if (!gdk_rgba_parse (color, spec))
-    g_assert_not_reached ();
-}
-
-/* Light: Adwaita's light greys around a white canvas, black text.
- * Dark: Adwaita's dark greys around a near-black canvas, white text; the
- * today, launch and P80 colours lighter so their lines stand out from the
- * canvas, with black text on their flags. */
-static void
-init_colors (CharterGanttColors *c,
-             gboolean            dark)
-{
-  c->dark = dark;
-  init_color (&c->canvas_bg, dark ? "#1e1e1e" : "#ffffff");
-  init_color (&c->list_bg, dark ? "#242424" : "#f6f5f4");
-  init_color (&c->axis_bg, dark ? "#303030" : "#ebeae8");
-  init_color (&c->text_fg, dark ? "#ffffff" : "#000000");
-  init_color (&c->dim_fg, dark ? "#c0bfbc" : "#3d3846");
-  init_color (&c->grid_line, dark ? "rgba(255,255,255,0.16)" : "rgba(0,0,0,0.16)");
-  init_color (&c->strong_line, dark ? "rgba(255,255,255,0.55)" : "rgba(0,0,0,0.55)");
-  init_color (&c->weekend_shade, dark ? "rgba(255,255,255,0.07)" : "rgba(0,0,0,0.07)");
-  init_color (&c->holiday_shade, dark ? "rgba(255,255,255,0.20)" : "rgba(0,0,0,0.20)");
-  init_color (&c->today_color, dark ? "#62a0ea" : "#1a5fb4");
-  init_color (&c->launch_color, dark ? "#ff7b63" : "#a51d2d");
-  init_color (&c->p80_color, dark ? "#cdab8f" : "#865e3c");
-  init_color (&c->flag_fg, dark ? "#000000" : "#ffffff");
-  init_color (&c->buffer_color, dark ? "rgba(229,165,10,0.20)" : "rgba(229,165,10,0.22)");
-  init_color (&c->critical_outline, dark ? "#ffffff" : "#000000");
-  init_color (&c->critical_band, "#000000");
-  init_color (&c->arrow, dark ? "rgba(192,191,188,0.95)" : "rgba(77,77,84,0.95)");
-  init_color (&c->arrow_critical, dark ? "#ffffff" : "#0d0d0d");
-  init_color (&c->float_color, dark ? "#9a9996" : "#5e5c64");
-  init_color (&c->baseline_color, dark ? "rgba(255,255,255,0.45)" : "rgba(0,0,0,0.40)");
-  init_color (&c->selection_bg, dark ? "rgba(53,132,228,0.22)" : "rgba(26,95,180,0.16)");
-  init_color (&c->focus_color, dark ? "#62a0ea" : "#1a5fb4");
-  init_color (&c->feedback_bg, dark ? "rgba(246,245,244,0.96)" : "rgba(36,31,49,0.94)");
-  init_color (&c->feedback_fg, dark ? "#000000" : "#ffffff");
-}
-
-static void
-ensure_colors (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      init_colors (&light_colors, FALSE);
-      init_colors (&dark_colors, TRUE);
-      g_once_init_leave (&done, 1);
-    }
-}
-
-/* The light or the dark colours, from the style's text colour: light text
- * means a dark style, whether AdwStyleManager or the system chose it. */
+/* Reads the chart's colours from the style sheet: the named colours
+ * @charter_gantt_* of style.css (style-dark.css in the dark style, a
+ * _projector variant in projector mode). Called when the widget's style
+ * changes, not on every frame. */
 void
 _charter_gantt_chart_update_colors (CharterGanttChart *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  const CharterGanttColors *colors;
-  GdkRGBA fg;
+  static const struct {
+    const char *name;
+    glong       offset;
+  } roles[] = {
+    { "gantt_canvas_bg", G_STRUCT_OFFSET (CharterGanttColors, canvas_bg) },
+    { "gantt_list_bg", G_STRUCT_OFFSET (CharterGanttColors, list_bg) },
+    { "gantt_axis_bg", G_STRUCT_OFFSET (CharterGanttColors, axis_bg) },
+    { "gantt_text", G_STRUCT_OFFSET (CharterGanttColors, text_fg) },
+    { "gantt_dim_text", G_STRUCT_OFFSET (CharterGanttColors, dim_fg) },
+    { "gantt_grid_line", G_STRUCT_OFFSET (CharterGanttColors, grid_line) },
+    { "gantt_strong_line", G_STRUCT_OFFSET (CharterGanttColors, strong_line) },
+    { "gantt_weekend", G_STRUCT_OFFSET (CharterGanttColors, weekend_shade) },
+    { "gantt_holiday", G_STRUCT_OFFSET (CharterGanttColors, holiday_shade) },
+    { "gantt_today", G_STRUCT_OFFSET (CharterGanttColors, today_color) },
+    { "gantt_launch", G_STRUCT_OFFSET (CharterGanttColors, launch_color) },
+    { "gantt_p80", G_STRUCT_OFFSET (CharterGanttColors, p80_color) },
+    { "gantt_flag_text", G_STRUCT_OFFSET (CharterGanttColors, flag_fg) },
+    { "gantt_buffer", G_STRUCT_OFFSET (CharterGanttColors, buffer_color) },
+    { "gantt_critical_outline", G_STRUCT_OFFSET (CharterGanttColors, critical_outline) },
+    { "gantt_critical_band", G_STRUCT_OFFSET (CharterGanttColors, critical_band) },
+    { "gantt_arrow", G_STRUCT_OFFSET (CharterGanttColors, arrow) },
+    { "gantt_arrow_critical", G_STRUCT_OFFSET (CharterGanttColors, arrow_critical) },
+    { "gantt_float", G_STRUCT_OFFSET (CharterGanttColors, float_color) },
+    { "gantt_baseline", G_STRUCT_OFFSET (CharterGanttColors, baseline_color) },
+    { "gantt_selection", G_STRUCT_OFFSET (CharterGanttColors, selection_bg) },
+    { "gantt_focus", G_STRUCT_OFFSET (CharterGanttColors, focus_color) },
+    { "gantt_feedback_bg", G_STRUCT_OFFSET (CharterGanttColors, feedback_bg) },
+    { "gantt_feedback_text", G_STRUCT_OFFSET (CharterGanttColors, feedback_fg) },
+  };
+  CharterGanttColors colors = { 0, };
 
-  ensure_colors ();
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  colors = charter_timeline_relative_luminance (fg.red, fg.green, fg.blue) > 0.5 ? &dark_colors : &light_colors;
-  if (colors != self->colors)
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    charter_style_lookup_color (GTK_WIDGET (self), roles[i].name,
+                                G_STRUCT_MEMBER_P (&colors, roles[i].offset));
+  /* Dark means a dark canvas, whichever sheet or theme made it so. */
+  colors.dark = charter_timeline_relative_luminance (colors.canvas_bg.red, colors.canvas_bg.green,
+                                                     colors.canvas_bg.blue) < 0.5;
+
+  self->colors_valid = TRUE;
+  if (memcmp (&colors, &self->colors, sizeof colors) != 0)
     {
       self->colors = colors;
-      gtk_widget_queue_draw (widget);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
 
-void
-_charter_gantt_chart_init_draw (CharterGanttChart *self)
-{
-  ensure_colors ();
-  self->colors = &light_colors;
-}
-
-/* The colours the chart paints with now: the light or the dark set. */
+/* The colours the chart paints with now, as the style sheet has them. */
 const CharterGanttColors *
 charter_gantt_chart_get_colors (CharterGanttChart *self)
 {
   g_return_val_if_fail (CHARTER_IS_GANTT_CHART (self), NULL);
 
-  return self->colors;
+  if (!self->colors_valid)
+    _charter_gantt_chart_update_colors (self);
+  return &self->colors;
 }
 
 void

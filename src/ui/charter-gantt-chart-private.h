@@ -9,12 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* The colours the chart paints with: one set for the light style, one for
- * the dark, picked from the widget's style (its text colour) so they follow
- * AdwStyleManager. Team colours are charter_team_color()'s in both. */
+/* The colours the chart paints with, read from the style sheet's named
+ * colours @charter_gantt_* (src/ui/style.css, style-dark.css) when the
+ * widget's style changes. Team colours are charter_team_color()'s. */
 typedef struct
 {
-  gboolean dark;
+  gboolean dark;             /* a dark canvas */
   GdkRGBA  canvas_bg;        /* the chart */
   GdkRGBA  list_bg;          /* the task list */
   GdkRGBA  axis_bg;          /* the time axis and the list's header */
@@ -122,7 +122,7 @@ struct _CharterGanttChart
   guint                  frame_stamp;
   GHashTable            *baseline_dates; /* task id -> CharterTimelineBar */
   PangoLayout           *text;
-  const CharterGanttColors *colors;      /* light_colors or dark_colors */
+  CharterGanttColors     colors;         /* from the style sheet */
   GtkWidget             *edit_popover;   /* Enter: duration and start of the selected task */
   GtkWidget             *edit_title;
   GtkWidget             *edit_duration;
@@ -144,6 +144,7 @@ struct _CharterGanttChart
   guint                  dirty : 1;
   guint                  in_allocate : 1;
   guint                  has_uncertainty : 1;
+  guint                  colors_valid : 1;
   guint                  scroll_to_start : 1;  /* a new document: show where its plan starts */
 
   CharterTimelineZoom    zoom;
@@ -284,7 +285,6 @@ _charter_gantt_chart_widget_to_chart (CharterGanttChart *self,
 void       _charter_gantt_chart_snapshot         (GtkWidget         *widget,
                                                   GtkSnapshot       *snapshot);
 void       _charter_gantt_chart_update_colors    (CharterGanttChart *self);
-void       _charter_gantt_chart_init_draw        (CharterGanttChart *self);
 
 /* charter-gantt-chart-input.c */
 void       _charter_gantt_chart_init_input       (CharterGanttChart *self);

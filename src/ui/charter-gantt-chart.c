@@ -34,6 +34,7 @@
 #include "charter-team-color.h"
 #include "charter-gantt-chart-private.h"
 #include "charter-gantt-bar.h"
+#include "charter-style.h"
 
 static void charter_gantt_chart_scrollable_init (GtkScrollableInterface *iface);
 
@@ -1239,6 +1240,7 @@ charter_gantt_chart_init (CharterGanttChart *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
+  charter_style_ensure (gdk_display_get_default ());
   self->layout = charter_timeline_layout_new ();
   self->tasks = g_ptr_array_new_with_free_func (g_object_unref);
   self->teams = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1267,7 +1269,6 @@ charter_gantt_chart_init (CharterGanttChart *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   _charter_gantt_chart_init_input (self);
-  _charter_gantt_chart_init_draw (self);
 }
 
 /* Public API --------------------------------------------------------------- */

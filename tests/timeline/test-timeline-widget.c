@@ -937,6 +937,129 @@ test_follows_dark_style (Fixture       *f,
   g_assert_true (gdk_rgba_equal (&charter_gantt_chart_get_colors (f->chart)->canvas_bg, &light.canvas_bg));
 }
 
+static gboolean
+colors_equal (const GdkRGBA *a,
+              const GdkRGBA *b)
+{
+  return fabs (a->red - b->red) < 1e-3 && fabs (a->green - b->green) < 1e-3 &&
+         fabs (a->blue - b->blue) < 1e-3 && fabs (a->alpha - b->alpha) < 1e-3;
+}
+
+/* Waits until the chart has re-read its colours and @color equals @spec. */
+static void
+wait_for_color (const GdkRGBA *color,
+                const char    *spec)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GdkRGBA expected;
+
+  g_assert_true (gdk_rgba_parse (&expected, spec));
+  while (!colors_equal (color, &expected) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  if (!colors_equal (color, &expected))
+    g_test_message ("%s: %s", spec, gdk_rgba_to_string (color));
+  g_assert_true (colors_equal (color, &expected));
+}
+
+/* The named colours @charter_gantt_ROLE of one of the application's
+ * style sheets, ROLE -> value, without the _projector variants. */
+static GHashTable *
+sheet_colors (const char *resource)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("@define-color charter_gantt_([a-z0-9_]+) ([^;]+);", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GHashTable *colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_nonnull (bytes);
+  g_regex_match (regex, g_bytes_get_data (bytes, NULL), 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *role = g_match_info_fetch (match, 1);
+
+      if (!g_str_has_suffix (role, "_projector"))
+        g_hash_table_insert (colors, g_steal_pointer (&role), g_match_info_fetch (match, 2));
+    }
+
+  return colors;
+}
+
+/* What the chart paints with is what the sheet says, role by role. */
+static void
+check_sheet (Fixture    *f,
+             GHashTable *sheet)
+{
+  const CharterGanttColors *c = charter_gantt_chart_get_colors (f->chart);
+  const struct {
+    const char    *role;
+    const GdkRGBA *color;
+  } fields[] = {
+    { "canvas_bg", &c->canvas_bg }, { "list_bg", &c->list_bg }, { "axis_bg", &c->axis_bg },
+    { "text", &c->text_fg }, { "dim_text", &c->dim_fg }, { "grid_line", &c->grid_line },
+    { "strong_line", &c->strong_line }, { "weekend", &c->weekend_shade }, { "holiday", &c->holiday_shade },
+    { "today", &c->today_color }, { "launch", &c->launch_color }, { "p80", &c->p80_color },
+    { "flag_text", &c->flag_fg }, { "buffer", &c->buffer_color }, { "critical_outline", &c->critical_outline },
+    { "critical_band", &c->critical_band }, { "arrow", &c->arrow }, { "arrow_critical", &c->arrow_critical },
+    { "float", &c->float_color }, { "baseline", &c->baseline_color }, { "selection", &c->selection_bg },
+    { "focus", &c->focus_color }, { "feedback_bg", &c->feedback_bg }, { "feedback_text", &c->feedback_fg },
+  };
+
+  /* Every colour the chart has is in the sheet, and nothing more. */
+  g_assert_cmpuint (g_hash_table_size (sheet), ==, G_N_ELEMENTS (fields));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *spec = g_hash_table_lookup (sheet, fields[i].role);
+      GdkRGBA expected;
+
+      g_assert_nonnull (spec);
+      g_assert_true (gdk_rgba_parse (&expected, spec));
+      if (!colors_equal (fields[i].color, &expected))
+        g_test_message ("%s: %s, not %s", fields[i].role, gdk_rgba_to_string (fields[i].color), spec);
+      g_assert_true (colors_equal (fields[i].color, &expected));
+    }
+}
+
+/* The chart's colours are the style sheet's named colours: style.css's in
+ * the light style, style-dark.css's in the dark, the _projector variant
+ * in projector mode; and what is painted follows. */
+static void
+test_colors_from_style_sheet (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GHashTable) light = sheet_colors ("/org/charterapp/Charter/style.css");
+  g_autoptr(GHashTable) dark = sheet_colors ("/org/charterapp/Charter/style-dark.css");
+  const CharterGanttColors *c = charter_gantt_chart_get_colors (f->chart);
+  int height = gtk_widget_get_height (GTK_WIDGET (f->chart));
+  cairo_surface_t *surface;
+  GdkRGBA bg;
+
+  set_style (f, ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE);
+  check_sheet (f, light);
+
+  /* Projector mode: stronger grid lines, from style.css's _projector variant. */
+  gtk_widget_add_css_class (f->window, "projector");
+  wait_for_color (&c->grid_line, "rgba(0,0,0,0.30)");
+  wait_for_color (&c->list_bg, g_hash_table_lookup (light, "list_bg"));
+  gtk_widget_remove_css_class (f->window, "projector");
+  wait_for_color (&c->grid_line, g_hash_table_lookup (light, "grid_line"));
+
+  set_style (f, ADW_COLOR_SCHEME_FORCE_DARK, TRUE);
+  check_sheet (f, dark);
+  surface = render_chart (f);
+  bg = pixel (surface, 40, height - 8);
+  assert_same_color (&bg, &c->list_bg);
+  cairo_surface_destroy (surface);
+
+  /* The dark sheet's own projector variant, not the light one's. */
+  gtk_widget_add_css_class (f->window, "projector");
+  wait_for_color (&c->grid_line, "rgba(255,255,255,0.30)");
+  gtk_widget_remove_css_class (f->window, "projector");
+  wait_for_color (&c->grid_line, g_hash_table_lookup (dark, "grid_line"));
+
+  set_style (f, ADW_COLOR_SCHEME_DEFAULT, FALSE);
+  check_sheet (f, light);
+}
+
 static CharterDocument *
 make_big_plan (void)
 {
@@ -1037,6 +1160,7 @@ main (int   argc,
   ADD ("read-only-refuses-drag", test_read_only_refuses_drag, NULL);
   ADD ("lanes-fold", test_lanes_fold, NULL);
   ADD ("follows-dark-style", test_follows_dark_style, NULL);
+  ADD ("colors-from-style-sheet", test_colors_from_style_sheet, NULL);
   ADD ("only-visible-rows", test_only_visible_rows, make_big_plan);
 
   return g_test_run ();
