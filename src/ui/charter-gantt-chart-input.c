@@ -41,7 +41,9 @@ iso_day (guint32 julian)
   return charter_timeline_format_day (julian, "%Y-%m-%d");
 }
 
-/* "Launch moves 3 working days later, to Tue 16 Mar" */
+/* "Launch moves 3 working days later, to Tue 16 Mar." Each text that
+ * says what an edit did is whole sentences, one a line on the card by the
+ * bar; the status line joins the lines with spaces. */
 static char *
 describe_launch_effect (CharterGanttChart *self,
                         guint32            before)
@@ -54,21 +56,21 @@ describe_launch_effect (CharterGanttChart *self,
     return g_strdup ("");
 
   if (after == before)
-    return g_strdup_printf (_("Launch stays on %s"), day);
+    return g_strdup_printf (_("Launch stays on %s."), day);
 
   if (after > before)
     {
       moved = MAX (charter_schedule_count_working_days (self->schedule, before + 1, after), 1);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Launch moves %d working day later, to %s",
-                                           "Launch moves %d working days later, to %s", moved),
+                                           "Launch moves %d working day later, to %s.",
+                                           "Launch moves %d working days later, to %s.", moved),
                               moved, day);
     }
 
   moved = MAX (charter_schedule_count_working_days (self->schedule, after + 1, before), 1);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Launch moves %d working day earlier, to %s",
-                                       "Launch moves %d working days earlier, to %s", moved),
+                                       "Launch moves %d working day earlier, to %s.",
+                                       "Launch moves %d working days earlier, to %s.", moved),
                           moved, day);
 }
 
@@ -92,8 +94,8 @@ _charter_gantt_chart_describe_duration_change (CharterGanttChart *self,
   launch = describe_launch_effect (self, launch_before);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%d working day, finishes %s\n%s",
-                                       "%d working days, finishes %s\n%s", dates->duration),
+                                       "%d working day, finishes %s.\n%s",
+                                       "%d working days, finishes %s.\n%s", dates->duration),
                           dates->duration, finish, launch);
 }
 
@@ -119,11 +121,11 @@ _charter_gantt_chart_describe_move (CharterGanttChart *self,
     {
       g_autofree char *asked = _charter_gantt_chart_short_day (requested);
 
-      return g_strdup_printf (_("Cannot start on %s: %s\nEarliest start %s"),
+      return g_strdup_printf (_("Cannot start on %s: %s.\nEarliest start %s."),
                               asked, dates->driver ? dates->driver : _("its dependencies"), start);
     }
 
-  return g_strdup_printf (_("Starts %s\n%s"), start, launch);
+  return g_strdup_printf (_("Starts %s.\n%s"), start, launch);
 }
 
 void

@@ -874,6 +874,10 @@ static void
 on_document_changed_cb (CharterGanttChart *self,
                         CharterDocument   *document)
 {
+  /* What the last drag or key did is no longer so after Undo, Redo or an
+   * edit elsewhere; the chart's own edits say what they did after this. */
+  if (self->drag_mode == DRAG_NONE && self->message != NULL)
+    _charter_gantt_chart_set_message (self, NULL);
   invalidate (self);
   _charter_gantt_chart_follow_editor_task (self);
 }

@@ -318,6 +318,71 @@ test_drag_end_changes_duration (Fixture       *f,
   g_assert_cmpint (charter_task_get_duration (task_of (f, "backend")), ==, 7);
 }
 
+/* The Timeline's status line (the label that says what the last change did). */
+static GtkLabel *
+status_label (Fixture *f)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_queue_push_tail (queue, f->view);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "timeline-status"))
+        return GTK_LABEL (widget);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Issue 18: after a drag, the card by the bar and the status line say what
+ * it did in whole sentences ("… finishes Tue 9 Mar. Launch moves …"), and
+ * Undo takes both away: they described a change that is no longer there. */
+static void
+test_feedback_goes_with_undo (Fixture       *f,
+                              gconstpointer  data)
+{
+  double ppd = charter_gantt_chart_get_pixels_per_day (f->chart);
+  const char *message, *status;
+  double x, y;
+
+  bar_end (f, "backend", &x, &y);
+  g_assert_true (charter_gantt_chart_drag_begin (f->chart, x, y));
+  charter_gantt_chart_drag_update (f->chart, ppd * 4.0, 0);
+  g_assert_nonnull (strstr (drag_feedback (f), "finishes Tue 9 Mar.\nLaunch moves 2 working days later, to "));
+  g_assert_true (g_str_has_suffix (drag_feedback (f), "."));
+  g_assert_nonnull (strstr (gtk_label_get_label (status_label (f)), "finishes Tue 9 Mar. Launch moves 2"));
+  charter_gantt_chart_drag_end (f->chart);
+
+  message = charter_gantt_chart_get_message (f->chart);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "7 working days, finishes Tue 9 Mar. Launch moves 2 working days later, to "));
+  g_assert_true (g_str_has_suffix (message, "."));
+  status = gtk_label_get_label (status_label (f));
+  g_assert_cmpstr (status, ==, message);
+
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_null (charter_gantt_chart_get_message (f->chart));
+  g_assert_null (drag_feedback (f));
+  g_assert_cmpstr (gtk_label_get_label (status_label (f)), ==, "");
+
+  /* A key's change says what it did in sentences too, and goes with Redo. */
+  charter_gantt_chart_set_selected_task (f->chart, "backend");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.move-later", NULL));
+  message = charter_gantt_chart_get_message (f->chart);
+  g_assert_nonnull (strstr (message, "Starts Tue 2 Mar. Launch moves 1 working day later, to "));
+  g_assert_cmpstr (gtk_label_get_label (status_label (f)), ==, message);
+  g_assert_true (charter_document_undo (f->document));
+  g_assert_null (charter_gantt_chart_get_message (f->chart));
+  g_assert_true (charter_document_redo (f->document));
+  g_assert_null (charter_gantt_chart_get_message (f->chart));
+  g_assert_cmpstr (gtk_label_get_label (status_label (f)), ==, "");
+}
+
 static void
 test_drag_shorter_never_below_one (Fixture       *f,
                                    gconstpointer  data)
@@ -1147,6 +1212,7 @@ main (int   argc,
 
   ADD ("bars-are-accessible", test_bars_are_accessible, NULL);
   ADD ("drag-end-changes-duration", test_drag_end_changes_duration, NULL);
+  ADD ("feedback-goes-with-undo", test_feedback_goes_with_undo, NULL);
   ADD ("drag-shorter-never-below-one", test_drag_shorter_never_below_one, NULL);
   ADD ("escape-cancels-drag", test_escape_cancels_drag, NULL);
   ADD ("drag-back-is-no-step", test_drag_back_to_start_is_no_step, NULL);
