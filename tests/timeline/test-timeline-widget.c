@@ -1196,6 +1196,89 @@ test_only_visible_rows (Fixture       *f,
   }
 }
 
+static void
+spin (int ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Issue 18: "once, the chart came up blank until the zoom was changed".
+ * The Timeline page shown, then another page, a plan six years earlier
+ * opened meanwhile, and back to the Timeline: the chart's allocation of
+ * the new plan configured adjustments that flipped the scrolled window's
+ * "automatic" scrollbars in the middle of the scrolled window's own
+ * allocation; GTK lost the resize that queued, and skipped drawing the
+ * scrolled window ("Trying to snapshot GtkScrolledWindow without a current
+ * allocation") until something else queued one, such as a zoom. Now the
+ * chart is drawn: its bars' colours are on screen. */
+static void
+test_shows_after_hidden_switch (void)
+{
+  g_autoptr(CharterDocument) first = make_plan ();
+  g_autoptr(CharterDocument) second = make_plan ();
+  g_autoptr(CharterScheduler) first_scheduler = charter_scheduler_new (first);
+  g_autoptr(CharterScheduler) second_scheduler = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = adw_view_stack_new ();
+  GtkWidget *view = charter_timeline_view_new ();
+  CharterGanttChart *chart = CHARTER_GANTT_CHART (charter_timeline_view_get_chart (CHARTER_TIMELINE_VIEW (view)));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  graphene_rect_t bar, in_view;
+  GdkRGBA fill, team;
+  int width, height;
+
+  charter_calendar_set_start (charter_document_get_calendar (second), "2021-01-04");
+  second_scheduler = charter_scheduler_new (second);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  adw_view_stack_add_named (ADW_VIEW_STACK (stack), gtk_label_new ("Another workspace"), "other");
+  adw_view_stack_add_named (ADW_VIEW_STACK (stack), view, "timeline");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+  g_object_set (view, "document", first, "scheduler", first_scheduler, NULL);
+  spin (300);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "timeline");
+  spin (300);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "other");
+  spin (100);
+  g_object_set (view, "document", second, "scheduler", second_scheduler, NULL);
+  spin (400);   /* longer than the P80 run waits, so that nothing else queues a resize */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "timeline");
+  spin (500);
+
+  /* The window as it is on screen, scrolled window and all. */
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  paintable = gtk_widget_paintable_new (view);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  g_assert_true (charter_gantt_chart_get_bar_bounds (chart, "backend", &bar));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chart), view, &in_view));
+  fill = pixel (surface, (int) (in_view.origin.x + bar.origin.x + bar.size.width * 0.6),
+                (int) (in_view.origin.y + bar.origin.y + 5));
+  charter_team_color (charter_document_find (second, charter_document_get_teams (second), "a"), 0, &team);
+  assert_same_color (&fill, &team);
+  g_assert_nonnull (charter_gantt_chart_get_bar_widget (chart, "backend"));
+
+  cairo_surface_destroy (surface);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1210,6 +1293,7 @@ main (int   argc,
 #define ADD(path, func, data) \
   g_test_add ("/timeline/widget/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/timeline/widget/shows-after-hidden-switch", test_shows_after_hidden_switch);
   ADD ("bars-are-accessible", test_bars_are_accessible, NULL);
   ADD ("drag-end-changes-duration", test_drag_end_changes_duration, NULL);
   ADD ("feedback-goes-with-undo", test_feedback_goes_with_undo, NULL);
