@@ -444,6 +444,59 @@ _charter_gantt_chart_build_editor (CharterGanttChart *self)
   }
 }
 
+/* Today: the today line in the middle, when today is in the plan. Outside
+ * it the chart shows the plan's end nearest today, with the today line at
+ * the edge when it is on the chart, and says where today is: otherwise the
+ * button would seem to do nothing, or show an empty chart. */
+static void
+show_today (CharterGanttChart *self)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *text = NULL;
+  double margin, x, cw;
+
+  _charter_gantt_chart_ensure_built (self);
+  cw = _charter_gantt_chart_chart_width (self);
+  if (self->tasks->len == 0 || (self->today >= self->plan_start && self->today <= self->plan_finish))
+    {
+      charter_gantt_chart_scroll_to_day (self, self->today);
+      return;
+    }
+
+  /* Translators: a date with weekday and year, strftime format */
+  today = charter_timeline_format_day (self->today, _("%a %-d %b %Y"));
+  margin = self->em * 4;
+  if (self->today < self->plan_start)
+    {
+      end = charter_timeline_format_day (self->plan_start, _("%a %-d %b %Y"));
+      /* Translators: the first %s is today's date, the second the plan's first day */
+      text = g_strdup_printf (_("Today (%s) is before the plan starts (%s)."), today, end);
+      x = charter_timeline_scale_day_to_x (&self->scale, self->plan_start) - margin;
+      /* Today at the left edge if the plan's start still shows. */
+      if (self->today >= self->scale.origin &&
+          charter_timeline_scale_day_to_x (&self->scale, self->plan_start)
+          - charter_timeline_scale_day_to_x (&self->scale, self->today) + 2 * margin <= cw)
+        x = charter_timeline_scale_day_to_x (&self->scale, self->today) - margin;
+    }
+  else
+    {
+      end = charter_timeline_format_day (self->plan_finish, _("%a %-d %b %Y"));
+      /* Translators: the first %s is today's date, the second the plan's last day */
+      text = g_strdup_printf (_("Today (%s) is after the plan ends (%s)."), today, end);
+      x = charter_timeline_scale_day_to_x (&self->scale, self->plan_finish + 1) + margin - cw;
+      /* Today at the right edge if the plan's end still shows. */
+      if (self->today < self->range_end &&
+          charter_timeline_scale_day_to_x (&self->scale, self->today + 1)
+          - charter_timeline_scale_day_to_x (&self->scale, self->plan_finish + 1) + 2 * margin <= cw)
+        x = charter_timeline_scale_day_to_x (&self->scale, self->today + 1) + margin - cw;
+    }
+
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, MAX (x, 0));
+  _charter_gantt_chart_set_message (self, text);
+}
+
 /* One callback per action ------------------------------------------------- */
 
 static void
@@ -533,7 +586,7 @@ show_today_action_cb (GtkWidget  *widget,
 {
   CharterGanttChart *self = CHARTER_GANTT_CHART (widget);
 
-  charter_gantt_chart_scroll_to_day (self, self->today);
+  show_today (self);
 }
 
 static void

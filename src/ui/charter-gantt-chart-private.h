@@ -68,6 +68,8 @@ guint      charter_gantt_chart_get_n_bar_widgets (CharterGanttChart *self);
 CharterTimelineLayout *charter_gantt_chart_get_layout (CharterGanttChart *self);
 void       charter_gantt_chart_toggle_lane       (CharterGanttChart *self,
                                                   const char        *team_id);
+void       charter_gantt_chart_set_today         (CharterGanttChart *self,
+                                                  guint32            julian_day);
 /* The Enter popover and its duration spin button and start entry. */
 GtkWidget *charter_gantt_chart_get_editor        (CharterGanttChart  *self,
                                                   GtkWidget         **duration,
@@ -155,6 +157,7 @@ struct _CharterGanttChart
   guint                  launch_task;    /* G_MAXUINT for none */
   guint32                p80_day;
   guint32                plan_start;     /* the earliest bar */
+  guint32                plan_finish;    /* the latest bar's finish */
 
   /* Metrics, from the font size (projector mode makes everything larger). */
   double                 em;

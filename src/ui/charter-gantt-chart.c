@@ -490,6 +490,8 @@ rebuild (CharterGanttChart *self)
       last = MAX (last, bar->finish);
     }
 
+  self->plan_finish = last;
+
   /* The launch: the launch task's day, else the project's finish. */
   self->launch_day = 0;
   if (self->launch_task != G_MAXUINT && g_array_index (self->bars, CharterTimelineBar, self->launch_task).placed)
@@ -511,6 +513,7 @@ rebuild (CharterGanttChart *self)
       if (first == 0)
         first = self->today;
       last = first + 42;
+      self->plan_finish = first;
     }
 
   self->plan_start = first;
@@ -1472,6 +1475,21 @@ charter_gantt_chart_scroll_to_day (CharterGanttChart *self,
 }
 
 /* Private API for tests and benchmarks ------------------------------------- */
+
+/* The day the chart takes for today (the local date when it was made). */
+void
+charter_gantt_chart_set_today (CharterGanttChart *self,
+                               guint32            julian_day)
+{
+  g_return_if_fail (CHARTER_IS_GANTT_CHART (self));
+  g_return_if_fail (julian_day != 0);
+
+  if (self->today == julian_day)
+    return;
+
+  self->today = julian_day;
+  invalidate (self);
+}
 
 void
 charter_gantt_chart_sync (CharterGanttChart *self)

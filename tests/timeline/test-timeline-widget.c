@@ -383,6 +383,69 @@ test_feedback_goes_with_undo (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (status_label (f)), ==, "");
 }
 
+/* Whether @day's column shows in the chart now. */
+static gboolean
+day_in_view (Fixture *f,
+             guint32  day)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->chart));
+  CharterTimelineScale scale = { 0, };
+  graphene_rect_t bar;
+  double x;
+
+  /* The scale from a bar whose start is known: backend starts Mon 1 Mar. */
+  g_assert_true (charter_gantt_chart_get_bar_bounds (f->chart, "backend", &bar));
+  scale.pixels_per_day = charter_gantt_chart_get_pixels_per_day (f->chart);
+  x = bar.origin.x + ((double) day - (double) jd (3, 1)) * scale.pixels_per_day;
+
+  return x >= gtk_widget_get_width (GTK_WIDGET (f->chart)) - gtk_adjustment_get_page_size (h) &&
+         x + scale.pixels_per_day <= gtk_widget_get_width (GTK_WIDGET (f->chart));
+}
+
+/* Issue 18: Today does something visible when today is outside the plan
+ * (1 Mar – 10 Mar 2027): it shows the plan's end nearest today, with the
+ * today line too when both fit, and says where today is. In the plan it
+ * scrolls there without a word. */
+static void
+test_today_outside_plan (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->chart));
+  const char *message;
+  GDate date;
+  guint32 far_after;
+
+  /* Two weeks before: the today line and the plan's first day both show. */
+  charter_gantt_chart_set_today (f->chart, jd (2, 15));
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.show-today", NULL));
+  message = charter_gantt_chart_get_message (f->chart);
+  g_assert_cmpstr (message, ==, "Today (Mon 15 Feb 2027) is before the plan starts (Mon 1 Mar 2027).");
+  g_assert_true (day_in_view (f, jd (2, 15)));
+  g_assert_true (day_in_view (f, jd (3, 1)));
+
+  /* Three years after: the plan's last days show, and the sentence says why. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 3, 12, 2030);
+  far_after = g_date_get_julian (&date);
+  charter_gantt_chart_set_today (f->chart, far_after);
+  gtk_adjustment_set_value (h, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.show-today", NULL));
+  message = charter_gantt_chart_get_message (f->chart);
+  g_assert_cmpstr (message, ==, "Today (Tue 3 Dec 2030) is after the plan ends (Wed 10 Mar 2027).");
+  g_assert_true (day_in_view (f, dates_of (f, "mobile")->early_finish));
+
+  /* The status line says it too. */
+  g_assert_cmpstr (gtk_label_get_label (status_label (f)), ==, message);
+
+  /* Inside the plan: today in the middle, nothing said. */
+  charter_gantt_chart_set_today (f->chart, jd (3, 4));
+  g_assert_true (charter_document_get_can_undo (f->document) == FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "timeline.show-today", NULL));
+  g_assert_true (day_in_view (f, jd (3, 4)));
+  g_assert_cmpstr (charter_gantt_chart_get_message (f->chart), ==, message);
+}
+
 static void
 test_drag_shorter_never_below_one (Fixture       *f,
                                    gconstpointer  data)
@@ -1297,6 +1360,7 @@ main (int   argc,
   ADD ("bars-are-accessible", test_bars_are_accessible, NULL);
   ADD ("drag-end-changes-duration", test_drag_end_changes_duration, NULL);
   ADD ("feedback-goes-with-undo", test_feedback_goes_with_undo, NULL);
+  ADD ("today-outside-plan", test_today_outside_plan, NULL);
   ADD ("drag-shorter-never-below-one", test_drag_shorter_never_below_one, NULL);
   ADD ("escape-cancels-drag", test_escape_cancels_drag, NULL);
   ADD ("drag-back-is-no-step", test_drag_back_to_start_is_no_step, NULL);
