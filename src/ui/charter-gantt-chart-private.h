@@ -70,7 +70,8 @@ void       charter_gantt_chart_toggle_lane       (CharterGanttChart *self,
                                                   const char        *team_id);
 void       charter_gantt_chart_set_today         (CharterGanttChart *self,
                                                   guint32            julian_day);
-/* The Enter popover and its duration spin button and start entry. */
+/* The Enter editor (a CharterTaskEditor) and its duration spin button and
+ * start entry. */
 GtkWidget *charter_gantt_chart_get_editor        (CharterGanttChart  *self,
                                                   GtkWidget         **duration,
                                                   GtkWidget         **start);
@@ -125,16 +126,7 @@ struct _CharterGanttChart
   GHashTable            *baseline_dates; /* task id -> CharterTimelineBar */
   PangoLayout           *text;
   CharterGanttColors     colors;         /* from the style sheet */
-  GtkWidget             *edit_popover;   /* Enter: duration and start of the selected task */
-  GtkWidget             *edit_title;
-  GtkWidget             *edit_duration;
-  GtkWidget             *edit_start;
-  GtkWidget             *edit_error;
-  char                  *edit_task;      /* the task the open editor edits */
-  /* What the editor last showed from the model: a field still showing it
-   * follows the model, one the person typed over keeps what they typed. */
-  int                    edit_shown_duration;
-  char                  *edit_shown_start;
+  GtkWidget             *edit_popover;   /* Enter: the shared CharterTaskEditor */
   char                  *selected_task;
   char                  *baseline_id;
   char                  *message;
@@ -192,8 +184,6 @@ void
 _charter_gantt_chart_build_editor (CharterGanttChart *self);
 void
 _charter_gantt_chart_close_editor (CharterGanttChart *self);
-void
-_charter_gantt_chart_follow_editor_task (CharterGanttChart *self);
 void
 _charter_gantt_chart_point_editor (CharterGanttChart *self);
 void

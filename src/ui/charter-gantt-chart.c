@@ -35,6 +35,7 @@
 #include "charter-gantt-chart-private.h"
 #include "charter-gantt-bar.h"
 #include "charter-style.h"
+#include "charter-task-editor.h"
 
 static void charter_gantt_chart_scrollable_init (GtkScrollableInterface *iface);
 
@@ -882,7 +883,6 @@ on_document_changed_cb (CharterGanttChart *self,
   if (self->drag_mode == DRAG_NONE && self->message != NULL)
     _charter_gantt_chart_set_message (self, NULL);
   invalidate (self);
-  _charter_gantt_chart_follow_editor_task (self);
 }
 
 static void
@@ -987,7 +987,7 @@ charter_gantt_chart_size_allocate (GtkWidget *widget,
     }
   sync_bar_widgets (self);
   allocate_bar_widgets (self);
-  if (self->edit_popover != NULL)
+  if (self->edit_popover != NULL && gtk_widget_get_visible (self->edit_popover))
     {
       _charter_gantt_chart_point_editor (self);
       gtk_popover_present (GTK_POPOVER (self->edit_popover));
@@ -1070,8 +1070,6 @@ charter_gantt_chart_finalize (GObject *object)
   g_clear_pointer (&self->baseline_dates, g_hash_table_unref);
   g_clear_pointer (&self->claimed, g_free);
   g_clear_pointer (&self->selected_task, g_free);
-  g_clear_pointer (&self->edit_task, g_free);
-  g_clear_pointer (&self->edit_shown_start, g_free);
   g_clear_pointer (&self->baseline_id, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->drag_task_id, g_free);
@@ -1564,9 +1562,11 @@ charter_gantt_chart_get_editor (CharterGanttChart  *self,
   g_return_val_if_fail (CHARTER_IS_GANTT_CHART (self), NULL);
 
   if (duration != NULL)
-    *duration = self->edit_duration;
+    *duration = GTK_WIDGET (gtk_widget_get_template_child (self->edit_popover, CHARTER_TYPE_TASK_EDITOR,
+                                                           "duration_spin"));
   if (start != NULL)
-    *start = self->edit_start;
+    *start = GTK_WIDGET (gtk_widget_get_template_child (self->edit_popover, CHARTER_TYPE_TASK_EDITOR,
+                                                        "start_entry"));
 
   return self->edit_popover;
 }
