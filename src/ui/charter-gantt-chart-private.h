@@ -139,6 +139,7 @@ struct _CharterGanttChart
   guint                  in_allocate : 1;
   guint                  has_uncertainty : 1;
   guint                  colors_valid : 1;
+  guint                  schedule_during_change : 1; /* a new schedule for the document change under way */
   guint                  scroll_to_start : 1;  /* a new document: show where its plan starts */
 
   CharterTimelineZoom    zoom;

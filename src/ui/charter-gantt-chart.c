@@ -882,6 +882,17 @@ on_document_changed_cb (CharterGanttChart *self,
    * edit elsewhere; the chart's own edits say what they did after this. */
   if (self->drag_mode == DRAG_NONE && self->message != NULL)
     _charter_gantt_chart_set_message (self, NULL);
+
+  /* The scheduler, called first, has already brought a new schedule for
+   * this change and invalidated the chart; whatever was rebuilt since saw
+   * the document as it is now. Invalidating again would rebuild a second
+   * time in the same drag frame (the Timeline's summary reads the chart in
+   * between). */
+  if (self->schedule_during_change)
+    {
+      self->schedule_during_change = FALSE;
+      return;
+    }
   invalidate (self);
 }
 
@@ -891,6 +902,8 @@ on_schedule_changed_cb (CharterGanttChart *self,
                         CharterScheduler  *scheduler)
 {
   g_set_object (&self->schedule, charter_scheduler_get_schedule (scheduler));
+  /* Inside the document's "changed", before the chart's own handler? */
+  self->schedule_during_change = self->document != NULL && g_signal_get_invocation_hint (self->document) != NULL;
   invalidate (self);
 }
 
