@@ -218,6 +218,8 @@ charter_gantt_chart_drag_begin (CharterGanttChart *self,
             label = g_strdup_printf (_("Move “%s”"), charter_task_get_name (task));
           }
 
+        /* Built just above: during the drag only dates change. */
+        self->structure_for_drag = TRUE;
         charter_document_begin_group (self->document, label);
         return TRUE;
       }
@@ -302,6 +304,7 @@ static void
 clear_drag (CharterGanttChart *self)
 {
   self->drag_mode = DRAG_NONE;
+  self->structure_for_drag = FALSE;
   g_clear_pointer (&self->drag_task_id, g_free);
   g_clear_pointer (&self->drag_snet, g_free);
   _charter_gantt_chart_set_drag_feedback (self, NULL);

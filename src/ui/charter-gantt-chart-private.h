@@ -140,6 +140,7 @@ struct _CharterGanttChart
   guint                  has_uncertainty : 1;
   guint                  colors_valid : 1;
   guint                  schedule_during_change : 1; /* a new schedule for the document change under way */
+  guint                  structure_for_drag : 1;     /* rows, lanes, links built at the press still hold */
   guint                  scroll_to_start : 1;  /* a new document: show where its plan starts */
 
   CharterTimelineZoom    zoom;

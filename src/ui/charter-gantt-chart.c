@@ -241,6 +241,7 @@ update_metrics (CharterGanttChart *self)
     return;
 
   self->em = em;
+  self->structure_for_drag = FALSE;   /* the rows' heights change */
   self->row_height = round (em * 3.0);
   self->header_height = round (em * 2.6);
   self->axis_height = round (em * 4.0);
@@ -365,57 +366,71 @@ rebuild (CharterGanttChart *self)
   guint32 first = 0, last = 0, old_origin = self->scale.origin;
   GHashTableIter iter;
   gpointer value;
+  /* During a drag only the dragged task's duration or start changes, by
+   * the chart's own hand, inside its undo group: the tasks, teams, lanes,
+   * rows, dependencies and baseline stay as they were at the press, and
+   * only the dates are read again. That keeps a 10,000-task drag frame
+   * from hashing every id and resolving every dependency again. */
+  gboolean keep_structure = self->structure_for_drag &&
+                            (self->drag_mode == DRAG_END || self->drag_mode == DRAG_MOVE);
 
   self->dirty = FALSE;
 
-  g_ptr_array_set_size (self->tasks, 0);
-  g_ptr_array_set_size (self->teams, 0);
-  g_hash_table_remove_all (self->task_index);
-  g_hash_table_remove_all (self->team_index);
+  if (!keep_structure)
+    {
+      g_ptr_array_set_size (self->tasks, 0);
+      g_ptr_array_set_size (self->teams, 0);
+      g_hash_table_remove_all (self->task_index);
+      g_hash_table_remove_all (self->team_index);
+      self->launch_task = G_MAXUINT;
+      self->has_uncertainty = FALSE;
+
+      if (self->document != NULL)
+        {
+          tasks = charter_document_get_tasks (self->document);
+          teams = charter_document_get_teams (self->document);
+          n_tasks = g_list_model_get_n_items (tasks);
+          n_teams = g_list_model_get_n_items (teams);
+
+          for (guint i = 0; i < n_teams; i++)
+            {
+              CharterTeam *team = g_list_model_get_item (teams, i);
+
+              g_ptr_array_add (self->teams, team);
+              g_hash_table_insert (self->team_index, (gpointer) charter_item_get_id (CHARTER_ITEM (team)),
+                                   GUINT_TO_POINTER (i + 1));
+            }
+          for (guint i = 0; i < n_tasks; i++)
+            {
+              CharterTask *task = g_list_model_get_item (tasks, i);
+
+              g_ptr_array_add (self->tasks, task);
+              g_hash_table_insert (self->task_index, (gpointer) charter_item_get_id (CHARTER_ITEM (task)),
+                                   GUINT_TO_POINTER (i + 1));
+            }
+        }
+
+      /* Team colours: the team's own, else the palette by position. */
+      g_array_set_size (self->team_colors, n_teams + 1);
+      for (guint i = 0; i <= n_teams; i++)
+        {
+          GdkRGBA *color = &g_array_index (self->team_colors, GdkRGBA, i);
+
+          charter_team_color (i < n_teams ? g_ptr_array_index (self->teams, i) : NULL, i, color);
+        }
+
+      task_team = g_new (guint, MAX (n_tasks, 1));
+      collapsed = g_new0 (gboolean, n_teams + 1);
+      for (guint i = 0; i < n_teams; i++)
+        collapsed[i] = g_hash_table_contains (self->collapsed,
+                                              charter_item_get_id (g_ptr_array_index (self->teams, i)));
+      collapsed[n_teams] = g_hash_table_contains (self->collapsed, "");
+    }
+
+  n_tasks = self->tasks->len;
+  n_teams = self->teams->len;
   self->launch_task = G_MAXUINT;
   self->has_uncertainty = FALSE;
-
-  if (self->document != NULL)
-    {
-      tasks = charter_document_get_tasks (self->document);
-      teams = charter_document_get_teams (self->document);
-      n_tasks = g_list_model_get_n_items (tasks);
-      n_teams = g_list_model_get_n_items (teams);
-
-      for (guint i = 0; i < n_teams; i++)
-        {
-          CharterTeam *team = g_list_model_get_item (teams, i);
-
-          g_ptr_array_add (self->teams, team);
-          g_hash_table_insert (self->team_index, (gpointer) charter_item_get_id (CHARTER_ITEM (team)),
-                               GUINT_TO_POINTER (i + 1));
-        }
-      for (guint i = 0; i < n_tasks; i++)
-        {
-          CharterTask *task = g_list_model_get_item (tasks, i);
-
-          g_ptr_array_add (self->tasks, task);
-          g_hash_table_insert (self->task_index, (gpointer) charter_item_get_id (CHARTER_ITEM (task)),
-                               GUINT_TO_POINTER (i + 1));
-        }
-    }
-
-  /* Team colours: the team's own, else the palette by position. */
-  g_array_set_size (self->team_colors, n_teams + 1);
-  for (guint i = 0; i <= n_teams; i++)
-    {
-      GdkRGBA *color = &g_array_index (self->team_colors, GdkRGBA, i);
-
-      charter_team_color (i < n_teams ? g_ptr_array_index (self->teams, i) : NULL, i, color);
-    }
-
-  task_team = g_new (guint, MAX (n_tasks, 1));
-  collapsed = g_new0 (gboolean, n_teams + 1);
-  for (guint i = 0; i < n_teams; i++)
-    collapsed[i] = g_hash_table_contains (self->collapsed,
-                                          charter_item_get_id (g_ptr_array_index (self->teams, i)));
-  collapsed[n_teams] = g_hash_table_contains (self->collapsed, "");
-
   g_array_set_size (self->bars, n_tasks);
   for (guint i = 0; i < n_tasks; i++)
     {
@@ -424,16 +439,19 @@ rebuild (CharterGanttChart *self)
       const CharterTaskDates *dates = NULL;
       gpointer team = NULL;
 
-      if (charter_task_get_team_id (task) != NULL)
-        team = g_hash_table_lookup (self->team_index, charter_task_get_team_id (task));
-      task_team[i] = team != NULL ? GPOINTER_TO_UINT (team) - 1 : CHARTER_TIMELINE_NO_TEAM;
+      if (!keep_structure)
+        {
+          if (charter_task_get_team_id (task) != NULL)
+            team = g_hash_table_lookup (self->team_index, charter_task_get_team_id (task));
+          task_team[i] = team != NULL ? GPOINTER_TO_UINT (team) - 1 : CHARTER_TIMELINE_NO_TEAM;
+        }
 
       if (self->schedule != NULL)
         {
           if (i < charter_schedule_get_n_tasks (self->schedule) &&
               g_strcmp0 (charter_schedule_get_task_id (self->schedule, i),
                          charter_item_get_id (CHARTER_ITEM (task))) == 0)
-            dates = charter_schedule_get_task_dates_at (self->schedule, i);
+            dates = charter_schedule_peek_task_dates_at (self->schedule, i);  /* no "why" sentence per task */
           else
             dates = charter_schedule_get_task_dates (self->schedule, charter_item_get_id (CHARTER_ITEM (task)));
         }
@@ -455,33 +473,36 @@ rebuild (CharterGanttChart *self)
         }
     }
 
-  charter_timeline_layout_build (self->layout, n_teams, collapsed, n_tasks, task_team,
-                                 self->header_height, self->row_height);
-
-  g_array_set_size (self->lane_counts, 0);
-  g_array_set_size (self->lane_counts, n_teams + 1);
-  for (guint i = 0; i < n_tasks; i++)
-    g_array_index (self->lane_counts, guint, MIN (task_team[i], n_teams))++;
-
-  /* Dependencies by task index, so that drawing arrows looks nothing up. */
-  g_array_set_size (self->links, 0);
-  if (self->document != NULL)
+  if (!keep_structure)
     {
-      GListModel *dependencies = charter_document_get_dependencies (self->document);
-      guint n_deps = g_list_model_get_n_items (dependencies);
+      charter_timeline_layout_build (self->layout, n_teams, collapsed, n_tasks, task_team,
+                                     self->header_height, self->row_height);
 
-      for (guint i = 0; i < n_deps; i++)
+      g_array_set_size (self->lane_counts, 0);
+      g_array_set_size (self->lane_counts, n_teams + 1);
+      for (guint i = 0; i < n_tasks; i++)
+        g_array_index (self->lane_counts, guint, MIN (task_team[i], n_teams))++;
+
+      /* Dependencies by task index, so that drawing arrows looks nothing up. */
+      g_array_set_size (self->links, 0);
+      if (self->document != NULL)
         {
-          g_autoptr(CharterDependency) dep = g_list_model_get_item (dependencies, i);
-          Link link = { 0, 0, charter_dependency_get_kind (dep) };
+          GListModel *dependencies = charter_document_get_dependencies (self->document);
+          guint n_deps = g_list_model_get_n_items (dependencies);
 
-          if (_charter_gantt_chart_lookup_task (self, charter_dependency_get_predecessor (dep), &link.from) &&
-              _charter_gantt_chart_lookup_task (self, charter_dependency_get_successor (dep), &link.to))
-            g_array_append_val (self->links, link);
+          for (guint i = 0; i < n_deps; i++)
+            {
+              g_autoptr(CharterDependency) dep = g_list_model_get_item (dependencies, i);
+              Link link = { 0, 0, charter_dependency_get_kind (dep) };
+
+              if (_charter_gantt_chart_lookup_task (self, charter_dependency_get_predecessor (dep), &link.from) &&
+                  _charter_gantt_chart_lookup_task (self, charter_dependency_get_successor (dep), &link.to))
+                g_array_append_val (self->links, link);
+            }
         }
-    }
 
-  read_baseline (self);
+      read_baseline (self);
+    }
   g_hash_table_iter_init (&iter, self->baseline_dates);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
