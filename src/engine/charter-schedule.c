@@ -2184,6 +2184,28 @@ charter_schedule_get_task_dates_at (CharterSchedule *self,
 }
 
 /**
+ * charter_schedule_peek_task_dates_at:
+ * @self: a schedule
+ * @index: a task's position in the document's task list
+ *
+ * The dates of the task as charter_schedule_get_task_dates_at() gives them,
+ * without writing the sentence that says why the task starts then: its
+ * `driver` is %NULL unless that sentence was asked for before. For views
+ * that place every task but describe only the few on screen (the
+ * Timeline), so that a new schedule does not cost a sentence per task.
+ *
+ * Returns: the dates of the task
+ */
+const CharterTaskDates *
+charter_schedule_peek_task_dates_at (CharterSchedule *self,
+                                     guint            index)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), NULL);
+  g_return_val_if_fail (index < self->plan->n_tasks, NULL);
+  return &self->dates[index];
+}
+
+/**
  * charter_schedule_get_n_tasks:
  * @self: a schedule
  *

@@ -91,6 +91,8 @@ const char             *charter_schedule_get_task_name      (CharterSchedule  *s
                                                              guint             index);
 const CharterTaskDates *charter_schedule_get_task_dates_at  (CharterSchedule  *self,
                                                              guint             index);
+const CharterTaskDates *charter_schedule_peek_task_dates_at (CharterSchedule *self,
+                                                             guint            index);
 /* (nullable): the id of the task whose id, or else whose name, is @id_or_name */
 const char             *charter_schedule_lookup_task        (CharterSchedule  *self,
                                                              const char       *id_or_name);

@@ -172,7 +172,14 @@ static void
 on_document_changed_cb (CharterTimelineView *self,
                         CharterDocument     *document)
 {
+  g_autofree char *feedback = NULL;
+
   update_baselines (self);
+  /* Undo, Redo or another view's edit: the last change shown is no more
+   * (the chart's own edits say what they did right after this). */
+  g_object_get (self->chart, "drag-feedback", &feedback, NULL);
+  if (feedback == NULL)
+    gtk_label_set_label (self->status_label, "");
 }
 
 static void

@@ -789,6 +789,34 @@ test_scheduler (void)
   }
 }
 
+/* peek_task_dates_at: the same dates as get_task_dates_at, without the
+ * "why it starts then" sentence (which the Timeline asks for only for the
+ * tasks on screen); asking for it later still gives it. */
+static void
+test_peek_dates (void)
+{
+  g_autoptr(CharterDocument) doc = plan_new (START);
+  g_autoptr(CharterScheduler) scheduler = NULL;
+  CharterSchedule *schedule;
+  const CharterTaskDates *peeked, *full;
+
+  plan_task (doc, "a", "A", 5);
+  plan_task (doc, "b", "B", 3);
+  plan_dep (doc, "a", "b", CHARTER_DEPENDENCY_FINISH_TO_START, 0);
+  scheduler = charter_scheduler_new (doc);
+  schedule = charter_scheduler_get_schedule (scheduler);
+
+  peeked = charter_schedule_peek_task_dates_at (schedule, 1);
+  g_assert_null (peeked->driver);
+  full = charter_schedule_get_task_dates_at (schedule, 1);
+  g_assert_true (peeked == full);
+  g_assert_nonnull (full->driver);
+  g_assert_cmpuint (peeked->early_start, ==, full->early_start);
+  g_assert_cmpuint (peeked->early_finish, ==, full->early_finish);
+  assert_dates (schedule, "b", "2025-03-10", "2025-03-12");
+  g_assert_nonnull (charter_schedule_peek_task_dates_at (schedule, 1)->driver);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/engine/explain", test_explain);
   g_test_add_func ("/engine/simulation", test_simulation);
   g_test_add_func ("/engine/scheduler", test_scheduler);
+  g_test_add_func ("/engine/peek-dates", test_peek_dates);
 
   return g_test_run ();
 }

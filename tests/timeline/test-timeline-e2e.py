@@ -166,7 +166,7 @@ def main():
         xdotool("key", "--window", wid, "shift+Right")
         app.wait_title(lambda t: t.startswith("• "), "Shift+Right to lengthen the task")
         xdotool("key", "--window", wid, "Return")
-        spin = cd.find(app.app, role="spin button", name_contains="Duration in working days")
+        spin = cd.find(app.app, role="spin button", name_contains="Duration")
         cd.wait_for(lambda: spin_value(spin) == old_duration + gained + 1, "the editor to show the new duration")
         xdotool("key", "--window", wid, "ctrl+z")
         app.wait_title(lambda t: t == "workout-history", "Ctrl+Z in the editor to undo the document")

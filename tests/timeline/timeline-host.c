@@ -14,6 +14,7 @@
 #include "charter-file.h"
 #include "charter-gantt-chart.h"
 #include "charter-scheduler.h"
+#include "charter-style.h"
 #include "charter-timeline-view.h"
 
 static char *save_to;
@@ -123,12 +124,8 @@ main (int   argc,
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   if (projector)
     {
-      /* The application's style sheet (AdwApplication loads it in charter). */
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/org/charterapp/Charter/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      /* The application's style sheets (AdwApplication loads them in charter). */
+      charter_style_ensure (gdk_display_get_default ());
       gtk_widget_add_css_class (window, "projector");
     }
 
