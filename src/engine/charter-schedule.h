@@ -99,6 +99,29 @@ char                   *charter_schedule_explain            (CharterSchedule  *s
 char                   *charter_schedule_explain_task       (CharterSchedule  *self,
                                                              const char       *task_id);
 
+/* Reforecasting from check-ins (docs/scheduling.md, "Reforecasting"). */
+CharterSchedule        *charter_schedule_compute_as_of      (CharterDocument  *document,
+                                                             const char       *as_of,
+                                                             GError          **error);
+CharterSchedule        *charter_schedule_reforecast         (CharterSchedule  *self,
+                                                             int               check_in,
+                                                             GError          **error);
+guint                   charter_schedule_get_n_check_ins    (CharterSchedule  *self);
+guint32                 charter_schedule_get_check_in_date  (CharterSchedule  *self,
+                                                             guint             check_in);
+const char             *charter_schedule_get_check_in_id    (CharterSchedule  *self,
+                                                             guint             check_in);
+int                     charter_schedule_get_check_in       (CharterSchedule  *self);
+guint32                 charter_schedule_get_status_date    (CharterSchedule  *self);
+int                     charter_schedule_get_remaining_days (CharterSchedule  *self,
+                                                             guint             index);
+gboolean                charter_schedule_is_done            (CharterSchedule  *self,
+                                                             guint             index);
+int                     charter_schedule_get_launch         (CharterSchedule  *self);
+int                     charter_schedule_get_slip_days      (CharterSchedule  *self,
+                                                             guint32           from_day,
+                                                             guint32           to_day);
+
 typedef struct _CharterSimulation CharterSimulation;
 
 /**
