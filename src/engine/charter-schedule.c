@@ -1399,7 +1399,8 @@ forward_task (CharterPlan *plan,
   guint8 kind = DRIVER_START;
   gint32 ref = -1;
   gint32 link;
-  gboolean fixed = FALSE;
+  guint8 sk = ST_NONE;
+  gboolean fixed;
 
   if (plan->snet[v] != NO_VALUE && plan->snet[v] >= best && plan->snet_julian[v] >= plan->cal.base)
     {
@@ -1460,72 +1461,22 @@ forward_task (CharterPlan *plan,
 
   link = kind == DRIVER_DEPENDENCY ? ref : -1;
 
-  /* The check-in (docs/scheduling.md, "Reforecasting"): what is done or in
-   * progress keeps the dates the check-in gives it, whatever its links,
-   * team or the launch rule say; what has not started waits for the day
-   * after the status date. */
+  /* The check-in (docs/scheduling.md, "Reforecasting"). What has not
+   * started waits for the day after its check-in, and a remaining estimate
+   * is its new duration. What is done or under way is placed as planned
+   * first (links, commitments, capacity), then takes the dates the check-in
+   * gives it. */
   if (p->status != NULL)
     {
-      const Status *st = p->status;
-      guint8 sk = st->kind[v];
-      gint32 at = st->at[v];
-      gint32 rem = st->remaining[v];
+      sk = p->status->kind[v];
+      if (sk == ST_STARTED && (d == 0 || p->status->at[v] == 0))
+        sk = ST_NOT_STARTED;   /* a milestone, or a check-in before the project start */
+      if (sk == ST_NOT_STARTED)
+        {
+          gint32 at = p->status->at[v];
 
-      if (sk == ST_DONE)
-        {
-          fixed = TRUE;
-          if (d == 0)
-            {
-              /* A milestone that is done happened by the evening of its check-in. */
-              if (best > at || (best == at && best_flavor == FLAVOR_START))
-                {
-                  best = at;
-                  best_flavor = FLAVOR_END;
-                  kind = DRIVER_STATUS;
-                  ref = STATUS_DONE;
-                }
-            }
-          else if (best + d > at)
-            {
-              best = MAX (at - d, 0);
-              kind = DRIVER_STATUS;
-              ref = STATUS_DONE;
-            }
-        }
-      else if (d > 0 && at > 0 && sk == ST_STARTED)
-        {
-          gint32 finish;
-
-          fixed = TRUE;
-          if (best >= at)
-            {
-              /* Reported under way before its planned start. */
-              best = at - 1;
-              kind = DRIVER_STATUS;
-              ref = STATUS_STARTED;
-            }
-          if (rem >= 0)
-            {
-              finish = at + rem;
-              kind = DRIVER_STATUS;
-              ref = STATUS_REMAINING;
-            }
-          else
-            finish = best + d;
-          /* Not done at the status date, though it should have been: one more day. */
-          if (finish <= st->s && (rem < 0 || at < st->s))
-            {
-              finish = st->s + 1;
-              kind = DRIVER_STATUS;
-              ref = STATUS_LATE;
-            }
-          d = finish - best;
-        }
-      else if (sk != ST_NONE)
-        {
-          /* Not started by its check-in: a remaining estimate is its new duration. */
-          if (d > 0 && rem >= 0)
-            d = MAX (rem, 1);
+          if (d > 0 && p->status->remaining[v] >= 0)
+            d = MAX (p->status->remaining[v], 1);
           if (best < at || (best == at && d == 0 && best_flavor == FLAVOR_END))
             {
               best = at;
@@ -1534,23 +1485,11 @@ forward_task (CharterPlan *plan,
               ref = STATUS_NOT_STARTED;
             }
         }
-      if ((gint64) best + d > (gint64) MAX_RUN_DAYS)
-        return pass_overflow (plan, v, error);
     }
+  fixed = sk == ST_DONE || sk == ST_STARTED;
 
   /* The team: not while committed elsewhere, and at most capacity tasks at once. */
-  if (plan->team[v] >= 0 && d > 0 && fixed)
-    {
-      /* Work done or under way takes its team's time, wherever it falls. */
-      if (p->usage != NULL && plan->team_levelled[plan->team[v]])
-        {
-          guint16 *row = usage_row (p->usage, plan->team[v], best + d);
-
-          for (gint32 k = best; k < best + d; k++)
-            row[k]++;
-        }
-    }
-  else if (plan->team[v] >= 0 && d > 0)
+  if (plan->team[v] >= 0 && d > 0)
     {
       guint t = plan->team[v];
       const Block *blocks = plan->blocks + plan->block_off[t];
@@ -1603,7 +1542,7 @@ forward_task (CharterPlan *plan,
             return pass_overflow (plan, v, error);
         }
 
-      if (level)
+      if (level && !fixed)
         {
           guint16 *row = usage_row (p->usage, t, best + d);
 
@@ -1613,7 +1552,7 @@ forward_task (CharterPlan *plan,
     }
 
   /* The launch rule. */
-  if (d == 0 && !fixed && plan->launch[v] && plan->cal.no_launch != 0)
+  if (d == 0 && sk != ST_DONE && plan->launch[v] && plan->cal.no_launch != 0)
     {
       gint32 shown = best_flavor == FLAVOR_END && best > 0 ? best - 1 : best;
       guint32 day = cal_day (&plan->cal, shown);
@@ -1637,6 +1576,72 @@ forward_task (CharterPlan *plan,
           ref = (gint32) day;
         }
     }
+
+  if (fixed)
+    {
+      const Status *st = p->status;
+      gint32 at = st->at[v];
+      gint32 rem = st->remaining[v];
+
+      if (sk == ST_DONE)
+        {
+          /* Done by its check-in: no later than the evening of that day. */
+          if (d == 0 && (best > at || (best == at && best_flavor == FLAVOR_START)))
+            {
+              best = at;
+              best_flavor = FLAVOR_END;
+              kind = DRIVER_STATUS;
+              ref = STATUS_DONE;
+            }
+          else if (d > 0 && best + d > at)
+            {
+              best = MAX (at - d, 0);
+              kind = DRIVER_STATUS;
+              ref = STATUS_DONE;
+            }
+        }
+      else
+        {
+          gint32 finish;
+
+          if (best >= at)
+            {
+              /* Reported under way before its planned start. */
+              best = at - 1;
+              kind = DRIVER_STATUS;
+              ref = STATUS_STARTED;
+            }
+          if (rem >= 0)
+            {
+              finish = at + rem;
+              kind = DRIVER_STATUS;
+              ref = STATUS_REMAINING;
+            }
+          else
+            finish = best + d;
+          /* Not done at the status date, though it should have been: one more day. */
+          if (finish <= st->s && (rem < 0 || at < st->s))
+            {
+              finish = st->s + 1;
+              kind = DRIVER_STATUS;
+              ref = STATUS_LATE;
+            }
+          d = finish - best;
+        }
+      if ((gint64) best + d > (gint64) MAX_RUN_DAYS)
+        return pass_overflow (plan, v, error);
+
+      /* Work done or under way takes its team's time, wherever it falls. */
+      if (d > 0 && plan->team[v] >= 0 && p->usage != NULL && plan->team_levelled[plan->team[v]])
+        {
+          guint16 *row = usage_row (p->usage, plan->team[v], best + d);
+
+          for (gint32 k = best; k < best + d; k++)
+            row[k]++;
+        }
+    }
+  else if ((gint64) best + d > (gint64) MAX_RUN_DAYS)
+    return pass_overflow (plan, v, error);
 
   if (!cal_ensure_index (&plan->cal, (gint64) best + d))
     return pass_overflow (plan, v, error);
@@ -2978,8 +2983,13 @@ charter_schedule_explain (CharterSchedule *self)
       {
         g_autofree char *by = span_text (self->es[first], plan->cal.mask);
         g_autofree char *reason = driver_sentence (self, first);
-        g_string_append_printf (why, _("; “%s” cannot start until %s into the plan: %s"),
-                                plan->task_names[first], by, reason);
+
+        if (self->dkind[first] == DRIVER_STATUS)
+          g_string_append_printf (why, _("; “%s” starts %s into the plan, and a check-in sets its dates: %s"),
+                                  plan->task_names[first], by, reason);
+        else
+          g_string_append_printf (why, _("; “%s” cannot start until %s into the plan: %s"),
+                                  plan->task_names[first], by, reason);
       }
     for (guint i = 1; i < n_chain; i++)
       {
@@ -3434,9 +3444,10 @@ explain_check_in (CharterSchedule *self,
 
         if (st->ci[v] != st->check_in || on_path != (pass == 0))
           continue;
-        if (st->kind[v] == ST_DONE && before->ef[v] > self->ef[v] && self->dur[v] > 0)
+        if (st->kind[v] == ST_DONE && before->ef[v] > st->s && self->dur[v] > 0)
           {
-            int early = before->ef[v] - self->ef[v];
+            /* It was to take this many working days after the status date. */
+            int early = before->ef[v] - MAX (before->es[v], st->s);
 
             reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "“%s” is done, %d working day earlier than planned",
