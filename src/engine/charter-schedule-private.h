@@ -56,9 +56,6 @@ guint            charter_schedule_get_n_rescheduled (CharterSchedule *self);
 /* Levelled plans: the team task @index waited for, or -1. */
 gint32           charter_schedule_get_resource_predecessor (CharterSchedule *self,
                                                             guint            index);
-/* The task's position in the document's task list, or -1. */
-gint32           charter_schedule_get_task_index    (CharterSchedule  *self,
-                                                     const char       *task_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CharterPlan, charter_plan_unref)
 

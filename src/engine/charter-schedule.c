@@ -3409,6 +3409,30 @@ charter_schedule_get_slip_days (CharterSchedule *self,
   return b - a;
 }
 
+/**
+ * charter_schedule_explain_check_in:
+ * @self: a schedule
+ *
+ * What moved since the check-in before the one @self follows, and why: the
+ * launch's move in working days, then the statuses of this check-in that
+ * differ from what was planned ("“X” has 9 working days remaining, 5 more
+ * than planned"), those on the critical path first.
+ *
+ * Returns: (transfer full) (nullable): one line, or %NULL without a check-in
+ */
+char *
+charter_schedule_explain_check_in (CharterSchedule *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), NULL);
+
+  explain_check_in (self, out);
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* "The launch moves 4 working days later since the check-in of …: “X” has
  * 9 working days remaining, 5 more than planned." Against the schedule as
  * of the check-in before (or without check-ins, for the first one). */

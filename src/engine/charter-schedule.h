@@ -91,6 +91,9 @@ const char             *charter_schedule_get_task_name      (CharterSchedule  *s
                                                              guint             index);
 const CharterTaskDates *charter_schedule_get_task_dates_at  (CharterSchedule  *self,
                                                              guint             index);
+/* The task's position in the document's task list, or -1. */
+gint32                  charter_schedule_get_task_index     (CharterSchedule  *self,
+                                                             const char       *task_id);
 /* (nullable): the id of the task whose id, or else whose name, is @id_or_name */
 const char             *charter_schedule_lookup_task        (CharterSchedule  *self,
                                                              const char       *id_or_name);
@@ -118,6 +121,7 @@ int                     charter_schedule_get_remaining_days (CharterSchedule  *s
 gboolean                charter_schedule_is_done            (CharterSchedule  *self,
                                                              guint             index);
 int                     charter_schedule_get_launch         (CharterSchedule  *self);
+char                   *charter_schedule_explain_check_in   (CharterSchedule  *self);
 int                     charter_schedule_get_slip_days      (CharterSchedule  *self,
                                                              guint32           from_day,
                                                              guint32           to_day);
