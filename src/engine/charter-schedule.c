@@ -1595,7 +1595,10 @@ forward_task (CharterPlan *plan,
             }
           else if (d > 0 && best + d > at)
             {
+              /* It ends on the status date; if the plan is shorter than
+               * the task before then, it took what there was. */
               best = MAX (at - d, 0);
+              d = MAX (at, 1) - best;
               kind = DRIVER_STATUS;
               ref = STATUS_DONE;
             }
