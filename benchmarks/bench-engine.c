@@ -9,8 +9,9 @@
  *      (target 200 ms), and with each risk's effect on P80 measured.
  *   4. The same generated 1,000-task plan scheduled by Charter and by tj3.
  *
- * Usage: bench-engine [--quick | --monte-carlo]
- *   --quick: smaller sizes, for a smoke run; --monte-carlo: only step 3. */
+ * Usage: bench-engine [--quick | --monte-carlo | --check-ins]
+ *   --quick: smaller sizes, for a smoke run; --monte-carlo: only step 3;
+ *   --check-ins: only the reforecast of 100,000 tasks. */
 
 #include "config.h"
 
@@ -209,6 +210,56 @@ bench_large (const char *self_path,
   g_assert_no_error (error);
   fputs (out, stdout);
   g_remove (path);
+}
+
+/* The same plan with three check-ins, each with a status for one task in
+ * ten (done, under way with remaining days, not started): the reforecast
+ * against --as-of none, best of 5 (in process, from the built document). */
+static void
+bench_check_ins (guint n)
+{
+  g_autoptr(CharterDocument) doc = generate (n, 2000, FALSE, 1);
+  GListModel *tasks = charter_document_get_tasks (doc);
+  const char *dates[] = { "2025-04-01", "2025-06-02", "2025-09-01" };
+  double best[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
+
+  for (guint c = 0; c < G_N_ELEMENTS (dates); c++)
+    {
+      char id[32];
+      g_autoptr(CharterCheckIn) check_in = NULL;
+
+      g_snprintf (id, sizeof id, "check-in-%u", c);
+      check_in = charter_check_in_new (id);
+      charter_check_in_set_date (check_in, dates[c]);
+      for (guint i = c; i < n; i += 10)
+        {
+          g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
+          g_autoptr(CharterTaskStatus) status = NULL;
+
+          g_snprintf (id, sizeof id, "s%u-%u", c, i);
+          status = charter_task_status_new (id);
+          charter_task_status_set_task_id (status, charter_item_get_id (CHARTER_ITEM (task)));
+          charter_task_status_set_state (status, i % 3 == 0 ? CHARTER_TASK_STATE_DONE : CHARTER_TASK_STATE_ON_TRACK);
+          charter_task_status_set_percent_complete (status, i % 3 == 2 ? 0 : 50);
+          charter_task_status_set_remaining (status, (int) (i % 7));
+          g_list_store_append (G_LIST_STORE (charter_check_in_get_statuses (check_in)), status);
+        }
+      g_list_store_append (G_LIST_STORE (charter_document_get_check_ins (doc)), check_in);
+    }
+
+  for (int round = 0; round < 5; round++)
+    for (int k = 0; k < 2; k++)
+      {
+        g_autoptr(GError) error = NULL;
+        double t0 = now_ms ();
+        g_autoptr(CharterSchedule) schedule = charter_schedule_compute_as_of (doc, k == 0 ? "none" : NULL, &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (schedule);
+        best[k] = MIN (best[k], now_ms () - t0);
+      }
+  printf ("full schedule, %u tasks, 3 check-ins with %u statuses each (compile + passes):\n", n, n / 10);
+  printf ("  --as-of none best %.1f ms, reforecast from the latest check-in best %.1f ms\n", best[0], best[1]);
 }
 
 static void
@@ -529,6 +580,11 @@ main (int   argc,
 
   if (argc == 3 && g_strcmp0 (argv[1], "--load-and-schedule") == 0)
     return load_and_schedule (argv[2]);
+  if (argc == 2 && g_strcmp0 (argv[1], "--check-ins") == 0)
+    {
+      bench_check_ins (100000);
+      return 0;
+    }
   if (argc == 2 && g_strcmp0 (argv[1], "--monte-carlo") == 0)
     {
       bench_monte_carlo (1000, 1000);
@@ -538,6 +594,7 @@ main (int   argc,
 
   printf ("bench-engine%s\n", quick ? " (quick)" : "");
   bench_large (argv[0], quick ? 10000 : 100000);
+  bench_check_ins (quick ? 10000 : 100000);
   bench_incremental (quick ? 2000 : 10000);
   bench_levelled (quick ? 10000 : 100000, quick ? 2000 : 10000);
   bench_monte_carlo (quick ? 200 : 1000, quick ? 100 : 1000);

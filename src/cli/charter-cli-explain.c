@@ -24,6 +24,11 @@ charter_cli_explain (int   argc,
   g_autoptr(CharterSchedule) schedule = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *as_of = NULL;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Explain as of the latest check-in on or before DATE (YYYY-MM-DD), or “none” (default: the latest check-in)"), "DATE" },
+    { NULL }
+  };
 
   context = g_option_context_new (_("FILE [TASK-ID-OR-NAME] — explain the timeline"));
   g_option_context_set_summary (context,
@@ -32,6 +37,7 @@ charter_cli_explain (int   argc,
                                   "the finish. With a task (its id or its name), explains that task:\n"
                                   "its dates, what fixed its start, its float and what it drives.\n"
                                   "Exit status: 0 explained, 1 bad input or unknown task, 2 usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       fprintf (stderr, "charter-cli explain: %s\n", error->message);
@@ -39,9 +45,12 @@ charter_cli_explain (int   argc,
     }
   if (argc != 2 && argc != 3)
     {
-      fprintf (stderr, "%s\n", _("Usage: charter-cli explain FILE [TASK-ID-OR-NAME]"));
+      fprintf (stderr, "%s\n", _("Usage: charter-cli explain FILE [TASK-ID-OR-NAME] [--as-of DATE|none]"));
       return 2;
     }
+
+  if (!charter_cli_check_as_of ("explain", as_of))
+    return 2;
 
   file = g_file_new_for_commandline_arg (argv[1]);
   basename = g_file_get_basename (file);
@@ -49,7 +58,7 @@ charter_cli_explain (int   argc,
   if (document == NULL)
     return 1;
 
-  schedule = charter_schedule_compute (document, &error);
+  schedule = charter_schedule_compute_as_of (document, as_of, &error);
   if (schedule == NULL)
     {
       fprintf (stderr, "%s: %s\n", basename, error->message);

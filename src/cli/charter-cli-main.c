@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "charter-cli-main.h"
 #include "charter-file.h"
@@ -24,6 +25,24 @@ static const Command commands[] = {
   { "explain",   charter_cli_explain,   N_("Explain the timeline, or why one task starts when it does") },
   { "export",    charter_cli_export,    N_("Export the one-page spec (Markdown)") },
 };
+
+gboolean
+charter_cli_check_as_of (const char *subcommand,
+                         const char *as_of)
+{
+  guint year, month, day;
+  char end;
+
+  if (as_of == NULL || g_strcmp0 (as_of, "none") == 0)
+    return TRUE;
+  if (strlen (as_of) == 10 && as_of[4] == '-' && as_of[7] == '-' &&
+      sscanf (as_of, "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3 &&
+      year >= 1 && g_date_valid_dmy (day, month, year))
+    return TRUE;
+  fprintf (stderr, _("charter-cli %s: --as-of takes a date (YYYY-MM-DD) or “none”, not “%s”\n"),
+           subcommand, as_of);
+  return FALSE;
+}
 
 CharterDocument *
 charter_cli_load_document (GFile *file)

@@ -24,4 +24,9 @@ int charter_cli_export    (int argc, char *argv[]);
  * stderr and returns NULL: the subcommand then exits with status 1. */
 CharterDocument *charter_cli_load_document (GFile *file);
 
+/* Whether @as_of (nullable) is "none" or a date YYYY-MM-DD; if not, says so
+ * on stderr for @subcommand (a usage error). */
+gboolean charter_cli_check_as_of (const char *subcommand,
+                                  const char *as_of);
+
 G_END_DECLS

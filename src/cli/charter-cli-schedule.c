@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-cli-main.h"
+#include "charter-baseline-comparison.h"
 #include "charter-file.h"
 #include "charter-schedule.h"
 
@@ -72,9 +73,10 @@ compare_by_effect (gconstpointer a,
 }
 
 static void
-print_json (CharterDocument   *document,
-            CharterSchedule   *schedule,
-            CharterSimulation *sim)
+print_json (CharterDocument           *document,
+            CharterSchedule           *schedule,
+            CharterSimulation         *sim,
+            CharterBaselineComparison *cmp)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -98,6 +100,25 @@ print_json (CharterDocument   *document,
   json_builder_add_int_value (builder, charter_schedule_get_working_days (schedule));
   json_builder_set_member_name (builder, "buffer_days");
   json_builder_add_int_value (builder, buffer_days (schedule, sim));
+  if (charter_schedule_get_status_date (schedule) != 0)
+    {
+      g_autofree char *day = iso_day (charter_schedule_get_status_date (schedule));
+
+      json_builder_set_member_name (builder, "status_date");
+      json_builder_add_string_value (builder, day);
+    }
+  if (cmp != NULL)
+    {
+      int slip;
+
+      json_builder_set_member_name (builder, "baseline");
+      json_builder_add_string_value (builder, charter_baseline_comparison_get_baseline_id (cmp));
+      if (charter_baseline_comparison_get_launch_slip (cmp, &slip))
+        {
+          json_builder_set_member_name (builder, "launch_slip_days");
+          json_builder_add_int_value (builder, slip);
+        }
+    }
   if (sim != NULL)
     {
       const int percents[] = { 50, 80, 95 };
@@ -164,6 +185,25 @@ print_json (CharterDocument   *document,
       json_builder_add_boolean_value (builder, dates->duration == 0);
       json_builder_set_member_name (builder, "missed_deadline");
       json_builder_add_boolean_value (builder, dates->missed_deadline);
+      if (charter_schedule_get_remaining_days (schedule, i) >= 0)
+        {
+          json_builder_set_member_name (builder, "remaining_days");
+          json_builder_add_int_value (builder, charter_schedule_get_remaining_days (schedule, i));
+        }
+      {
+        guint32 baseline_finish;
+        int slip;
+
+        if (cmp != NULL && charter_baseline_comparison_get_task (cmp, i, NULL, &baseline_finish, &slip))
+          {
+            g_autofree char *day = iso_day (baseline_finish);
+
+            json_builder_set_member_name (builder, "baseline_finish");
+            json_builder_add_string_value (builder, day);
+            json_builder_set_member_name (builder, "slip_days");
+            json_builder_add_int_value (builder, slip);
+          }
+      }
       if (sim != NULL)
         {
           json_builder_set_member_name (builder, "criticality");
@@ -234,12 +274,14 @@ print_csv_field (const char *text,
 }
 
 static void
-print_csv (CharterDocument *document,
-           CharterSchedule *schedule)
+print_csv (CharterDocument           *document,
+           CharterSchedule           *schedule,
+           CharterBaselineComparison *cmp)
 {
   guint n = charter_schedule_get_n_tasks (schedule);
 
-  printf ("id,name,team,start,finish,duration_days,total_float_days,free_float_days,critical,driver\n");
+  printf ("id,name,team,start,finish,duration_days,total_float_days,free_float_days,critical,driver,"
+          "remaining_days,baseline_finish,slip_days\n");
   for (guint i = 0; i < n; i++)
     {
       const char *id = charter_schedule_get_task_id (schedule, i);
@@ -256,7 +298,24 @@ print_csv (CharterDocument *document,
       print_csv_field (f, FALSE);
       fputs (numbers, stdout);
       putchar (',');
-      print_csv_field (dates->driver, TRUE);
+      print_csv_field (dates->driver, FALSE);
+      {
+        int remaining = charter_schedule_get_remaining_days (schedule, i);
+        guint32 baseline_finish;
+        int slip;
+
+        if (remaining >= 0)
+          printf ("%d", remaining);
+        putchar (',');
+        if (cmp != NULL && charter_baseline_comparison_get_task (cmp, i, NULL, &baseline_finish, &slip))
+          {
+            g_autofree char *day = iso_day (baseline_finish);
+
+            printf ("%s,%d\n", day, slip);
+          }
+        else
+          printf (",\n");
+      }
     }
 }
 
@@ -303,9 +362,10 @@ compare_by_start (gconstpointer a,
 }
 
 static void
-print_table (CharterDocument   *document,
-             CharterSchedule   *schedule,
-             CharterSimulation *sim)
+print_table (CharterDocument           *document,
+             CharterSchedule           *schedule,
+             CharterSimulation         *sim,
+             CharterBaselineComparison *cmp)
 {
   guint n = charter_schedule_get_n_tasks (schedule);
   g_autofree guint *order = g_new (guint, MAX (n, 1));
@@ -313,6 +373,7 @@ print_table (CharterDocument   *document,
   g_autofree char *finish = iso_day (charter_schedule_get_finish (schedule));
   const char * const *warnings = charter_schedule_get_warnings (schedule);
   int id_width = 2, name_width = 4, team_width = 4;
+  gboolean has_status = charter_schedule_get_status_date (schedule) != 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -337,6 +398,26 @@ print_table (CharterDocument   *document,
                          buffer_days (schedule, sim)),
             buffer_days (schedule, sim));
   printf ("\n");
+  if (charter_schedule_get_status_date (schedule) != 0)
+    {
+      g_autofree char *day = iso_day (charter_schedule_get_status_date (schedule));
+
+      printf (_("Status date: %s: the dates follow the check-ins up to that day (--as-of none: without them)\n"), day);
+    }
+  if (cmp != NULL)
+    {
+      CharterBaseline *baseline = charter_document_find (document, charter_document_get_baselines (document),
+                                                         charter_baseline_comparison_get_baseline_id (cmp));
+      const char *name = baseline != NULL ? charter_baseline_get_name (baseline) : charter_baseline_comparison_get_baseline_id (cmp);
+      int slip;
+
+      if (charter_baseline_comparison_get_launch_slip (cmp, &slip))
+        printf (g_dngettext (GETTEXT_PACKAGE, "Against the baseline “%s”: the launch %+d working day\n",
+                             "Against the baseline “%s”: the launch %+d working days\n", ABS (slip)),
+                name, slip);
+      else
+        printf (_("Against the baseline “%s”\n"), name);
+    }
   if (sim != NULL)
     {
       g_autofree char *p50 = iso_day (charter_simulation_get_finish (sim, 50));
@@ -377,8 +458,13 @@ print_table (CharterDocument   *document,
     g_autofree char *h_name = cell (_("Task"), name_width);
     g_autofree char *h_team = cell (_("Team"), team_width);
 
-    printf ("%s  %s  %s  %-10s  %-10s  %4s  %5s  %4s  %s\n", h_id, h_name, h_team,
-            _("Start"), _("Finish"), _("Days"), _("Float"), _("Free"), _("Why it starts then"));
+    printf ("%s  %s  %s  %-10s  %-10s  %4s  %5s  %4s  ", h_id, h_name, h_team,
+            _("Start"), _("Finish"), _("Days"), _("Float"), _("Free"));
+    if (has_status)
+      printf ("%4s  ", _("Left"));
+    if (cmp != NULL)
+      printf ("%4s  ", _("Slip"));
+    printf ("%s\n", _("Why it starts then"));
   }
   for (guint k = 0; k < n; k++)
     {
@@ -391,9 +477,29 @@ print_table (CharterDocument   *document,
       g_autofree char *s = iso_day (dates->early_start);
       g_autofree char *f = iso_day (dates->early_finish);
 
-      printf ("%s  %s  %s  %s  %s  %4d  %5d  %4d  %s%s\n", c_id, c_name, c_team, s, f,
-              dates->duration, dates->total_float, dates->free_float,
-              dates->critical ? "★ " : "", dates->driver);
+      printf ("%s  %s  %s  %s  %s  %4d  %5d  %4d  ", c_id, c_name, c_team, s, f,
+              dates->duration, dates->total_float, dates->free_float);
+      if (has_status)
+        {
+          int remaining = charter_schedule_get_remaining_days (schedule, i);
+
+          if (charter_schedule_is_done (schedule, i))
+            printf ("%4s  ", _("done"));
+          else if (remaining >= 0)
+            printf ("%4d  ", remaining);
+          else
+            printf ("%4s  ", "");
+        }
+      if (cmp != NULL)
+        {
+          int slip;
+
+          if (charter_baseline_comparison_get_task (cmp, i, NULL, NULL, &slip))
+            printf ("%+4d  ", slip);
+          else
+            printf ("%4s  ", "");
+        }
+      printf ("%s%s\n", dates->critical ? "★ " : "", dates->driver);
     }
   printf ("\n%s\n", _("★ critical: a day’s slip moves the finish."));
   for (guint i = 0; warnings[i] != NULL; i++)
@@ -411,13 +517,17 @@ charter_cli_schedule (int   argc,
   g_autoptr(CharterSchedule) schedule = NULL;
   g_autoptr(CharterSimulation) sim = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *as_of = NULL;
   g_autofree char *basename = NULL;
+  g_autoptr(CharterBaselineComparison) cmp = NULL;
+  CharterBaseline *baseline;
   int runs = 0;
   gint64 seed = 1;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: table (default), csv or json"), "FORMAT" },
     { "simulate", 0, 0, G_OPTION_ARG_INT, &runs, N_("Run a Monte Carlo simulation of N runs (P50/P80/P95 finish)"), "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Random seed of the simulation (default 1): same seed, same answer"), "S" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Reforecast from the latest check-in on or before DATE (YYYY-MM-DD), or “none” to ignore check-ins (default: the latest check-in)"), "DATE" },
     { NULL }
   };
 
@@ -434,7 +544,7 @@ charter_cli_schedule (int   argc,
     }
   if (argc != 2)
     {
-      fprintf (stderr, "%s\n", _("Usage: charter-cli schedule FILE [--format table|csv|json] [--simulate N --seed S]"));
+      fprintf (stderr, "%s\n", _("Usage: charter-cli schedule FILE [--format table|csv|json] [--simulate N --seed S] [--as-of DATE|none]"));
       return 2;
     }
   if (format != NULL && g_strcmp0 (format, "table") != 0 && g_strcmp0 (format, "csv") != 0 &&
@@ -449,18 +559,24 @@ charter_cli_schedule (int   argc,
       return 2;
     }
 
+  if (!charter_cli_check_as_of ("schedule", as_of))
+    return 2;
+
   file = g_file_new_for_commandline_arg (argv[1]);
   basename = g_file_get_basename (file);
   document = charter_cli_load_document (file);
   if (document == NULL)
     return 1;
 
-  schedule = charter_schedule_compute (document, &error);
+  schedule = charter_schedule_compute_as_of (document, as_of, &error);
   if (schedule == NULL)
     {
       fprintf (stderr, "%s: %s\n", basename, error->message);
       return 1;
     }
+  baseline = charter_baseline_comparison_newest (document);
+  if (baseline != NULL)
+    cmp = charter_baseline_comparison_new (schedule, baseline);
 
   if (runs > 0)
     {
@@ -474,17 +590,17 @@ charter_cli_schedule (int   argc,
     }
 
   if (g_strcmp0 (format, "json") == 0)
-    print_json (document, schedule, sim);
+    print_json (document, schedule, sim, cmp);
   else if (g_strcmp0 (format, "csv") == 0)
     {
       const char * const *warnings = charter_schedule_get_warnings (schedule);
 
-      print_csv (document, schedule);
+      print_csv (document, schedule, cmp);
       for (guint i = 0; warnings[i] != NULL; i++)
         fprintf (stderr, _("Warning: %s\n"), warnings[i]);
     }
   else
-    print_table (document, schedule, sim);
+    print_table (document, schedule, sim, cmp);
 
   return 0;
 }

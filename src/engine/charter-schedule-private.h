@@ -13,6 +13,10 @@ typedef struct _CharterPlan CharterPlan;
 
 CharterPlan     *charter_plan_compile               (CharterDocument  *document,
                                                      GError          **error);
+/* @as_of: NULL for the latest check-in, "none", or a date (YYYY-MM-DD). */
+CharterPlan     *charter_plan_compile_as_of         (CharterDocument  *document,
+                                                     const char       *as_of,
+                                                     GError          **error);
 CharterPlan     *charter_plan_ref                   (CharterPlan      *plan);
 void             charter_plan_unref                 (CharterPlan      *plan);
 guint            charter_plan_get_n_tasks           (CharterPlan      *plan);
@@ -25,6 +29,10 @@ int              charter_plan_get_duration          (CharterPlan      *plan,
 gboolean         charter_plan_get_levelled          (CharterPlan      *plan);
 
 CharterSchedule *charter_schedule_new_from_plan     (CharterPlan      *plan,
+                                                     GError          **error);
+/* @check_in: a check-in's position in date order, or -1 for none. */
+CharterSchedule *charter_schedule_new_from_plan_as_of (CharterPlan    *plan,
+                                                     gint32            check_in,
                                                      GError          **error);
 /* Reschedules @previous after the durations of @changed (task indices) were
  * set on its plan with charter_plan_set_duration(): only the tasks after the
@@ -48,9 +56,6 @@ guint            charter_schedule_get_n_rescheduled (CharterSchedule *self);
 /* Levelled plans: the team task @index waited for, or -1. */
 gint32           charter_schedule_get_resource_predecessor (CharterSchedule *self,
                                                             guint            index);
-/* The task's position in the document's task list, or -1. */
-gint32           charter_schedule_get_task_index    (CharterSchedule  *self,
-                                                     const char       *task_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CharterPlan, charter_plan_unref)
 

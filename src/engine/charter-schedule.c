@@ -24,6 +24,7 @@
 #define DEFAULT_START_YEAR  2026
 #define DEFAULT_START_MONTH 1
 #define DEFAULT_START_DAY   5
+#define MAX_RUN_DAYS  (MAX_YEARS * 366)
 
 typedef enum
 {
@@ -33,7 +34,27 @@ typedef enum
   DRIVER_COMMITMENT,
   DRIVER_CAPACITY,
   DRIVER_LAUNCH,
+  DRIVER_STATUS,
 } DriverKind;
+
+/* What a check-in says about a task (docs/scheduling.md, "Reforecasting"). */
+enum
+{
+  ST_NONE = 0,        /* no check-in mentions it: it runs as planned */
+  ST_DONE,
+  ST_STARTED,         /* percent complete above 0, not done */
+  ST_NOT_STARTED,     /* a status with 0 % that is not done */
+};
+
+/* Why a check-in fixed a task's dates (the dref of DRIVER_STATUS). */
+enum
+{
+  STATUS_DONE,
+  STATUS_REMAINING,
+  STATUS_STARTED,
+  STATUS_LATE,
+  STATUS_NOT_STARTED,
+};
 
 /* A milestone sits at an instant; whether it shows on the day before that
  * instant (it follows a finish: "Friday 5 pm") or on the day of it (it
@@ -58,6 +79,29 @@ typedef struct
   guint32          n_wd;
   guint32          cap_wd;
 } Calendar;
+
+/* One task's status in a check-in, compiled. */
+typedef struct
+{
+  guint32 task;
+  guint8  state;                 /* CharterTaskState */
+  guint8  percent;
+  gint32  remaining;             /* working days, or -1 */
+} CheckInStatus;
+
+/* What the check-ins up to one of them say, task by task: the overlay a
+ * reforecast schedules with. Shared (refcounted) between a schedule and its
+ * incremental successors. */
+typedef struct
+{
+  gint32   check_in;             /* index in date order */
+  guint32  julian;               /* the status date */
+  gint32   s;                    /* the instant after the status date */
+  guint8  *kind;                 /* per task, ST_* */
+  gint32  *remaining;            /* per task, working days or -1 */
+  gint32  *at;                   /* per task, the instant after its status's check-in */
+  gint32  *ci;                   /* per task, the check-in of its status, or -1 */
+} Status;
 
 typedef struct
 {
@@ -123,6 +167,14 @@ struct _CharterPlan
   int          *risk_impact;       /* working days added to each of its tasks */
   guint32      *risk_task_off;     /* per risk, into risk_tasks */
   guint32      *risk_tasks;        /* task indices, each at most once per risk */
+
+  /* Check-ins, sorted by date (then document order), their statuses in CSR form. */
+  guint          n_check_ins;
+  char         **check_in_ids;
+  guint32       *check_in_julian;
+  guint32       *check_in_off;
+  CheckInStatus *statuses;
+  gint32         as_of;            /* the check-in schedules use by default, or -1 */
 };
 
 struct _CharterSchedule
@@ -149,6 +201,7 @@ struct _CharterSchedule
   gint32            end;
   char            **critical_path;
   char            **warnings;
+  Status           *status;       /* (nullable): the check-ins this schedule follows */
 };
 
 struct _CharterSimulation
@@ -396,6 +449,10 @@ charter_plan_unref (CharterPlan *plan)
   g_free (plan->blocks);
   g_free (plan->team_task_off);
   g_free (plan->team_tasks);
+  g_free (plan->check_in_ids);
+  g_free (plan->check_in_julian);
+  g_free (plan->check_in_off);
+  g_free (plan->statuses);
   g_free (plan->risk_ids);
   g_free (plan->risk_probability);
   g_free (plan->risk_impact);
@@ -635,9 +692,132 @@ likelihood_probability (CharterLevel level)
  *
  * Returns: (transfer full) (nullable): the plan, or %NULL with @error set
  */
+typedef struct
+{
+  guint   doc_pos;
+  guint32 julian;
+  CharterCheckIn *check_in;
+} CheckInRef;
+
+static int
+compare_check_ins (gconstpointer a,
+                   gconstpointer b)
+{
+  const CheckInRef *x = a, *y = b;
+
+  if (x->julian != y->julian)
+    return x->julian < y->julian ? -1 : 1;
+  return x->doc_pos < y->doc_pos ? -1 : x->doc_pos > y->doc_pos;
+}
+
+/* The check-ins in date order (a status about no task is a warning) and the
+ * one schedules follow by default: the latest, the latest on or before
+ * @as_of, or none for "none". */
+static gboolean
+compile_check_ins (CharterPlan      *plan,
+                   CharterDocument  *document,
+                   const char       *as_of,
+                   GError          **error)
+{
+  GListModel *check_ins = charter_document_get_check_ins (document);
+  guint n = g_list_model_get_n_items (check_ins);
+  g_autofree CheckInRef *refs = g_new0 (CheckInRef, MAX (n, 1));
+  g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (CheckInStatus));
+  guint32 as_of_julian = 0;
+  guint k = 0;
+
+  if (as_of != NULL && g_strcmp0 (as_of, "none") != 0 && !parse_date (as_of, &as_of_julian))
+    {
+      g_set_error (error, CHARTER_SCHEDULE_ERROR, CHARTER_SCHEDULE_ERROR_BAD_DATE,
+                   _("“%s” is neither a date (YYYY-MM-DD) nor “none”: say which check-in to schedule as of."),
+                   as_of);
+      return FALSE;
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      CharterCheckIn *check_in = g_list_model_get_item (check_ins, c);
+      const char *date = charter_check_in_get_date (check_in);
+
+      if (!parse_date (date, &refs[k].julian))
+        {
+          g_ptr_array_add (plan->warnings,
+                           g_strdup_printf (_("The check-in “%s” has no valid date (“%s”); it moves no date."),
+                                            charter_item_get_id (CHARTER_ITEM (check_in)), date != NULL ? date : ""));
+          g_object_unref (check_in);
+          continue;
+        }
+      refs[k].doc_pos = c;
+      refs[k].check_in = check_in;
+      k++;
+    }
+  qsort (refs, k, sizeof (CheckInRef), compare_check_ins);
+
+  plan->n_check_ins = k;
+  plan->check_in_ids = g_new (char *, MAX (k, 1));
+  plan->check_in_julian = g_new (guint32, MAX (k, 1));
+  plan->check_in_off = g_new0 (guint32, k + 1);
+  plan->as_of = -1;
+  for (guint c = 0; c < k; c++)
+    {
+      g_autoptr(CharterCheckIn) check_in = refs[c].check_in;
+      GListModel *list = charter_check_in_get_statuses (check_in);
+
+      plan->check_in_ids[c] = g_string_chunk_insert_const (plan->strings, charter_item_get_id (CHARTER_ITEM (check_in)));
+      plan->check_in_julian[c] = refs[c].julian;
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(CharterTaskStatus) status = g_list_model_get_item (list, j);
+          const char *task_id = charter_task_status_get_task_id (status);
+          gpointer found = task_id != NULL ? g_hash_table_lookup (plan->task_index, task_id) : NULL;
+          CheckInStatus st;
+
+          if (found == NULL)
+            {
+              if (task_id != NULL)
+                g_ptr_array_add (plan->warnings,
+                                 g_strdup_printf (_("The check-in of %s has a status for the task “%s”, which is not in the plan."),
+                                                  charter_check_in_get_date (check_in), task_id));
+              continue;
+            }
+          st.task = GPOINTER_TO_UINT (found) - 1;
+          st.state = charter_task_status_get_state (status);
+          st.percent = CLAMP (charter_task_status_get_percent_complete (status), 0, 100);
+          st.remaining = charter_task_status_get_remaining (status);
+          st.remaining = st.remaining < 0 ? -1 : MIN (st.remaining, MAX_RUN_DAYS);
+          g_array_append_val (statuses, st);
+        }
+      plan->check_in_off[c + 1] = statuses->len;
+      if (as_of == NULL || (as_of_julian != 0 && refs[c].julian <= as_of_julian))
+        plan->as_of = c;
+    }
+  plan->statuses = (CheckInStatus *) g_array_free (g_steal_pointer (&statuses), FALSE);
+  return TRUE;
+}
+
 CharterPlan *
 charter_plan_compile (CharterDocument  *document,
                       GError          **error)
+{
+  return charter_plan_compile_as_of (document, NULL, error);
+}
+
+/**
+ * charter_plan_compile_as_of:
+ * @document: the document
+ * @as_of: (nullable): %NULL for the latest check-in, "none" for none, or a
+ *   date (YYYY-MM-DD): the latest check-in on or before it
+ * @error: return location for a #CHARTER_SCHEDULE_ERROR
+ *
+ * Compiles @document's plan; schedules made from it follow the check-in
+ * @as_of picks.
+ *
+ * Returns: (transfer full) (nullable): the plan
+ */
+CharterPlan *
+charter_plan_compile_as_of (CharterDocument  *document,
+                            const char       *as_of,
+                            GError          **error)
 {
   g_autoptr(CharterPlan) plan = g_new0 (CharterPlan, 1);
   CharterCalendar *calendar = charter_document_get_calendar (document);
@@ -1026,27 +1206,8 @@ charter_plan_compile (CharterDocument  *document,
   }
   plan->buffer_days = (int) ceil (buffer - 1e-9);
 
-  /* Check-ins do not move dates, but a status about no task is worth saying. */
-  {
-    GListModel *check_ins = charter_document_get_check_ins (document);
-
-    for (guint c = 0; c < g_list_model_get_n_items (check_ins); c++)
-      {
-        g_autoptr(CharterCheckIn) check_in = g_list_model_get_item (check_ins, c);
-        GListModel *statuses = charter_check_in_get_statuses (check_in);
-
-        for (guint k = 0; k < g_list_model_get_n_items (statuses); k++)
-          {
-            g_autoptr(CharterTaskStatus) status = g_list_model_get_item (statuses, k);
-            const char *task_id = charter_task_status_get_task_id (status);
-
-            if (task_id != NULL && !g_hash_table_contains (plan->task_index, task_id))
-              g_ptr_array_add (plan->warnings,
-                               g_strdup_printf (_("The check-in of %s has a status for the task “%s”, which is not in the plan."),
-                                                charter_check_in_get_date (check_in), task_id));
-          }
-      }
-  }
+  if (!compile_check_ins (plan, document, as_of, error))
+    return NULL;
 
   if ((plan->cal.mask & ~plan->cal.no_launch) == 0)
     for (guint i = 0; i < n; i++)
@@ -1067,6 +1228,78 @@ charter_plan_compile (CharterDocument  *document,
     }
 
   return g_steal_pointer (&plan);
+}
+
+/* Check-ins --------------------------------------------------------------- */
+
+static void
+status_clear (gpointer data)
+{
+  Status *st = data;
+
+  g_free (st->kind);
+  g_free (st->remaining);
+  g_free (st->at);
+  g_free (st->ci);
+}
+
+static void
+status_unref (Status *st)
+{
+  g_atomic_rc_box_release_full (st, status_clear);
+}
+
+/* What the check-ins up to @check_in (in date order) say about each task:
+ * the newest status about it; NULL for -1. O(tasks + statuses). */
+static Status *
+status_new (CharterPlan *plan,
+            gint32       check_in)
+{
+  Status *st;
+  guint n = MAX (plan->n_tasks, 1);
+
+  if (check_in < 0 || (guint) check_in >= plan->n_check_ins)
+    return NULL;
+
+  st = g_atomic_rc_box_new0 (Status);
+  st->check_in = check_in;
+  st->julian = plan->check_in_julian[check_in];
+  st->s = cal_instant_after (&plan->cal, st->julian);
+  if (st->s == NO_VALUE)
+    st->s = (gint32) MIN ((guint64) MAX_RUN_DAYS, G_MAXINT32 / 2);
+  st->kind = g_new0 (guint8, n);
+  st->remaining = g_new (gint32, n);
+  st->at = g_new (gint32, n);
+  st->ci = g_new (gint32, n);
+  for (guint i = 0; i < plan->n_tasks; i++)
+    {
+      st->remaining[i] = -1;
+      st->at[i] = st->s;
+      st->ci[i] = -1;
+    }
+  for (gint32 c = 0; c <= check_in; c++)
+    {
+      gint32 at = cal_instant_after (&plan->cal, plan->check_in_julian[c]);
+
+      if (at == NO_VALUE)
+        at = st->s;
+      for (guint32 j = plan->check_in_off[c]; j < plan->check_in_off[c + 1]; j++)
+        {
+          const CheckInStatus *cs = &plan->statuses[j];
+          guint32 v = cs->task;
+
+          if (cs->state == CHARTER_TASK_STATE_DONE)
+            st->kind[v] = ST_DONE;
+          else if (cs->percent > 0)
+            st->kind[v] = ST_STARTED;
+          else
+            st->kind[v] = ST_NOT_STARTED;
+          st->remaining[v] = cs->remaining;
+          st->at[v] = at;
+          st->ci[v] = c;
+        }
+    }
+  return st;
 }
 
 /* Passes ------------------------------------------------------------------ */
@@ -1124,6 +1357,7 @@ typedef struct
   gint32    *dref;    /* nullable */
   Usage     *usage;   /* nullable: no levelling */
   gint32    *lref;    /* nullable */
+  const Status *status; /* nullable: no check-in */
 } Pass;
 
 static inline guint8
@@ -1165,6 +1399,8 @@ forward_task (CharterPlan *plan,
   guint8 kind = DRIVER_START;
   gint32 ref = -1;
   gint32 link;
+  guint8 sk = ST_NONE;
+  gboolean fixed;
 
   if (plan->snet[v] != NO_VALUE && plan->snet[v] >= best && plan->snet_julian[v] >= plan->cal.base)
     {
@@ -1225,6 +1461,33 @@ forward_task (CharterPlan *plan,
 
   link = kind == DRIVER_DEPENDENCY ? ref : -1;
 
+  /* The check-in (docs/scheduling.md, "Reforecasting"). What has not
+   * started waits for the day after its check-in, and a remaining estimate
+   * is its new duration. What is done or under way is placed as planned
+   * first (links, commitments, capacity), then takes the dates the check-in
+   * gives it. */
+  if (p->status != NULL)
+    {
+      sk = p->status->kind[v];
+      if (sk == ST_STARTED && (d == 0 || p->status->at[v] == 0))
+        sk = ST_NOT_STARTED;   /* a milestone, or a check-in before the project start */
+      if (sk == ST_NOT_STARTED)
+        {
+          gint32 at = p->status->at[v];
+
+          if (d > 0 && p->status->remaining[v] >= 0)
+            d = MAX (p->status->remaining[v], 1);
+          if (best < at || (best == at && d == 0 && best_flavor == FLAVOR_END))
+            {
+              best = at;
+              best_flavor = FLAVOR_START;
+              kind = DRIVER_STATUS;
+              ref = STATUS_NOT_STARTED;
+            }
+        }
+    }
+  fixed = sk == ST_DONE || sk == ST_STARTED;
+
   /* The team: not while committed elsewhere, and at most capacity tasks at once. */
   if (plan->team[v] >= 0 && d > 0)
     {
@@ -1279,7 +1542,7 @@ forward_task (CharterPlan *plan,
             return pass_overflow (plan, v, error);
         }
 
-      if (level)
+      if (level && !fixed)
         {
           guint16 *row = usage_row (p->usage, t, best + d);
 
@@ -1289,7 +1552,7 @@ forward_task (CharterPlan *plan,
     }
 
   /* The launch rule. */
-  if (d == 0 && plan->launch[v] && plan->cal.no_launch != 0)
+  if (d == 0 && sk != ST_DONE && plan->launch[v] && plan->cal.no_launch != 0)
     {
       gint32 shown = best_flavor == FLAVOR_END && best > 0 ? best - 1 : best;
       guint32 day = cal_day (&plan->cal, shown);
@@ -1314,6 +1577,75 @@ forward_task (CharterPlan *plan,
         }
     }
 
+  if (fixed)
+    {
+      const Status *st = p->status;
+      gint32 at = st->at[v];
+      gint32 rem = st->remaining[v];
+
+      if (sk == ST_DONE)
+        {
+          /* Done by its check-in: no later than the evening of that day. */
+          if (d == 0 && (best > at || (best == at && best_flavor == FLAVOR_START)))
+            {
+              best = at;
+              best_flavor = FLAVOR_END;
+              kind = DRIVER_STATUS;
+              ref = STATUS_DONE;
+            }
+          else if (d > 0 && best + d > at)
+            {
+              /* It ends on the status date; if the plan is shorter than
+               * the task before then, it took what there was. */
+              best = MAX (at - d, 0);
+              d = MAX (at, 1) - best;
+              kind = DRIVER_STATUS;
+              ref = STATUS_DONE;
+            }
+        }
+      else
+        {
+          gint32 finish;
+
+          if (best >= at)
+            {
+              /* Reported under way before its planned start. */
+              best = at - 1;
+              kind = DRIVER_STATUS;
+              ref = STATUS_STARTED;
+            }
+          if (rem >= 0)
+            {
+              finish = at + rem;
+              kind = DRIVER_STATUS;
+              ref = STATUS_REMAINING;
+            }
+          else
+            finish = best + d;
+          /* Not done at the status date, though it should have been: one more day. */
+          if (finish <= st->s && (rem < 0 || at < st->s))
+            {
+              finish = st->s + 1;
+              kind = DRIVER_STATUS;
+              ref = STATUS_LATE;
+            }
+          d = finish - best;
+        }
+      if ((gint64) best + d > (gint64) MAX_RUN_DAYS)
+        return pass_overflow (plan, v, error);
+
+      /* Work done or under way takes its team's time, wherever it falls. */
+      if (d > 0 && plan->team[v] >= 0 && p->usage != NULL && plan->team_levelled[plan->team[v]])
+        {
+          guint16 *row = usage_row (p->usage, plan->team[v], best + d);
+
+          for (gint32 k = best; k < best + d; k++)
+            row[k]++;
+        }
+    }
+  else if ((gint64) best + d > (gint64) MAX_RUN_DAYS)
+    return pass_overflow (plan, v, error);
+
   if (!cal_ensure_index (&plan->cal, (gint64) best + d))
     return pass_overflow (plan, v, error);
 
@@ -1330,7 +1662,9 @@ forward_task (CharterPlan *plan,
   return TRUE;
 }
 
-/* Late dates from links and deadlines; with @rhead/@rnext (a levelled plan,
+/* Late dates from links and deadlines (a task's length is its early finish
+ * minus its early start: a check-in can make it differ from its duration);
+ * with @rhead/@rnext (a levelled plan,
  * walked in its levelling @order), a task a team member waited for must also
  * finish before that member can start: levelling's hidden links count. */
 /* The last instant a task may finish at to meet its deadline. A milestone
@@ -1383,13 +1717,13 @@ backward_pass (CharterPlan   *plan,
           switch (plan->dep_kind[e])
             {
             case CHARTER_DEPENDENCY_START_TO_START:
-              lim = ls[w] - lag + dur[v];
+              lim = ls[w] - lag + (ef[v] - es[v]);
               break;
             case CHARTER_DEPENDENCY_FINISH_TO_FINISH:
               lim = lf[w] - lag;
               break;
             case CHARTER_DEPENDENCY_START_TO_FINISH:
-              lim = lf[w] - lag + dur[v];
+              lim = lf[w] - lag + (ef[v] - es[v]);
               break;
             case CHARTER_DEPENDENCY_FINISH_TO_START:
             default:
@@ -1401,7 +1735,7 @@ backward_pass (CharterPlan   *plan,
       if (plan->fnlt[v] != NO_VALUE)
         late = MIN (late, deadline_limit (plan, dur, flavor, v));
       lf[v] = late;
-      ls[v] = late - dur[v];
+      ls[v] = late - (ef[v] - es[v]);
     }
 
   return end;
@@ -1595,7 +1929,7 @@ run_passes (CharterSchedule *self,
             GError         **error)
 {
   CharterPlan *plan = self->plan;
-  Pass pass = { self->dur, self->es, self->ef, self->flavor, self->dkind, self->dref, NULL, self->lref };
+  Pass pass = { self->dur, self->es, self->ef, self->flavor, self->dkind, self->dref, NULL, self->lref, self->status };
 
   for (guint pos = from_pos; pos < plan->n_tasks; pos++)
     {
@@ -1638,6 +1972,9 @@ run_passes (CharterSchedule *self,
       for (guint i = 0; i < plan->n_tasks; i++)
         {
           tf[i] = self->ls[i] - self->es[i];
+          /* Work done or under way has its place already: it goes first. */
+          if (self->status != NULL && (self->status->kind[i] == ST_DONE || self->status->kind[i] == ST_STARTED))
+            tf[i] = G_MININT32;
           waiting[i] = plan->pred_off[i + 1] - plan->pred_off[i];
           if (waiting[i] == 0)
             heap_push (&heap, i);
@@ -1691,8 +2028,27 @@ CharterSchedule *
 charter_schedule_new_from_plan (CharterPlan  *plan,
                                 GError      **error)
 {
+  return charter_schedule_new_from_plan_as_of (plan, plan->as_of, error);
+}
+
+/**
+ * charter_schedule_new_from_plan_as_of:
+ * @plan: a compiled plan
+ * @check_in: a check-in's position in date order, or -1 for none
+ * @error: return location for a #CHARTER_SCHEDULE_ERROR
+ *
+ * Schedules @plan as of one of its check-ins.
+ *
+ * Returns: (transfer full) (nullable): the schedule
+ */
+CharterSchedule *
+charter_schedule_new_from_plan_as_of (CharterPlan  *plan,
+                                      gint32        check_in,
+                                      GError      **error)
+{
   g_autoptr(CharterSchedule) self = schedule_alloc (plan);
 
+  self->status = status_new (plan, check_in);
   if (!run_passes (self, 0, NULL, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -1728,6 +2084,8 @@ charter_schedule_new_incremental (CharterSchedule *previous,
   if (plan->levelled)
     from = 0;
 
+  if (previous->status != NULL)
+    self->status = g_atomic_rc_box_acquire (previous->status);
   memcpy (self->es, previous->es, sizeof (gint32) * n);
   memcpy (self->ef, previous->ef, sizeof (gint32) * n);
   memcpy (self->flavor, previous->flavor, n);
@@ -1855,7 +2213,7 @@ finish_schedule (CharterSchedule *self)
         for (gint32 w = self->rhead[v]; w >= 0; w = self->rnext[w])
           free_float = MIN (free_float, self->es[w] - self->ef[v]);
 
-      dates->duration = self->dur[v];
+      dates->duration = self->ef[v] - self->es[v];
       dates->early_start = shown_start (self, v, self->es[v]);
       dates->early_finish = shown_finish (self, v, self->ef[v]);
       dates->late_start = shown_start (self, v, MAX (self->ls[v], 0));
@@ -1866,6 +2224,22 @@ finish_schedule (CharterSchedule *self)
       dates->missed_deadline = plan->fnlt[v] != NO_VALUE && self->ef[v] > deadline_limit (plan, self->dur, self->flavor, v);
       g_clear_pointer (&self->driver_text[v], g_free);
       dates->driver = NULL;
+
+      /* Done is done: no float, and nothing left to move the finish. */
+      if (self->status != NULL && self->status->kind[v] == ST_DONE)
+        {
+          dates->total_float = 0;
+          dates->free_float = 0;
+          dates->critical = FALSE;
+        }
+      if (self->dkind[v] == DRIVER_STATUS && self->dref[v] == STATUS_LATE)
+        {
+          g_autofree char *day = format_day (plan->check_in_julian[self->status->ci[v]]);
+
+          g_ptr_array_add (warnings,
+                           g_strdup_printf (_("“%s” is not done at the check-in of %s, though it was planned to finish by then; it is given one more working day: say how many days remain."),
+                                            plan->task_names[v], day));
+        }
 
       if (dates->missed_deadline)
         {
@@ -2003,6 +2377,29 @@ driver_sentence (CharterSchedule *self,
         return g_strdup_printf (_("launches never fall on a %s; moved to %s"),
                                 weekday_name (weekday_of ((guint32) self->dref[v])), day);
       }
+    case DRIVER_STATUS:
+      {
+        g_autofree char *day = format_day (plan->check_in_julian[self->status->ci[v]]);
+        int left = self->ef[v] - self->status->at[v];
+
+        switch (self->dref[v])
+          {
+          case STATUS_DONE:
+            return g_strdup_printf (_("done at the check-in of %s"), day);
+          case STATUS_REMAINING:
+            return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%d working day remaining at the check-in of %s",
+                                                 "%d working days remaining at the check-in of %s", left),
+                                    left, day);
+          case STATUS_STARTED:
+            return g_strdup_printf (_("under way at the check-in of %s"), day);
+          case STATUS_LATE:
+            return g_strdup_printf (_("not done at the check-in of %s; one more working day assumed"), day);
+          case STATUS_NOT_STARTED:
+          default:
+            return g_strdup_printf (_("not started at the check-in of %s"), day);
+          }
+      }
     case DRIVER_START:
     default:
       {
@@ -2051,6 +2448,7 @@ charter_schedule_finalize (GObject *object)
   g_free (self->dates);
   g_strfreev (self->critical_path);
   g_strfreev (self->warnings);
+  g_clear_pointer (&self->status, status_unref);
   g_clear_pointer (&self->plan, charter_plan_unref);
 
   G_OBJECT_CLASS (charter_schedule_parent_class)->finalize (object);
@@ -2552,6 +2950,9 @@ span_text (int    working_days,
  *
  * Returns: (transfer full): text, one paragraph per line
  */
+static void explain_check_in (CharterSchedule *self,
+                              GString         *out);
+
 char *
 charter_schedule_explain (CharterSchedule *self)
 {
@@ -2578,19 +2979,21 @@ charter_schedule_explain (CharterSchedule *self)
                             start, finish, span, self->end);
   else
     g_string_append_printf (out, _("The plan runs from %s to %s: %s.\n"), start, finish, span);
+  explain_check_in (self, out);
 
   n_chain = g_strv_length (self->critical_path);
   g_string_append (out, _("Critical path: "));
   for (guint i = 0; i < n_chain; i++)
     {
       gint32 v = task_index (self, self->critical_path[i]);
+      int len = self->ef[v] - self->es[v];
 
-      sum += self->dur[v];
+      sum += len;
       g_string_append_printf (out, "%s%s (", i > 0 ? " → " : "", plan->task_names[v]);
       if (self->dur[v] == 0)
         g_string_append (out, _("milestone"));
       else
-        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", self->dur[v]), self->dur[v]);
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", len), len);
       g_string_append_c (out, ')');
     }
   g_string_append (out, "\n");
@@ -2605,8 +3008,13 @@ charter_schedule_explain (CharterSchedule *self)
       {
         g_autofree char *by = span_text (self->es[first], plan->cal.mask);
         g_autofree char *reason = driver_sentence (self, first);
-        g_string_append_printf (why, _("; “%s” cannot start until %s into the plan: %s"),
-                                plan->task_names[first], by, reason);
+
+        if (self->dkind[first] == DRIVER_STATUS)
+          g_string_append_printf (why, _("; “%s” starts %s into the plan, and a check-in sets its dates: %s"),
+                                  plan->task_names[first], by, reason);
+        else
+          g_string_append_printf (why, _("; “%s” cannot start until %s into the plan: %s"),
+                                  plan->task_names[first], by, reason);
       }
     for (guint i = 1; i < n_chain; i++)
       {
@@ -2680,7 +3088,7 @@ charter_schedule_explain (CharterSchedule *self)
     guint named = 0, more = 0;
 
     for (guint v = 0; v < plan->n_tasks; v++)
-      if (self->ls[v] - self->es[v] <= 0 && self->dur[v] > 0)
+      if (self->ls[v] - self->es[v] <= 0 && self->dur[v] > 0 && !charter_schedule_is_done (self, v))
         {
           if (named == 25)
             {
@@ -2801,6 +3209,360 @@ charter_schedule_explain_task (CharterSchedule *self,
     g_string_append (out, ".\n");
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Reforecasting ----------------------------------------------------------- */
+
+/**
+ * charter_schedule_compute_as_of:
+ * @document: the document to schedule
+ * @as_of: (nullable): %NULL to follow the latest check-in, "none" to ignore
+ *   the check-ins, or a date (YYYY-MM-DD): follow the latest check-in on or
+ *   before it
+ * @error: return location for a #CHARTER_SCHEDULE_ERROR
+ *
+ * charter_schedule_compute() as of a check-in: its date is the status date,
+ * and what it (and the check-ins before it) say about each task moves the
+ * dates (docs/scheduling.md, "Reforecasting").
+ *
+ * Returns: (transfer full) (nullable): the schedule, or %NULL with @error set
+ */
+CharterSchedule *
+charter_schedule_compute_as_of (CharterDocument  *document,
+                                const char       *as_of,
+                                GError          **error)
+{
+  g_autoptr(CharterPlan) plan = NULL;
+
+  g_return_val_if_fail (CHARTER_IS_DOCUMENT (document), NULL);
+
+  plan = charter_plan_compile_as_of (document, as_of, error);
+  if (plan == NULL)
+    return NULL;
+  return charter_schedule_new_from_plan (plan, error);
+}
+
+/**
+ * charter_schedule_reforecast:
+ * @self: a schedule
+ * @check_in: a check-in's position in date order
+ *   (charter_schedule_get_n_check_ins()), or -1 for none
+ * @error: return location for a #CHARTER_SCHEDULE_ERROR
+ *
+ * The same plan scheduled as of another check-in (the milestone trend, the
+ * explanation of what moved since the check-in before).
+ *
+ * Returns: (transfer full) (nullable): the schedule
+ */
+CharterSchedule *
+charter_schedule_reforecast (CharterSchedule  *self,
+                             int               check_in,
+                             GError          **error)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), NULL);
+  g_return_val_if_fail (check_in >= -1 && check_in < (int) self->plan->n_check_ins, NULL);
+
+  return charter_schedule_new_from_plan_as_of (self->plan, check_in, error);
+}
+
+/**
+ * charter_schedule_get_n_check_ins:
+ * @self: a schedule
+ *
+ * Returns: how many check-ins (with a valid date) the plan has
+ */
+guint
+charter_schedule_get_n_check_ins (CharterSchedule *self)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), 0);
+  return self->plan->n_check_ins;
+}
+
+/**
+ * charter_schedule_get_check_in_date:
+ * @self: a schedule
+ * @check_in: a check-in's position in date order
+ *
+ * Returns: the check-in's date (julian)
+ */
+guint32
+charter_schedule_get_check_in_date (CharterSchedule *self,
+                                    guint            check_in)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), 0);
+  g_return_val_if_fail (check_in < self->plan->n_check_ins, 0);
+  return self->plan->check_in_julian[check_in];
+}
+
+/**
+ * charter_schedule_get_check_in_id:
+ * @self: a schedule
+ * @check_in: a check-in's position in date order
+ *
+ * Returns: the check-in's id
+ */
+const char *
+charter_schedule_get_check_in_id (CharterSchedule *self,
+                                  guint            check_in)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), NULL);
+  g_return_val_if_fail (check_in < self->plan->n_check_ins, NULL);
+  return self->plan->check_in_ids[check_in];
+}
+
+/**
+ * charter_schedule_get_check_in:
+ * @self: a schedule
+ *
+ * Returns: the position (in date order) of the check-in @self follows, or -1
+ */
+int
+charter_schedule_get_check_in (CharterSchedule *self)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), -1);
+  return self->status != NULL ? self->status->check_in : -1;
+}
+
+/**
+ * charter_schedule_get_status_date:
+ * @self: a schedule
+ *
+ * Returns: the status date (julian): the date of the check-in @self
+ *   follows; 0 when it follows none
+ */
+guint32
+charter_schedule_get_status_date (CharterSchedule *self)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), 0);
+  return self->status != NULL ? self->status->julian : 0;
+}
+
+/**
+ * charter_schedule_get_remaining_days:
+ * @self: a schedule
+ * @index: a task's position in the document's task list
+ *
+ * Returns: for a task whose latest status gives remaining working days, the
+ *   working days it has left after the status date in this schedule; -1
+ *   when no check-in gives it one
+ */
+int
+charter_schedule_get_remaining_days (CharterSchedule *self,
+                                     guint            index)
+{
+  const Status *st;
+
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), -1);
+  g_return_val_if_fail (index < self->plan->n_tasks, -1);
+
+  st = self->status;
+  if (st == NULL || st->remaining[index] < 0 || st->kind[index] == ST_DONE)
+    return -1;
+  return MAX (self->ef[index] - MAX (self->es[index], st->s), 0);
+}
+
+/**
+ * charter_schedule_is_done:
+ * @self: a schedule
+ * @index: a task's position in the document's task list
+ *
+ * Returns: whether a check-in up to the status date reports the task done
+ */
+gboolean
+charter_schedule_is_done (CharterSchedule *self,
+                          guint            index)
+{
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), FALSE);
+  g_return_val_if_fail (index < self->plan->n_tasks, FALSE);
+  return self->status != NULL && self->status->kind[index] == ST_DONE;
+}
+
+/**
+ * charter_schedule_get_launch:
+ * @self: a schedule
+ *
+ * The task the room calls "the launch": the first milestone marked
+ * `launch`, else the task that finishes last.
+ *
+ * Returns: its position in the document's task list, or -1 without tasks
+ */
+int
+charter_schedule_get_launch (CharterSchedule *self)
+{
+  CharterPlan *plan;
+  gint32 last = -1;
+
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), -1);
+
+  plan = self->plan;
+  for (guint v = 0; v < plan->n_tasks; v++)
+    if (plan->launch[v])
+      return v;
+  for (guint v = 0; v < plan->n_tasks; v++)
+    if (last < 0 || self->dates[v].early_finish > self->dates[last].early_finish ||
+        (self->dates[v].early_finish == self->dates[last].early_finish && self->ef[v] > self->ef[last]))
+      last = v;
+  return last;
+}
+
+/**
+ * charter_schedule_get_slip_days:
+ * @self: a schedule
+ * @from_day: a day (julian), as in a baseline
+ * @to_day: another day (julian), as in the forecast
+ *
+ * How many working days later @to_day is than @from_day: the working days
+ * after @from_day up to and including @to_day; negative when it is earlier.
+ * Between two working days it is the difference of their positions in the
+ * working calendar.
+ *
+ * Returns: working days
+ */
+int
+charter_schedule_get_slip_days (CharterSchedule *self,
+                                guint32          from_day,
+                                guint32          to_day)
+{
+  Calendar *cal;
+  gint32 a, b;
+
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), 0);
+
+  cal = &self->plan->cal;
+  a = cal_instant_after (cal, MIN (from_day, cal->limit));
+  b = cal_instant_after (cal, MIN (to_day, cal->limit));
+  return b - a;
+}
+
+/**
+ * charter_schedule_explain_check_in:
+ * @self: a schedule
+ *
+ * What moved since the check-in before the one @self follows, and why: the
+ * launch's move in working days, then the statuses of this check-in that
+ * differ from what was planned ("“X” has 9 working days remaining, 5 more
+ * than planned"), those on the critical path first.
+ *
+ * Returns: (transfer full) (nullable): one line, or %NULL without a check-in
+ */
+char *
+charter_schedule_explain_check_in (CharterSchedule *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (CHARTER_IS_SCHEDULE (self), NULL);
+
+  explain_check_in (self, out);
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* "The launch moves 4 working days later since the check-in of …: “X” has
+ * 9 working days remaining, 5 more than planned." Against the schedule as
+ * of the check-in before (or without check-ins, for the first one). */
+static void
+explain_check_in (CharterSchedule *self,
+                  GString         *out)
+{
+  CharterPlan *plan = self->plan;
+  const Status *st = self->status;
+  g_autoptr(CharterSchedule) before = NULL;
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autofree char *day = NULL;
+  gint32 launch, moved;
+  guint named = 0, more = 0;
+
+  if (st == NULL)
+    return;
+  before = charter_schedule_new_from_plan_as_of (plan, st->check_in - 1, NULL);
+  if (before == NULL)
+    return;
+
+  day = format_day (st->julian);
+  launch = charter_schedule_get_launch (self);
+  if (launch < 0)
+    return;
+
+  /* The reasons: this check-in's statuses that differ from what was planned. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint v = 0; v < plan->n_tasks; v++)
+      {
+        gboolean on_path = self->dates[v].critical || v == (guint) launch;
+        g_autofree char *reason = NULL;
+
+        if (st->ci[v] != st->check_in || on_path != (pass == 0))
+          continue;
+        if (st->kind[v] == ST_DONE && before->ef[v] > st->s && self->dur[v] > 0)
+          {
+            /* It was to take this many working days after the status date. */
+            int early = before->ef[v] - MAX (before->es[v], st->s);
+
+            reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "“%s” is done, %d working day earlier than planned",
+                                                   "“%s” is done, %d working days earlier than planned", early),
+                                      plan->task_names[v], early);
+          }
+        else if (st->kind[v] != ST_DONE && st->remaining[v] >= 0 && self->dur[v] > 0)
+          {
+            int left = self->ef[v] - MAX (self->es[v], st->s);
+            int planned = MAX (before->ef[v] - MAX (before->es[v], st->s), 0);
+            int diff = left - planned;
+
+            if (diff > 0)
+              reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "“%s” has %d working day remaining, %d more than planned",
+                                                     "“%s” has %d working days remaining, %d more than planned", left),
+                                        plan->task_names[v], left, diff);
+            else if (diff < 0)
+              reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "“%s” has %d working day remaining, %d fewer than planned",
+                                                     "“%s” has %d working days remaining, %d fewer than planned", left),
+                                        plan->task_names[v], left, -diff);
+          }
+        else if (self->dkind[v] == DRIVER_STATUS && self->dref[v] == STATUS_LATE)
+          reason = g_strdup_printf (_("“%s” is not done, though planned to finish by then"), plan->task_names[v]);
+        else if (self->dkind[v] == DRIVER_STATUS && self->dref[v] == STATUS_NOT_STARTED && before->es[v] < self->es[v])
+          {
+            g_autofree char *planned = format_day (before->dates[v].early_start);
+
+            reason = g_strdup_printf (_("“%s” has not started (planned for %s)"), plan->task_names[v], planned);
+          }
+        if (reason == NULL)
+          continue;
+        if (named == 10)
+          {
+            more++;
+            continue;
+          }
+        g_string_append (why, named > 0 ? "; " : ": ");
+        g_string_append (why, reason);
+        named++;
+      }
+  if (more > 0)
+    g_string_append_printf (why, g_dngettext (GETTEXT_PACKAGE, "; and %u more task", "; and %u more tasks", more), more);
+
+  moved = charter_schedule_get_slip_days (self, before->dates[launch].early_finish,
+                                          self->dates[launch].early_finish);
+
+  {
+    g_autofree char *to = format_day (self->dates[launch].early_finish);
+    const char *name = plan->task_names[launch];
+
+    if (moved > 0)
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "“%s” moves %d working day later since the check-in of %s (to %s)%s.\n",
+                                                "“%s” moves %d working days later since the check-in of %s (to %s)%s.\n", moved),
+                              name, moved, day, to, why->str);
+    else if (moved < 0)
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "“%s” moves %d working day earlier since the check-in of %s (to %s)%s.\n",
+                                                "“%s” moves %d working days earlier since the check-in of %s (to %s)%s.\n", -moved),
+                              name, -moved, day, to, why->str);
+    else
+      g_string_append_printf (out, _("“%s” does not move since the check-in of %s (%s)%s.\n"),
+                              name, day, to, why->str);
+  }
 }
 
 /* Monte Carlo ------------------------------------------------------------- */
@@ -3140,7 +3902,7 @@ charter_schedule_simulate_full (CharterSchedule        *self,
 
   for (guint r = 0; r < runs; r++)
     {
-      Pass pass = { dur, es, ef, flavor, dkind, dref, NULL, NULL };
+      Pass pass = { dur, es, ef, flavor, dkind, dref, NULL, NULL, self->status };
 
       for (guint i = 0; i < n; i++)
         dur[i] = self->dur[i] == 0 ? 0 : MAX (sample_duration (rand, self->dur[i], plan->optimistic[i], plan->pessimistic[i]), 0);
@@ -3205,7 +3967,7 @@ charter_schedule_simulate_full (CharterSchedule        *self,
             if (plan->levelled)
               {
                 /* Levelling can move any task of a team: a whole pass. */
-                Pass without = { dur, es2, ef2, flavor2, NULL, NULL, NULL, NULL };
+                Pass without = { dur, es2, ef2, flavor2, NULL, NULL, NULL, NULL, self->status };
 
                 ok = forward_all (plan, &without, order, error);
                 end.end = latest_finish (plan, ef2);
@@ -3213,7 +3975,7 @@ charter_schedule_simulate_full (CharterSchedule        *self,
             else
               {
                 /* Only what follows the risk's tasks, in place, then put back. */
-                Pass without = { dur, es, ef, flavor, NULL, NULL, NULL, NULL };
+                Pass without = { dur, es, ef, flavor, NULL, NULL, NULL, NULL, self->status };
                 guint last_moved = 0;
                 gint32 moved_latest = 0;
 

@@ -93,6 +93,9 @@ const CharterTaskDates *charter_schedule_get_task_dates_at  (CharterSchedule  *s
                                                              guint             index);
 const CharterTaskDates *charter_schedule_peek_task_dates_at (CharterSchedule *self,
                                                              guint            index);
+/* The task's position in the document's task list, or -1. */
+gint32                  charter_schedule_get_task_index     (CharterSchedule  *self,
+                                                             const char       *task_id);
 /* (nullable): the id of the task whose id, or else whose name, is @id_or_name */
 const char             *charter_schedule_lookup_task        (CharterSchedule  *self,
                                                              const char       *id_or_name);
@@ -100,6 +103,30 @@ const char             *charter_schedule_lookup_task        (CharterSchedule  *s
 char                   *charter_schedule_explain            (CharterSchedule  *self);
 char                   *charter_schedule_explain_task       (CharterSchedule  *self,
                                                              const char       *task_id);
+
+/* Reforecasting from check-ins (docs/scheduling.md, "Reforecasting"). */
+CharterSchedule        *charter_schedule_compute_as_of      (CharterDocument  *document,
+                                                             const char       *as_of,
+                                                             GError          **error);
+CharterSchedule        *charter_schedule_reforecast         (CharterSchedule  *self,
+                                                             int               check_in,
+                                                             GError          **error);
+guint                   charter_schedule_get_n_check_ins    (CharterSchedule  *self);
+guint32                 charter_schedule_get_check_in_date  (CharterSchedule  *self,
+                                                             guint             check_in);
+const char             *charter_schedule_get_check_in_id    (CharterSchedule  *self,
+                                                             guint             check_in);
+int                     charter_schedule_get_check_in       (CharterSchedule  *self);
+guint32                 charter_schedule_get_status_date    (CharterSchedule  *self);
+int                     charter_schedule_get_remaining_days (CharterSchedule  *self,
+                                                             guint             index);
+gboolean                charter_schedule_is_done            (CharterSchedule  *self,
+                                                             guint             index);
+int                     charter_schedule_get_launch         (CharterSchedule  *self);
+char                   *charter_schedule_explain_check_in   (CharterSchedule  *self);
+int                     charter_schedule_get_slip_days      (CharterSchedule  *self,
+                                                             guint32           from_day,
+                                                             guint32           to_day);
 
 typedef struct _CharterSimulation CharterSimulation;
 

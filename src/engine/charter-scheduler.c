@@ -2,7 +2,7 @@
 /* charter-scheduler.c: keeps a CharterSchedule of a document current.
  *
  * It watches every item scheduling reads (tasks, dependencies, teams and their
- * commitments, risks, the calendar) with "notify", and the collections with
+ * commitments, risks, check-ins and their statuses, the calendar) with "notify", and the collections with
  * "items-changed". On CharterDocument::changed: if only task durations
  * changed, the compiled plan is kept and only what follows the changed tasks
  * is rescheduled; if nothing that scheduling reads changed (a task moved on
@@ -102,6 +102,9 @@ on_item_notify_cb (CharterScheduler *self,
     }
   else if (CHARTER_IS_TEAM (item) && g_str_equal (pspec->name, "color"))
     return;
+  else if ((CHARTER_IS_CHECK_IN (item) || CHARTER_IS_TASK_STATUS (item)) &&
+           (g_str_equal (pspec->name, "notes") || g_str_equal (pspec->name, "blockers")))
+    return;
 
   self->needs_compile = TRUE;
 }
@@ -116,6 +119,8 @@ watch_item (CharterScheduler *self,
   g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify_cb), self, G_CONNECT_SWAPPED);
   if (CHARTER_IS_TEAM (item))
     watch_list (self, charter_team_get_commitments (CHARTER_TEAM (item)));
+  else if (CHARTER_IS_CHECK_IN (item))
+    watch_list (self, charter_check_in_get_statuses (CHARTER_CHECK_IN (item)));
 }
 
 static void
@@ -243,6 +248,7 @@ charter_scheduler_constructed (GObject *object)
   watch_list (self, charter_document_get_dependencies (self->document));
   watch_list (self, charter_document_get_teams (self->document));
   watch_list (self, charter_document_get_risks (self->document));
+  watch_list (self, charter_document_get_check_ins (self->document));
 
   recompute_full (self);
 }

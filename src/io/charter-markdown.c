@@ -401,6 +401,23 @@ charter_markdown_escape_inline (const char *text)
 }
 
 /**
+ * charter_markdown_escape_cell:
+ * @text: (nullable): text a person typed
+ *
+ * Returns: (transfer full): charter_markdown_escape_inline() for a table
+ *   cell: a "|" does not end the cell
+ */
+char *
+charter_markdown_escape_cell (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_inline (out, text, TRUE);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
  * charter_markdown_export:
  * @document: a #CharterDocument
  *

@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 char *charter_markdown_export        (CharterDocument *document);
 
 char *charter_markdown_escape_inline (const char      *text);
+char *charter_markdown_escape_cell   (const char      *text);
 
 G_END_DECLS

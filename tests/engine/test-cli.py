@@ -212,5 +212,108 @@ with tempfile.TemporaryDirectory() as tmp:
     check(out and out["tasks"][5]["finish"] == "2025-04-17" and out["tasks"][5]["total_float_days"] < 0,
           "missed deadline is not moved")
 
+    # Reforecasting from a check-in (docs/scheduling.md, "Reforecasting").
+    # Fri 21 Mar the API (planned to Fri 28 Mar: 5 working days left) has 9
+    # left: Thu 3 Apr. Its finish only drives "Offline sync", which had 5
+    # days of float: sync moves 4 days and the launch not at all. With 11
+    # left (Mon 7 Apr) sync ends Mon 14 Apr, Beta falls on it, and the
+    # launch, 4 working days later with Good Friday and Easter Monday off,
+    # moves from Thu 17 to Tue 22 Apr: 1 working day.
+    def with_check_in(remaining):
+        plan = copy.deepcopy(base)
+        plan["plan"]["check_ins"] = [{
+            "id": "c1", "date": "2025-03-21", "notes": "API slower than hoped.",
+            "statuses": [{"id": "c1-api", "task_id": "api", "state": "at-risk", "percent_complete": 50,
+                          "remaining": remaining, "blockers": "Load tests | flaky"}]}]
+        plan["plan"]["baselines"] = [
+            {"id": "b0", "name": "First try", "date": "2025-02-01",
+             "entries": [{"id": "b0-api", "task_id": "api", "start": "2025-03-03", "finish": "2025-03-21"}]},
+            {"id": "b1", "name": "Agreed", "date": "2025-03-01",
+             "entries": [{"id": "b1-api", "task_id": "api", "start": "2025-03-10", "finish": "2025-03-28"},
+                         {"id": "b1-launch", "task_id": "launch", "start": "2025-04-17", "finish": "2025-04-17"}]}]
+        plan["plan"]["scope_changes"] = [
+            {"id": "s1", "what": "Offline maps", "why": "Riders lose signal", "cost": 5, "raised_on": "2025-03-21"},
+            {"id": "s2", "what": "Dark mode", "cost": 2, "decision": "accept-slip", "decided_on": "2025-03-20"}]
+        return write(f"check-in-{remaining}.charter", json.dumps(plan))
+
+    nine = with_check_in(9)
+    r = run("schedule", nine, "--format", "json")
+    out = json.loads(r.stdout) if r.returncode == 0 else {"project": {}, "tasks": []}
+    tasks = {t["id"]: t for t in out["tasks"]}
+    check(out["project"].get("status_date") == "2025-03-21", f"status_date: {out['project']}")
+    check(tasks.get("api", {}).get("finish") == "2025-04-03" and tasks["api"].get("remaining_days") == 9,
+          f"api finishes on the 9th working day after the status date: {tasks.get('api')}")
+    check("remaining_days" not in tasks.get("ui", {"remaining_days": 0}), "remaining_days only where a check-in gives it")
+    check(tasks.get("sync", {}).get("finish") == "2025-04-10" and tasks["sync"]["total_float_days"] == 1,
+          f"sync uses 4 of its 5 days of float: {tasks.get('sync')}")
+    check(tasks.get("launch", {}).get("finish") == "2025-04-17", "the launch does not move while float absorbs it")
+    check(out["project"].get("baseline") == "b1" and out["project"].get("launch_slip_days") == 0,
+          f"the newest baseline: {out['project']}")
+    check(tasks.get("api", {}).get("baseline_finish") == "2025-03-28" and tasks["api"].get("slip_days") == 4,
+          f"api slips 4 working days against the baseline: {tasks.get('api')}")
+    check("baseline_finish" not in tasks.get("ui", {"baseline_finish": 0}), "no slip for a task the baseline lacks")
+
+    eleven = with_check_in(11)
+    r = run("schedule", eleven, "--format", "json")
+    out = json.loads(r.stdout) if r.returncode == 0 else {"project": {}, "tasks": []}
+    tasks = {t["id"]: t for t in out["tasks"]}
+    check(tasks.get("api", {}).get("finish") == "2025-04-07" and tasks.get("sync", {}).get("finish") == "2025-04-14"
+          and tasks.get("launch", {}).get("finish") == "2025-04-22" and out["project"].get("launch_slip_days") == 1,
+          f"11 days left move the launch by one working day: {[(t['id'], t['finish']) for t in out['tasks']]}")
+    check(out.get("critical_path") == ["api", "sync", "beta", "launch"], f"critical path: {out.get('critical_path')}")
+    r = run("explain", eleven)
+    check(r.returncode == 0 and "“Launch” moves 1 working day later since the check-in of Fri 21 Mar 2025 "
+          "(to Tue 22 Apr 2025): “Workout history API” has 11 working days remaining, 6 more than planned." in r.stdout,
+          f"explain says what moved and why: {r.stdout}")
+
+    # --as-of: none is the plan without check-ins, byte for byte; a date
+    # before the check-in means none; a bad value is a usage error.
+    plain = copy.deepcopy(json.load(open(eleven, encoding="utf-8")))
+    plain["plan"]["check_ins"] = []
+    r_none = run("schedule", eleven, "--format", "json", "--as-of", "none")
+    r_plain = run("schedule", write("plain.charter", json.dumps(plain)), "--format", "json")
+    check(r_none.returncode == 0 and r_none.stdout == r_plain.stdout, "--as-of none equals the plan without check-ins")
+    check("status_date" not in json.loads(r_none.stdout)["project"], "no status_date without a check-in")
+    r = run("schedule", eleven, "--format", "json", "--as-of", "2025-03-20")
+    check(r.returncode == 0 and r.stdout == r_plain.stdout, "--as-of a day before the only check-in")
+    r = run("schedule", eleven, "--format", "json", "--as-of", "2025-03-21")
+    check(r.returncode == 0 and json.loads(r.stdout)["project"].get("status_date") == "2025-03-21",
+          "--as-of the check-in's own day uses it")
+    r = run("schedule", eleven, "--as-of", "soon")
+    check(r.returncode == 2 and "--as-of" in r.stderr and r.stdout == "", f"bad --as-of is a usage error: {r.stderr}")
+
+    r = run("schedule", eleven, "--format", "csv")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(r.stdout))}
+    check(rows.get("api", {}).get("remaining_days") == "11" and rows["api"].get("slip_days") == "6"
+          and rows["api"].get("baseline_finish") == "2025-03-28" and rows.get("ui", {}).get("slip_days") == "",
+          f"csv columns: {rows.get('api')}")
+    r = run("schedule", eleven)
+    check(r.returncode == 0 and "Status date: 2025-03-21" in r.stdout
+          and "Against the baseline “Agreed”: the launch +1 working day" in r.stdout,
+          f"table header: {r.stdout[:400]}")
+
+    # The check-in summary.
+    r = run("export", eleven, "--to", "markdown", "--what", "check-in")
+    md = r.stdout
+    check(r.returncode == 0 and md.startswith("# Check-in of Fri 21 Mar 2025\n\nAPI slower than hoped.\n"),
+          f"summary heading: {md[:200]}")
+    check("**Forecast:** “Launch” on Tue 22 Apr 2025, +1 working day against the baseline “Agreed”." in md,
+          "summary forecast")
+    check("## What moved and why\n\n“Launch” moves 1 working day later" in md, "summary: what moved")
+    check("| Workout history API | Backend | at risk | 50 % | 11 working days | Mon 7 Apr 2025 | +6 |" in md,
+          f"summary: status by task: {md}")
+    check("- **Workout history API** (at risk): Load tests | flaky" in md, "summary: blockers")
+    check("- **Offline maps**: Riders lose signal (costs 5 working days; raised on 2025-03-21;" in md
+          and "Dark mode" not in md, "summary: decisions needed are the pending requests only")
+    r = run("export", eleven, "--what", "check-in", "--as-of", "2025-03-20")
+    check(r.returncode == 1 and "no check-in on or before 2025-03-20" in r.stderr and r.stdout == "",
+          f"no check-in to summarise: {r.stderr}")
+    r = run("export", WORKOUT, "--what", "check-in")
+    check(r.returncode == 1 and r.stdout == "", "a plan without check-ins has no summary")
+    check(run("export", eleven, "--what", "spec").stdout == run("export", eleven).stdout,
+          "--what spec is the default")
+    check(run("export", eleven, "--what", "minutes").returncode == 2, "unknown --what is a usage error")
+    check(run("export", eleven, "--as-of", "2025-03-21").returncode == 2, "--as-of needs --what check-in")
+
 print(f"{passed} passed, {failures} failed")
 sys.exit(1 if failures else 0)

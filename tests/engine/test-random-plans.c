@@ -330,6 +330,175 @@ test_random_plans (void)
   g_assert_cmpuint (scheduled, ==, N_PLANS);
 }
 
+/* A check-in at the start of task @v saying it has @remaining working days
+ * left (any earlier check-in replaced). */
+static void
+set_check_in (CharterDocument *doc,
+              const char      *date,
+              const char      *task_id,
+              int              remaining)
+{
+  g_autoptr(CharterCheckIn) check_in = charter_check_in_new ("c");
+  g_autoptr(CharterTaskStatus) status = charter_task_status_new ("c-s");
+
+  g_list_store_remove_all (G_LIST_STORE (charter_document_get_check_ins (doc)));
+  charter_check_in_set_date (check_in, date);
+  charter_task_status_set_task_id (status, task_id);
+  charter_task_status_set_percent_complete (status, 10);
+  charter_task_status_set_remaining (status, remaining);
+  g_list_store_append (G_LIST_STORE (charter_check_in_get_statuses (check_in)), status);
+  g_list_store_append (G_LIST_STORE (charter_document_get_check_ins (doc)), check_in);
+}
+
+/* Critical-path properties of remaining estimates, on generated plans made
+ * plain (finish-to-start links only, no teams, deadlines or launch rule, so
+ * that only links move dates): a task under way at the status date whose
+ * check-in gives k more working days than planned moves the finish by
+ * max(0, k − its total float): exactly k on a critical task, nothing until
+ * its float is used up on one with float. */
+static void
+test_remaining_moves_finish (void)
+{
+  guint critical_seen = 0, float_seen = 0;
+
+  for (guint seed = 1; seed <= N_PLANS / 6; seed++)
+    {
+      gboolean has_deadlines;
+      g_autoptr(CharterDocument) doc = generate (seed, &has_deadlines);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed * 104729);
+      g_autoptr(CharterSchedule) plan = NULL;
+      g_autoptr(GError) error = NULL;
+      GListModel *tasks = charter_document_get_tasks (doc);
+      GListModel *deps = charter_document_get_dependencies (doc);
+      guint n = g_list_model_get_n_items (tasks);
+      guint v;
+      const CharterTaskDates *dates;
+      gint32 es, ef, ls, lf;
+      g_autofree char *status_day = NULL;
+      int planned, tf;
+      int ks[5];
+
+      charter_calendar_set_no_launch_days (charter_document_get_calendar (doc), CHARTER_WEEKDAYS_NONE);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
+
+          charter_task_set_team_id (task, NULL);
+          charter_task_set_finish_no_later_than (task, NULL);
+        }
+      for (guint e = 0; e < g_list_model_get_n_items (deps); e++)
+        {
+          g_autoptr(CharterDependency) dep = g_list_model_get_item (deps, e);
+
+          charter_dependency_set_kind (dep, CHARTER_DEPENDENCY_FINISH_TO_START);
+        }
+      plan = charter_schedule_compute_as_of (doc, "none", &error);
+      g_assert_no_error (error);
+
+      /* A task with work, under way from its first day. */
+      v = g_rand_int_range (rand, 0, n);
+      for (guint k = 0; k < n && charter_schedule_get_task_dates_at (plan, v)->duration == 0; k++)
+        v = (v + 1) % n;
+      dates = charter_schedule_get_task_dates_at (plan, v);
+      if (dates->duration == 0)
+        continue;
+      charter_schedule_get_instants (plan, v, &es, &ef, &ls, &lf);
+      status_day = iso (dates->early_start);
+      planned = ef - es - 1;              /* working days left after its first day */
+      tf = dates->total_float;
+      g_assert_cmpint (tf, >=, 0);
+      if (tf == 0)
+        critical_seen++;
+      else
+        float_seen++;
+
+      ks[0] = 0;
+      ks[1] = 1;
+      ks[2] = g_rand_int_range (rand, 2, 12);
+      ks[3] = tf;
+      ks[4] = tf + g_rand_int_range (rand, 1, 6);
+      for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+        {
+          g_autoptr(CharterSchedule) after = NULL;
+          int expected = MAX (0, ks[j] - tf);
+
+          set_check_in (doc, status_day, charter_schedule_get_task_id (plan, v), planned + ks[j]);
+          after = charter_schedule_compute (doc, &error);
+          g_assert_no_error (error);
+          if (charter_schedule_get_working_days (after) - charter_schedule_get_working_days (plan) != expected)
+            g_error ("seed %u: task %s (float %d) with %d more working days remaining moved the finish by %d, not %d",
+                     seed, charter_schedule_get_task_id (plan, v), tf, ks[j],
+                     charter_schedule_get_working_days (after) - charter_schedule_get_working_days (plan), expected);
+        }
+    }
+  g_assert_cmpuint (critical_seen, >, 50);
+  g_assert_cmpuint (float_seen, >, 50);
+}
+
+/* Random check-ins on the generated plans (levelling, commitments, every
+ * link type, launches): --as-of none schedules exactly as the plan without
+ * check-ins, and the scheduler's incremental reschedule with check-ins
+ * equals a full one. */
+static void
+test_as_of_none (void)
+{
+  for (guint seed = 1; seed <= N_PLANS / 6; seed++)
+    {
+      gboolean has_deadlines;
+      g_autoptr(CharterDocument) doc = generate (seed, &has_deadlines);
+      g_autoptr(CharterDocument) bare = generate (seed, &has_deadlines);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed * 15485863);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CharterSchedule) none = NULL;
+      g_autoptr(CharterSchedule) without = NULL;
+      g_autoptr(CharterScheduler) scheduler = NULL;
+      GListModel *tasks = charter_document_get_tasks (doc);
+      guint n = g_list_model_get_n_items (tasks);
+      guint32 base = julian ("2025-03-03");
+
+      for (int c = g_rand_int_range (rand, 1, 4); c > 0; c--)
+        {
+          g_autofree char *id = g_strdup_printf ("c%d", c);
+          g_autofree char *date = iso (base + g_rand_int_range (rand, -5, 90));
+          g_autoptr(CharterCheckIn) check_in = charter_check_in_new (id);
+
+          charter_check_in_set_date (check_in, date);
+          for (int k = g_rand_int_range (rand, 0, 6); k > 0; k--)
+            {
+              g_autofree char *sid = g_strdup_printf ("%s-%d", id, k);
+              g_autoptr(CharterTaskStatus) status = charter_task_status_new (sid);
+              g_autoptr(CharterTask) task = g_list_model_get_item (tasks, g_rand_int_range (rand, 0, n));
+
+              charter_task_status_set_task_id (status, charter_item_get_id (CHARTER_ITEM (task)));
+              charter_task_status_set_state (status, g_rand_int_range (rand, 0, 4));
+              charter_task_status_set_percent_complete (status, g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 1, 101));
+              charter_task_status_set_remaining (status, g_rand_boolean (rand) ? -1 : g_rand_int_range (rand, 0, 15));
+              g_list_store_append (G_LIST_STORE (charter_check_in_get_statuses (check_in)), status);
+            }
+          g_list_store_append (G_LIST_STORE (charter_document_get_check_ins (doc)), check_in);
+        }
+
+      none = charter_schedule_compute_as_of (doc, "none", &error);
+      g_assert_no_error (error);
+      without = charter_schedule_compute (bare, &error);
+      g_assert_no_error (error);
+      assert_same (seed, none, without);
+      g_assert_cmpuint (charter_schedule_get_status_date (none), ==, 0);
+
+      scheduler = charter_scheduler_new (doc);
+      for (int change = 0; change < 2; change++)
+        {
+          g_autoptr(CharterTask) task = g_list_model_get_item (tasks, g_rand_int_range (rand, 0, n));
+          g_autoptr(CharterSchedule) full = NULL;
+
+          charter_document_set (doc, task, "duration", g_rand_int_range (rand, 1, 15), NULL);
+          full = charter_schedule_compute (doc, &error);
+          g_assert_no_error (error);
+          assert_same (seed, charter_scheduler_get_schedule (scheduler), full);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +506,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/engine/random-plans", test_random_plans);
+  g_test_add_func ("/engine/random-plans/remaining-moves-finish", test_remaining_moves_finish);
+  g_test_add_func ("/engine/random-plans/as-of-none", test_as_of_none);
 
   return g_test_run ();
 }
