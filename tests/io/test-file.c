@@ -511,6 +511,13 @@ static const BadCase bad_cases[] = {
     CHARTER_FILE_ERROR_INVALID, "plan.dependencies", "“Design” → “Build” → “Test” → “Design”" },
   { "self-dependency", HEAD "'plan':{" TASKS ",'dependencies':[{'id':'d1','predecessor':'b','successor':'b'}]}}",
     CHARTER_FILE_ERROR_INVALID, "plan.dependencies[0].successor", "itself" },
+  /* What the file says is quoted: "5.0", not "5". */
+  { "decimal-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':5.0}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "not “5.0”" },
+  { "exponent-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1e2}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "not “1e2”" },
+  { "decimal-version", "{'format':'charter','version':1.0}",
+    CHARTER_FILE_ERROR_INVALID, "version", "not “1.0”" },
   { "absurd-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1000000000000}]}}",
     CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "between 0 and 100000" },
   { "negative-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':-3}]}}",
