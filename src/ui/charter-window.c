@@ -470,8 +470,9 @@ ask_changed_on_disk (SaveData *data)
                                                        _("File Changed on Disk"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("Another program changed “%s” since you opened it. "
-                                    "Replacing it loses those changes."),
-                                  name);
+                                    "Save As keeps both versions; Replace writes yours over it "
+                                    "and keeps theirs as “%s~”."),
+                                  name, name);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"),
