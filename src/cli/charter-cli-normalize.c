@@ -24,7 +24,7 @@ charter_cli_normalize (int   argc,
   g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to OUT (atomically) instead of standard output"), N_("OUT") },
+      N_("Write to OUT (atomically, keeping the previous OUT as OUT~) instead of standard output"), N_("OUT") },
     { NULL }
   };
 
@@ -75,11 +75,12 @@ charter_cli_normalize (int   argc,
   {
     g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
 
-    /* Temporary file, sync, rename: OUT is never half-written. */
-    if (!g_file_replace_contents (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    /* Temporary file, every write checked, sync, rename: OUT is never
+     * half-written, and a write that fails (a full disk) leaves it as it
+     * was. The version it replaces is kept as "OUT~". */
+    if (!charter_file_write_atomic (out, bytes, TRUE, NULL, NULL, NULL, &error))
       {
-        fprintf (stderr, _("%s: could not write: %s\n"), output, error->message);
+        fprintf (stderr, "%s\n", error->message);
         return 1;
       }
   }

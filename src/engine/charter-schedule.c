@@ -1379,6 +1379,18 @@ pass_overflow (CharterPlan *plan,
                guint32      v,
                GError     **error)
 {
+  if (plan->cal.limit < plan->cal.base + MAX_YEARS * 366u)
+    {
+      /* The calendar ends (31 Dec 9999) before 500 years are up: the cause
+       * is a project start close to it, not the task. */
+      g_autofree char *start = format_day (plan->cal.base);
+      g_autofree char *last = format_day (plan->cal.limit);
+
+      g_set_error (error, CHARTER_SCHEDULE_ERROR, CHARTER_SCHEDULE_ERROR_BAD_DATE,
+                   _("Task “%s” cannot be scheduled: the project starts on %s, too close to %s, the last day Charter can schedule. Check the start in the Calendar."),
+                   plan->task_names[v], start, last);
+      return FALSE;
+    }
   g_set_error (error, CHARTER_SCHEDULE_ERROR, CHARTER_SCHEDULE_ERROR_BAD_DATE,
                _("Task “%s” would be scheduled more than %d years after the project start; check its duration, lags and its team’s commitments."),
                plan->task_names[v], MAX_YEARS);

@@ -3,16 +3,32 @@
  *
  * The reader (charter-reader.c) and the writer (charter-writer.c) work on
  * bytes; this file adds what touches the disk: the size limit checked before
- * reading, entity tags, and the atomic save with a backup. */
+ * reading, the content tags (SHA-256) that notice changes made by others,
+ * and the atomic save with a backup. */
 
 #define G_LOG_DOMAIN "charter-io"
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "charter-file.h"
 #include "charter-io-private.h"
+
+/* Temporary files of a save sit beside the document, hidden, and say what
+ * they are: ".plan.charter.saving-XXXXXX". One older than this is left over
+ * from a save that never finished (a crash, a power cut) and is removed when
+ * the document is opened or saved again. */
+#define TEMPORARY_INFIX ".saving-"
+#define STALE_TEMPORARY_SECONDS (15 * 60)
 
 G_DEFINE_QUARK (charter-file-error-quark, charter_file_error)
 
@@ -62,8 +78,8 @@ read_bounded (GFile         *file,
               GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   GError *local_error = NULL;
   guint8 chunk[64 * 1024];
   gssize n;
@@ -88,6 +104,7 @@ read_bounded (GFile         *file,
           return NULL;
         }
       g_byte_array_append (buffer, chunk, (guint) n);
+      g_checksum_update (checksum, chunk, n);
     }
   if (n < 0)
     {
@@ -95,9 +112,10 @@ read_bounded (GFile         *file,
       return NULL;
     }
 
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_ETAG_VALUE, cancellable, NULL);
-  if (info != NULL)
-    *etag = g_strdup (g_file_info_get_etag (info));
+  /* The tag is the content's hash, not the modification time: a program
+   * that rewrites the file and puts its time back (cp -p, rsync -t, unzip)
+   * is noticed too. */
+  *etag = g_strdup (g_checksum_get_string (checksum));
 
   *length = buffer->len;
   g_byte_array_append (buffer, (const guint8 *) "", 1);
@@ -107,7 +125,7 @@ read_bounded (GFile         *file,
 /**
  * charter_file_load:
  * @file: the file to open
- * @etag: (out) (optional) (nullable): the file's entity tag, for the save that follows
+ * @etag: (out) (optional) (nullable): the tag of the contents read (their SHA-256), for the save that follows
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
@@ -174,6 +192,7 @@ charter_file_load (GFile         *file,
 
   charter_document_set_file (document, file);
   charter_history_clear (charter_document_get_history (document));
+  charter_file_remove_stale_temporaries (file);
 
   if (etag != NULL)
     *etag = g_steal_pointer (&loaded_etag);
@@ -243,7 +262,7 @@ charter_file_load_async (GFile               *file,
 /**
  * charter_file_load_finish:
  * @result: the #GAsyncResult given to the callback
- * @etag: (out) (optional) (nullable): the file's entity tag
+ * @etag: (out) (optional) (nullable): the tag (SHA-256) of the contents read
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the document
@@ -284,6 +303,453 @@ charter_file_serialize (CharterDocument *document)
   return charter_writer_serialize (document, NULL);
 }
 
+/* Temporary files */
+
+static gboolean
+is_stale_temporary (const char *name,
+                    const char *basename)
+{
+  gsize prefix = strlen (basename) + 1;
+  const char *suffix;
+
+  /* ".<basename>.saving-" and the six characters g_mkstemp() fills in. */
+  if (name[0] != '.' || strncmp (name + 1, basename, prefix - 1) != 0)
+    return FALSE;
+  if (strncmp (name + prefix, TEMPORARY_INFIX, strlen (TEMPORARY_INFIX)) != 0)
+    return FALSE;
+
+  suffix = name + prefix + strlen (TEMPORARY_INFIX);
+  if (strlen (suffix) != 6)
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (suffix[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * charter_file_remove_stale_temporaries:
+ * @file: a document
+ *
+ * Removes the temporary files that saves of @file left behind when they were
+ * interrupted (".plan.charter.saving-XXXXXX" beside "plan.charter"), when
+ * they are regular files of this user, more than a quarter of an hour old.
+ * Nothing else is touched, not even the temporary files of other documents
+ * or of a save still under way.
+ *
+ * Returns: how many were removed
+ */
+guint
+charter_file_remove_stale_temporaries (GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dirname = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return 0;
+  dirname = g_path_get_dirname (path);
+  basename = g_path_get_basename (path);
+  dir = g_dir_open (dirname, 0, NULL);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *candidate = NULL;
+      GStatBuf st;
+
+      if (!is_stale_temporary (name, basename))
+        continue;
+      candidate = g_build_filename (dirname, name, NULL);
+      if (g_lstat (candidate, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ())
+        continue;
+      if (now - (gint64) st.st_mtime < STALE_TEMPORARY_SECONDS)
+        continue;
+      if (g_unlink (candidate) == 0)
+        removed++;
+    }
+
+  return removed;
+}
+
+/* Saving */
+
+/* "plan.charter: could not save: No space left on device. The file was not
+ * replaced: it still holds the previous version." */
+static void
+set_save_error (GError     **error,
+                int          code,
+                const char  *display_name,
+                gboolean     existed,
+                const char  *cause)
+{
+  if (existed)
+    g_set_error (error, G_IO_ERROR, code,
+                 _("%s: could not save: %s. The file was NOT replaced: it still holds the previous version."),
+                 display_name, cause);
+  else
+    g_set_error (error, G_IO_ERROR, code,
+                 _("%s: could not save: %s. No file was written."),
+                 display_name, cause);
+}
+
+static void
+set_save_error_from_errno (GError     **error,
+                           int          saved_errno,
+                           const char  *display_name,
+                           gboolean     existed,
+                           const char  *what)
+{
+  g_autofree char *cause = g_strdup_printf ("%s (%s)", what, g_strerror (saved_errno));
+
+  set_save_error (error, g_io_error_from_errno (saved_errno), display_name, existed, cause);
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length,
+           int          *saved_errno)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *saved_errno = errno;
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          *saved_errno = ENOSPC;
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* A new, synced file holding @data in @dirname, named after @basename, with
+ * the permissions of @like (nullable). Returns its path, or %NULL with
+ * errno in @saved_errno and nothing left behind. */
+static char *
+write_temporary (const char    *dirname,
+                 const char    *basename,
+                 const guint8  *data,
+                 gsize          length,
+                 const GStatBuf *like,
+                 int           *saved_errno,
+                 const char   **what)
+{
+  g_autofree char *name = g_strconcat (".", basename, TEMPORARY_INFIX, "XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dirname, name, NULL);
+  int fd;
+
+  *what = _("could not create a temporary file in the folder");
+  fd = g_mkstemp_full (path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      *saved_errno = errno;
+      return NULL;
+    }
+
+  /* The new version is the same kind of file as the old one. */
+  if (like != NULL)
+    {
+      /* Not ours to give away (another owner) is not a reason to fail. */
+      if (fchown (fd, like->st_uid, like->st_gid) != 0)
+        g_debug ("Could not give %s its owner: %s", path, g_strerror (errno));
+      if (fchmod (fd, like->st_mode & 07777) != 0)
+        g_debug ("Could not give %s its mode: %s", path, g_strerror (errno));
+    }
+
+  *what = _("writing the new version failed");
+  if (!write_all (fd, data, length, saved_errno))
+    goto fail;
+  *what = _("writing the new version to the disk failed");
+  if (fsync (fd) != 0)
+    {
+      *saved_errno = errno;
+      goto fail;
+    }
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      *saved_errno = errno;
+      goto fail;
+    }
+
+  return g_steal_pointer (&path);
+
+fail:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (path);
+  return NULL;
+}
+
+/* Makes "NAME~" the previous version, whole at every moment: a second name
+ * of the old file (or, where the file system has no links, a synced copy)
+ * under a temporary name, renamed over the old backup. */
+static gboolean
+make_backup (const char     *path,
+             const char     *dirname,
+             const char     *basename,
+             const GStatBuf *st,
+             int            *saved_errno)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *linked = NULL;
+  const char *what;
+
+  for (guint attempt = 0; attempt < 100 && linked == NULL; attempt++)
+    {
+      g_autofree char *suffix = g_strdup_printf ("%06x", g_random_int_range (0, 0xffffff));
+      g_autofree char *name = g_strconcat (".", basename, TEMPORARY_INFIX, suffix, NULL);
+      g_autofree char *candidate = g_build_filename (dirname, name, NULL);
+
+      if (link (path, candidate) == 0)
+        linked = g_steal_pointer (&candidate);
+      else if (errno != EEXIST)
+        break;
+    }
+
+  if (linked == NULL)
+    {
+      /* No hard links here (FAT, some network shares): copy it. */
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        {
+          *saved_errno = EIO;
+          return FALSE;
+        }
+      linked = write_temporary (dirname, basename, (const guint8 *) contents, length, st,
+                                saved_errno, &what);
+      if (linked == NULL)
+        return FALSE;
+    }
+
+  if (g_rename (linked, backup) != 0)
+    {
+      *saved_errno = errno;
+      g_unlink (linked);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_unchanged (const char    *path,
+                 const char    *display_name,
+                 const char    *expected_etag,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  contents = read_bounded (file, display_name, &length, &etag, cancellable, &local_error);
+  if (contents == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;   /* deleted since: nothing of theirs to lose */
+  if (contents == NULL && !g_error_matches (local_error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_TOO_LARGE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (contents != NULL && g_strcmp0 (etag, expected_etag) == 0)
+    return TRUE;
+
+  g_set_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_CHANGED_ON_DISK,
+               _("%s: the file was changed by someone else since it was opened; saving would overwrite their changes"),
+               display_name);
+  return FALSE;
+}
+
+/* For files that are not on a local disk (a GVfs share): GIO's replace,
+ * but a failed write cancels the stream so that closing it does not rename
+ * the half-written file into place. */
+static gboolean
+write_bytes_gio (GBytes        *bytes,
+                 GFile         *file,
+                 gboolean       backup,
+                 char         **new_etag,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *display_name = get_display_name (file);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abort = g_cancellable_new ();
+  GError *local_error = NULL;
+
+  stream = g_file_replace (file, NULL, backup, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (stream == NULL ||
+      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), NULL, cancellable, &local_error))
+    {
+      if (stream != NULL)
+        {
+          g_cancellable_cancel (abort);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+        }
+      set_save_error (error, local_error->code, display_name, g_file_query_exists (file, NULL),
+                      local_error->message);
+      g_clear_error (&local_error);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      set_save_error (error, local_error->code, display_name, g_file_query_exists (file, NULL),
+                      local_error->message);
+      g_clear_error (&local_error);
+      return FALSE;
+    }
+
+  if (new_etag != NULL)
+    *new_etag = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return TRUE;
+}
+
+/**
+ * charter_file_write_atomic:
+ * @file: where to write
+ * @bytes: the new contents
+ * @backup: whether the previous version is kept as "NAME~"
+ * @expected_etag: (nullable): the tag of the version the caller loaded or saved last
+ * @new_etag: (out) (optional) (nullable): the tag of what was written
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Replaces @file by @bytes so that at every moment, even when the process is
+ * killed or the disk fills, @file is either its previous version or the new
+ * one, whole: the bytes go to a temporary file of Charter's own beside it
+ * (".NAME.saving-XXXXXX"), every write, the sync and the close are checked,
+ * and only then is it renamed over @file. On any failure @file is left as it
+ * was, the temporary file is removed, and the message says that the file
+ * was not replaced.
+ *
+ * A tag is the SHA-256 of a version's contents (charter_file_load() returns
+ * the one it read). With @expected_etag, the save fails with
+ * %CHARTER_FILE_ERROR_CHANGED_ON_DISK when the contents on disk are no
+ * longer that version, whatever the modification time says.
+ *
+ * Returns: %TRUE when @file now holds @bytes
+ */
+gboolean
+charter_file_write_atomic (GFile         *file,
+                           GBytes        *bytes,
+                           gboolean       backup,
+                           const char    *expected_etag,
+                           char         **new_etag,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dirname = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *temporary = NULL;
+  GStatBuf st;
+  gboolean existed;
+  const char *what = NULL;
+  int saved_errno = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = get_display_name (file);
+  given = g_file_get_path (file);
+  if (given == NULL)
+    return write_bytes_gio (bytes, file, backup, new_etag, cancellable, error);
+
+  /* Through a symbolic link, the file it points to is replaced. */
+  path = realpath (given, NULL);
+  if (path == NULL)
+    path = g_steal_pointer (&given);
+  dirname = g_path_get_dirname (path);
+  basename = g_path_get_basename (path);
+
+  existed = g_stat (path, &st) == 0;
+  if (existed && !S_ISREG (st.st_mode))
+    {
+      set_save_error (error, S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+                      display_name, FALSE, _("this is not a regular file"));
+      return FALSE;
+    }
+
+  if (existed && expected_etag != NULL &&
+      !check_unchanged (path, display_name, expected_etag, cancellable, error))
+    return FALSE;
+
+  charter_file_remove_stale_temporaries (file);
+
+  temporary = write_temporary (dirname, basename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               existed ? &st : NULL, &saved_errno, &what);
+  if (temporary == NULL)
+    {
+      set_save_error_from_errno (error, saved_errno, display_name, existed, what);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (temporary);
+      return FALSE;
+    }
+
+  if (existed && backup && !make_backup (path, dirname, basename, &st, &saved_errno))
+    {
+      g_autofree char *backup_name = g_strconcat (basename, "~", NULL);
+      g_autofree char *cause = g_strdup_printf (_("could not keep the previous version as %s"), backup_name);
+
+      g_unlink (temporary);
+      set_save_error_from_errno (error, saved_errno, display_name, existed, cause);
+      return FALSE;
+    }
+
+  if (g_rename (temporary, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temporary);
+      set_save_error_from_errno (error, saved_errno, display_name, existed,
+                                 _("could not put the new version in place"));
+      return FALSE;
+    }
+
+  /* The rename itself reaches the disk (best effort: not every file system
+   * syncs folders). */
+  {
+    int dirfd = open (dirname, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+    if (dirfd >= 0)
+      {
+        fsync (dirfd);
+        close (dirfd);
+      }
+  }
+
+  if (new_etag != NULL)
+    *new_etag = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return TRUE;
+}
+
 static gboolean
 write_bytes (GBytes        *bytes,
              GFile         *file,
@@ -292,29 +758,7 @@ write_bytes (GBytes        *bytes,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autofree char *display_name = get_display_name (file);
-  GError *local_error = NULL;
-
-  /* GIO writes a temporary file beside the target, syncs it, moves the
-   * previous version to "FILE~" and renames the new one into place: the
-   * target is at every moment either the old file or the new one. */
-  if (g_file_replace_contents (file,
-                               g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                               expected_etag, TRUE, G_FILE_CREATE_NONE,
-                               new_etag, cancellable, &local_error))
-    return TRUE;
-
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-    {
-      g_set_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_CHANGED_ON_DISK,
-                   _("%s: the file was changed by someone else since it was opened; saving would overwrite their changes"),
-                   display_name);
-      g_clear_error (&local_error);
-      return FALSE;
-    }
-
-  g_propagate_prefixed_error (error, local_error, _("%s: could not save: "), display_name);
-  return FALSE;
+  return charter_file_write_atomic (file, bytes, TRUE, expected_etag, new_etag, cancellable, error);
 }
 
 static gboolean
@@ -338,8 +782,8 @@ check_writable (CharterDocument  *document,
  * charter_file_save:
  * @document: the document to save
  * @file: where to save it
- * @expected_etag: (nullable): the entity tag seen when the file was opened
- * @new_etag: (out) (optional) (nullable): the entity tag of the saved file
+ * @expected_etag: (nullable): the tag of the version loaded or saved last
+ * @new_etag: (out) (optional) (nullable): the tag of what was saved
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
@@ -405,7 +849,7 @@ save_thread (GTask        *task,
  * charter_file_save_async:
  * @document: the document to save
  * @file: where to save it
- * @expected_etag: (nullable): the entity tag seen when the file was opened
+ * @expected_etag: (nullable): the tag of the version loaded or saved last
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the file is written
  * @user_data: data for @callback
@@ -448,7 +892,7 @@ charter_file_save_async (CharterDocument     *document,
 /**
  * charter_file_save_finish:
  * @result: the #GAsyncResult given to the callback
- * @new_etag: (out) (optional) (nullable): the entity tag of the saved file
+ * @new_etag: (out) (optional) (nullable): the tag of what was saved
  * @error: return location for a #GError
  *
  * Returns: %TRUE on success

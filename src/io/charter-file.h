@@ -31,7 +31,8 @@ GQuark           charter_file_error_quark    (void);
 /* Loading. Errors are sentences naming the file and the line and column or
  * the member path ("workout.charter: plan.tasks[3].duration: ..."). A file of
  * a newer version loads read-only with charter_document_get_read_only_reason()
- * saying why. @etag (nullable) receives the file's entity tag. */
+ * saying why. @etag (nullable) receives the tag of the contents read
+ * (their SHA-256), for the save that follows. */
 CharterDocument *charter_file_load           (GFile            *file,
                                               char            **etag,
                                               GCancellable     *cancellable,
@@ -50,6 +51,22 @@ CharterDocument *charter_file_load_finish    (GAsyncResult     *result,
 /* Writing. The canonical form: pretty-printed, stable member order, so that
  * saving an unchanged document gives byte-identical output. */
 GBytes          *charter_file_serialize      (CharterDocument  *document);
+
+/* Replaces @file by @bytes atomically (a temporary file beside it, every
+ * write checked, synced, renamed into place; on failure @file is untouched
+ * and the message says so). Tags are the SHA-256 of a version's contents:
+ * with @expected_etag, fails with CHANGED_ON_DISK when the contents on disk
+ * differ from it, even if the modification time was kept. */
+gboolean         charter_file_write_atomic   (GFile            *file,
+                                              GBytes           *bytes,
+                                              gboolean          backup,
+                                              const char       *expected_etag,
+                                              char            **new_etag,
+                                              GCancellable     *cancellable,
+                                              GError          **error);
+/* Removes what interrupted saves of @file left beside it (only Charter's own
+ * temporary files of that document, and only old ones); returns how many. */
+guint            charter_file_remove_stale_temporaries (GFile *file);
 
 /* Atomic save with a backup of the previous version ("plan.charter~").
  * With @expected_etag (nullable), fails with CHANGED_ON_DISK when the file on

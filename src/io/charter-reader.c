@@ -30,6 +30,9 @@ typedef struct
   const CharterJsonText *text;
   /* collection name -> (id -> position), for references and duplicates */
   GHashTable            *ids;
+  /* Where the item being read starts in the text (G_MAXSIZE: not known,
+   * as for items inside items), to quote what the file says. */
+  gsize                  item_offset;
 } Reader;
 
 /* The members of an object of the text, in their order, not yet built. */
@@ -135,6 +138,44 @@ shown (const char *value)
   return g_strdup_printf ("%.*s…", (int) (end - value), value);
 }
 
+/* The number at @offset of the text as the file writes it ("5.0", "1e2"). */
+static char *
+number_text (Reader *r,
+             gsize   offset)
+{
+  const char *start = r->text->data + offset;
+  gsize n = strspn (start, "+-0123456789.eE");
+  g_autofree char *literal = g_strndup (start, n);
+
+  return shown (literal);
+}
+
+/* The number @member of the item being read as the file writes it, or as
+ * %g writes it when that is not known. */
+static char *
+member_number_text (Reader     *r,
+                    const char *member,
+                    JsonNode   *node)
+{
+  if (r->item_offset != G_MAXSIZE)
+    {
+      CharterJsonIter iter;
+      gsize name_offset, value_offset;
+      char *name;
+
+      charter_json_iter_init (&iter, r->text, r->item_offset);
+      while (charter_json_iter_next_member (&iter, &name, &name_offset, &value_offset))
+        {
+          gboolean found = g_strcmp0 (name, member) == 0;
+
+          g_free (name);
+          if (found)
+            return number_text (r, value_offset);
+        }
+    }
+  return g_strdup_printf ("%g", json_node_get_double (node));
+}
+
 static gboolean
 expect_type (Reader     *r,
              JsonNode   *node,
@@ -235,11 +276,14 @@ read_value (Reader     *r,
 
       if (holds (node, G_TYPE_DOUBLE))
         {
+          g_autofree char *bad = member_number_text (r, member, node);
+
           where = member_path (path, member);
-          /* 1e2 is 100, but JSON reads it as a decimal, as it does 2.0. */
+          /* 1e2 is 100, but JSON reads it as a decimal, as it does 2.0:
+           * the message quotes what the file says, not "not 5". */
           set_error (r, CHARTER_FILE_ERROR_INVALID, where,
-                     _("must be a whole number written without a decimal point or an exponent, not %g"),
-                     json_node_get_double (node));
+                     _("must be a whole number written without a decimal point or an exponent, not “%s”"),
+                     bad);
           return FALSE;
         }
       if (!expect_type (r, node, holds (node, G_TYPE_INT64), path, member, _("a whole number")))
@@ -687,6 +731,7 @@ read_items (Reader     *r,
   GType type = g_list_model_get_item_type (G_LIST_MODEL (store));
   g_autoptr(GPtrArray) items = NULL;
   JsonArray *array;
+  gsize outer_offset;
   guint n;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
@@ -699,9 +744,12 @@ read_items (Reader     *r,
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   items = g_ptr_array_new_full (n, g_object_unref);
+  outer_offset = r->item_offset;
+  r->item_offset = G_MAXSIZE;
   for (guint i = 0; i < n; i++)
     if (!read_element (r, json_array_get_element (array, i), i, type, path, ids, items))
       return FALSE;
+  r->item_offset = outer_offset;
 
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                        items->pdata, items->len);
@@ -849,9 +897,11 @@ read_collection (Reader     *r,
           set_duplicate_error (r, duplicate);
           return FALSE;
         }
+      r->item_offset = element_offset;
       if (!read_element (r, element, i++, type, path, ids, items))
         return FALSE;
     }
+  r->item_offset = G_MAXSIZE;
 
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                        items->pdata, items->len);
@@ -1160,9 +1210,11 @@ read_document (Reader *r,
     return NULL;
   if (holds (node, G_TYPE_DOUBLE))
     {
+      g_autofree char *bad = number_text (r, offset);
+
       set_error (r, CHARTER_FILE_ERROR_INVALID, "version",
-                 _("must be a whole number written without a decimal point or an exponent, not %g"),
-                 json_node_get_double (node));
+                 _("must be a whole number written without a decimal point or an exponent, not “%s”"),
+                 bad);
       return NULL;
     }
   if (!holds (node, G_TYPE_INT64))
@@ -1242,7 +1294,7 @@ parse (const char  *data,
        GError     **error)
 {
   CharterJsonText text = { data, length };
-  Reader r = { display_name ? display_name : _("document"), error, &text, NULL };
+  Reader r = { display_name ? display_name : _("document"), error, &text, NULL, G_MAXSIZE };
   CharterJsonProblem problem;
   g_autofree char *message = NULL;
   CharterDocument *document;

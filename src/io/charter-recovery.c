@@ -107,6 +107,27 @@ charter_recovery_discard (const char *slot)
   g_remove (path);
 }
 
+/* A copy being written goes to "SLOT.charter.XXXXXX" first
+ * (g_file_set_contents_full); one left by a crash, older than a quarter of
+ * an hour, is removed (the folder is Charter's alone). Returns whether
+ * @name was such a temporary file. */
+static gboolean
+is_stale_temporary (const char *dir_path,
+                    const char *name)
+{
+  const char *infix = strstr (name, RECOVERY_SUFFIX ".");
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  if (infix == NULL || strlen (infix + strlen (RECOVERY_SUFFIX ".")) != 6)
+    return FALSE;
+  path = g_build_filename (dir_path, name, NULL);
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+      g_get_real_time () / G_USEC_PER_SEC - (gint64) st.st_mtime > 15 * 60)
+    g_unlink (path);
+  return TRUE;
+}
+
 typedef struct
 {
   char   *slot;
@@ -145,6 +166,8 @@ charter_recovery_list_slots (void)
       GStatBuf st;
       Slot slot;
 
+      if (is_stale_temporary (dir_path, name))
+        continue;
       if (!g_str_has_suffix (name, RECOVERY_SUFFIX) || name[0] == '.')
         continue;
       path = g_build_filename (dir_path, name, NULL);

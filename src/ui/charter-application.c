@@ -20,8 +20,7 @@ struct _CharterApplication
 
   /* Owned */
   GSettings      *settings;
-
-  guint           recovery_offered : 1;
+  GHashTable     *offered_slots;   /* recovery slots already offered once */
 };
 
 G_DEFINE_FINAL_TYPE (CharterApplication, charter_application, ADW_TYPE_APPLICATION)
@@ -94,6 +93,7 @@ typedef struct
 {
   CharterApplication *self;
   CharterWindow      *window;
+  GFile              *file;   /* to open once answered, unless its recovery is taken */
   GStrv               slots;
   gboolean            open_start;
 } RecoveryData;
@@ -103,6 +103,7 @@ recovery_data_free (RecoveryData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->window);
+  g_clear_object (&data->file);
   g_clear_pointer (&data->slots, g_strfreev);
   g_free (data);
 }
@@ -116,6 +117,7 @@ on_recovery_response_cb (AdwMessageDialog *dialog,
    * unanswered, it frees it). */
   RecoveryData *data = g_object_steal_data (G_OBJECT (dialog), "charter-recovery-data");
   gboolean recovered = FALSE;
+  gboolean file_recovered = FALSE;
 
   /* Answered once: the dialog goes before any window it names is touched. */
   g_signal_handlers_disconnect_by_func (dialog, on_recovery_response_cb, NULL);
@@ -137,6 +139,9 @@ on_recovery_response_cb (AdwMessageDialog *dialog,
             }
 
           window = charter_window_is_pristine (data->window) ? data->window : new_window (data->self);
+          if (data->file != NULL && charter_document_get_file (document) != NULL &&
+              g_file_equal (charter_document_get_file (document), data->file))
+            file_recovered = TRUE;
           /* Recovered work is not on disk: it stays unsaved until saved. */
           charter_history_mark_modified (charter_document_get_history (document));
           charter_window_set_document (window, document, NULL);
@@ -151,17 +156,47 @@ on_recovery_response_cb (AdwMessageDialog *dialog,
         charter_recovery_discard (data->slots[i]);
     }
 
-  if (!recovered && data->open_start)
+  /* The file named on the command line opens now, unless its recovered
+   * version is what the person chose: then one window shows that. */
+  if (data->file != NULL && !file_recovered)
+    charter_window_open (data->window, data->file);
+  else if (!recovered && data->open_start)
     open_start_document (data->self, data->window);
 
   recovery_data_free (data);
 }
 
+/* The recovery copies a crash left behind: not those of open windows (they
+ * are alive), and each offered only once. */
+static GStrv
+list_orphan_slots (CharterApplication *self)
+{
+  g_auto(GStrv) slots = charter_recovery_list_slots ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; slots != NULL && slots[i] != NULL; i++)
+    {
+      gboolean live = FALSE;
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        if (CHARTER_IS_WINDOW (l->data) &&
+            g_strcmp0 (charter_window_get_recovery_slot (l->data), slots[i]) == 0)
+          live = TRUE;
+      if (live || !g_hash_table_add (self->offered_slots, g_strdup (slots[i])))
+        continue;
+      g_strv_builder_add (builder, slots[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /* Offers the recovery copies a crash left behind. Returns %TRUE when it
- * asks, and then takes care of opening the start document itself. */
+ * asks, and then takes care of opening @file (nullable) or, with
+ * @open_start, the start document itself. */
 static gboolean
 offer_recovery (CharterApplication *self,
                 CharterWindow      *window,
+                GFile              *file,
                 gboolean            open_start)
 {
   g_auto(GStrv) slots = NULL;
@@ -169,12 +204,8 @@ offer_recovery (CharterApplication *self,
   RecoveryData *data;
   guint n;
 
-  if (self->recovery_offered)
-    return FALSE;
-  self->recovery_offered = TRUE;
-
-  slots = charter_recovery_list_slots ();
-  n = slots != NULL ? g_strv_length (slots) : 0;
+  slots = list_orphan_slots (self);
+  n = g_strv_length (slots);
   if (n == 0)
     return FALSE;
 
@@ -198,6 +229,7 @@ offer_recovery (CharterApplication *self,
   data = g_new0 (RecoveryData, 1);
   data->self = g_object_ref (self);
   data->window = g_object_ref (window);
+  data->file = file != NULL ? g_object_ref (file) : NULL;
   data->slots = g_steal_pointer (&slots);
   data->open_start = open_start;
   g_object_set_data_full (G_OBJECT (dialog), "charter-recovery-data", data,
@@ -377,7 +409,7 @@ charter_application_activate (GApplication *application)
   window = GTK_WINDOW (charter_window_new (GTK_APPLICATION (self)));
   gtk_window_present (window);
 
-  if (!offer_recovery (self, CHARTER_WINDOW (window), TRUE))
+  if (!offer_recovery (self, CHARTER_WINDOW (window), NULL, TRUE))
     open_start_document (self, CHARTER_WINDOW (window));
 }
 
@@ -414,9 +446,11 @@ charter_application_open (GApplication  *application,
       CharterWindow *window = new_window (self);
 
       gtk_window_present (GTK_WINDOW (window));
+      /* After a crash, the file and its recovered version share one window:
+       * the question comes first, and the file opens once it is answered. */
+      if (i == 0 && offer_recovery (self, window, files[i], FALSE))
+        continue;
       charter_window_open (window, files[i]);
-      if (i == 0)
-        offer_recovery (self, window, FALSE);
     }
 }
 
@@ -426,6 +460,7 @@ charter_application_dispose (GObject *object)
   CharterApplication *self = CHARTER_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->offered_slots, g_hash_table_unref);
 
   G_OBJECT_CLASS (charter_application_parent_class)->dispose (object);
 }
@@ -454,6 +489,7 @@ charter_application_init (CharterApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->offered_slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API */

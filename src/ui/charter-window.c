@@ -470,8 +470,9 @@ ask_changed_on_disk (SaveData *data)
                                                        _("File Changed on Disk"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("Another program changed “%s” since you opened it. "
-                                    "Replacing it loses those changes."),
-                                  name);
+                                    "Save As keeps both versions; Replace writes yours over it "
+                                    "and keeps theirs as “%s~”."),
+                                  name, name);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "save-as", _("Save _As…"),
@@ -890,6 +891,22 @@ close_action (GSimpleAction *action,
   gtk_window_close (GTK_WINDOW (user_data));
 }
 
+/* Exports are written as documents are (charter_file_write_atomic): never
+ * half-written, no GIO temporary files left behind. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (charter_file_write_atomic (G_FILE (source_object), task_data, FALSE, NULL, NULL, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 on_export_written_cb (GObject      *object,
                       GAsyncResult *result,
@@ -900,7 +917,7 @@ on_export_written_cb (GObject      *object,
   g_autofree char *name = g_file_get_basename (G_FILE (object));
 
   set_busy (self, FALSE);
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_autofree char *title = g_strdup_printf (_("Could not export “%s”"), name);
 
@@ -1476,6 +1493,7 @@ charter_window_export_markdown_to (CharterWindow *self,
                                    GFile         *file)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GTask) task = NULL;
   char *markdown;
 
   g_return_if_fail (CHARTER_IS_WINDOW (self));
@@ -1485,8 +1503,9 @@ charter_window_export_markdown_to (CharterWindow *self,
   bytes = g_bytes_new_take (markdown, strlen (markdown));
 
   set_busy (self, TRUE);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, on_export_written_cb, g_object_ref (self));
+  task = g_task_new (file, self->cancellable, on_export_written_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, export_thread);
 }
 
 const char *

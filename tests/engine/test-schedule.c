@@ -535,6 +535,14 @@ test_errors (void)
     assert_error (doc, CHARTER_SCHEDULE_ERROR_BAD_DATE, "years after the project start");
   }
   {
+    /* A start at the end of the calendar: the message names the start as
+     * the cause, not "more than 500 years after the project start". */
+    g_autoptr(CharterDocument) doc = plan_new ("9999-12-31");
+
+    plan_task (doc, "a", "Alpha", 5);
+    assert_error (doc, CHARTER_SCHEDULE_ERROR_BAD_DATE, "the project starts on Fri 31 Dec 9999");
+  }
+  {
     /* A huge duration ends in an error, not a hang. */
     g_autoptr(CharterDocument) doc = plan_new (START);
 

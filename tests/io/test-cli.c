@@ -7,6 +7,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "tests/fault-injection.h"
+
 static const char *cli;
 static char *tmp_dir;
 
@@ -26,6 +28,9 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* With a file-size limit for the child (0: none), as a nearly full disk. */
+static gsize child_file_size_limit;
+
 static void
 run_cli (Run        *run,
          const char *first,
@@ -44,7 +49,9 @@ run_cli (Run        *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                               child_file_size_limit ? fault_limit_file_size_child_setup : NULL,
+                               GSIZE_TO_POINTER (child_file_size_limit),
                                &run->out, &run->err, &wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -200,6 +207,46 @@ test_normalize_refuses (void)
   g_assert_nonnull (strstr (run3.out, "read-only"));
 }
 
+/* `normalize BIG -o doc.charter` on a disk that fills up while it writes:
+ * doc.charter stays the old, whole file and the message says so. (Before,
+ * the truncated temporary file was renamed over it.) */
+static void
+test_normalize_full_disk (void)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *dir = g_build_filename (tmp_dir, "full", NULL);
+  g_autofree char *out = g_build_filename (dir, "doc.charter", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.charter", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *left = NULL;
+  const char * const keep[] = { "doc.charter", "small.charter", NULL };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) full = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (small, "{\"format\":\"charter\",\"version\":1}", -1, NULL));
+  run_cli (&first, "normalize", small, "-o", out, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &before, NULL, NULL));
+
+  child_file_size_limit = 4096;   /* the example is 34 KB */
+  run_cli (&full, "normalize", example, "-o", out, NULL);
+  child_file_size_limit = 0;
+
+  g_assert_true (g_file_get_contents (out, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (full.status, ==, 1);
+  g_assert_nonnull (strstr (full.err, "doc.charter"));
+  g_assert_nonnull (strstr (full.err, "NOT replaced"));
+  left = fault_other_files (dir, keep);
+  g_assert_cmpstr (left, ==, "");
+
+  g_unlink (out);
+  g_unlink (small);
+  g_rmdir (dir);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -233,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/normalize", test_normalize);
   g_test_add_func ("/cli/normalize/refuses", test_normalize_refuses);
+  g_test_add_func ("/cli/normalize/full-disk", test_normalize_full_disk);
   status = g_test_run ();
 
   remove_tree (tmp_dir);

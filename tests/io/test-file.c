@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -13,6 +14,7 @@
 
 #include "charter-file.h"
 #include "charter-recovery.h"
+#include "tests/fault-injection.h"
 
 /* A check found failing in review of 7ef325c: it marks the test failed and
  * lets the rest of the tests run (g_error() would stop them all). */
@@ -509,6 +511,13 @@ static const BadCase bad_cases[] = {
     CHARTER_FILE_ERROR_INVALID, "plan.dependencies", "“Design” → “Build” → “Test” → “Design”" },
   { "self-dependency", HEAD "'plan':{" TASKS ",'dependencies':[{'id':'d1','predecessor':'b','successor':'b'}]}}",
     CHARTER_FILE_ERROR_INVALID, "plan.dependencies[0].successor", "itself" },
+  /* What the file says is quoted: "5.0", not "5". */
+  { "decimal-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':5.0}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "not “5.0”" },
+  { "exponent-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1e2}]}}",
+    CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "not “1e2”" },
+  { "decimal-version", "{'format':'charter','version':1.0}",
+    CHARTER_FILE_ERROR_INVALID, "version", "not “1.0”" },
   { "absurd-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':1000000000000}]}}",
     CHARTER_FILE_ERROR_INVALID, "plan.tasks[0].duration", "between 0 and 100000" },
   { "negative-duration", HEAD "'plan':{'tasks':[{'id':'a','name':'A','duration':-3}]}}",
@@ -1355,6 +1364,243 @@ test_changed_on_disk (void)
   remove_tree (dir);
 }
 
+/* A write that fails part way (a full disk) never replaces the file: the
+ * old version stays whole, no temporary file is left, and the message says
+ * the file was not replaced. Before, GIO's replace renamed the truncated
+ * temporary file over the original anyway. */
+static void
+test_save_full_disk (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) second = small_document ("A second version, long enough not to fit");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *left = NULL;
+  const char * const keep[] = { "plan.charter", "plan.charter~", NULL };
+  gboolean saved;
+
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = read_all (path);
+
+  fault_limit_file_size (strlen (before) + 4);
+  saved = charter_file_save (second, file, NULL, NULL, NULL, &error);
+  fault_unlimit_file_size ();
+
+  g_assert_false (saved);
+  after = read_all (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);   /* EFBIG has no GIO code of its own */
+  g_assert_nonnull (strstr (error->message, "plan.charter"));
+  g_assert_nonnull (strstr (error->message, "NOT replaced"));
+  left = fault_other_files (dir, keep);
+  g_assert_cmpstr (left, ==, "");
+
+  /* A first save that fails writes nothing at all. */
+  {
+    g_autofree char *fresh = g_build_filename (dir, "fresh.charter", NULL);
+    g_autoptr(GFile) fresh_file = g_file_new_for_path (fresh);
+
+    g_clear_error (&error);
+    fault_limit_file_size (16);
+    saved = charter_file_save (second, fresh_file, NULL, NULL, NULL, &error);
+    fault_unlimit_file_size ();
+    g_assert_false (saved);
+    g_assert_nonnull (strstr (error->message, "No file was written"));
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&left, g_free);
+    left = fault_other_files (dir, keep);
+    g_assert_cmpstr (left, ==, "");
+  }
+
+  remove_tree (dir);
+}
+
+/* The same on a file system that really fills up (a 64 KiB tmpfs), where
+ * this test may mount one (root); skipped elsewhere. */
+static void
+test_save_full_tmpfs (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) big = small_document ("Big");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *left = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  const char * const keep[] = { "plan.charter", "plan.charter~", NULL };
+  CharterTask *task;
+
+  if (!fault_mount_small_tmpfs (dir, 64))
+    {
+      g_test_skip ("cannot mount a tmpfs here");
+      g_rmdir (dir);
+      return;
+    }
+
+  while (notes->len < 200 * 1024)
+    g_string_append (notes, "A long note that does not fit on this small disk. ");
+  task = g_list_model_get_item (charter_document_get_tasks (big), 0);
+  g_object_set (task, "notes", notes->str, NULL);
+  g_object_unref (task);
+
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = read_all (path);
+
+  g_assert_false (charter_file_save (big, file, NULL, NULL, NULL, &error));
+  after = read_all (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "NOT replaced"));
+  left = fault_other_files (dir, keep);
+  g_assert_cmpstr (left, ==, "");
+
+  fault_unmount (dir);
+  remove_tree (dir);
+}
+
+/* A read-only folder: the save fails, says why, and the file is intact. */
+static void
+test_save_read_only_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) second = small_document ("Second");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  FaultReadOnly how;
+  gboolean saved;
+
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  before = read_all (path);
+
+  how = fault_make_read_only (dir);
+  if (how == FAULT_NONE)
+    {
+      g_test_skip ("cannot make a folder read-only here");
+      remove_tree (dir);
+      return;
+    }
+  saved = charter_file_save (second, file, NULL, NULL, NULL, &error);
+  fault_undo_read_only (dir, how);
+
+  g_assert_false (saved);
+  g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY));
+  g_assert_nonnull (strstr (error->message, "plan.charter"));
+  g_assert_nonnull (strstr (error->message, "NOT replaced"));
+  after = read_all (path);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_tree (dir);
+}
+
+/* Another program rewrites the file and puts its modification time back
+ * (cp -p, rsync -t, unzip): the content tag still notices. A file that was
+ * only touched (same content) is saved over without a fuss. */
+static void
+test_changed_on_disk_same_mtime (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) loaded = NULL;
+  g_autoptr(CharterDocument) other = small_document ("Other");   /* same length as "First" */
+  g_autoptr(GBytes) their_bytes = charter_file_serialize (other);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *new_etag = NULL;
+  g_autofree char *after = NULL;
+  struct utimbuf times;
+  GStatBuf st;
+
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  loaded = charter_file_load (file, &etag, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (their_bytes, NULL),
+                                      g_bytes_get_size (their_bytes), NULL));
+  {
+    /* To the nanosecond, as cp -p does. */
+    struct timespec kept[2] = { st.st_atim, st.st_mtim };
+
+    g_assert_cmpint (utimensat (AT_FDCWD, path, kept, 0), ==, 0);
+  }
+
+  g_assert_false (charter_file_save (loaded, file, etag, NULL, NULL, &error));
+  g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_CHANGED_ON_DISK);
+  after = read_all (path);
+  g_assert_nonnull (strstr (after, "\"Other\""));
+  g_clear_error (&error);
+
+  /* Put back as it was, only the time changed: no conflict. */
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  times.actime = times.modtime = time (NULL) + 7;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+  g_assert_true (charter_file_save (loaded, file, etag, &new_etag, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (new_etag, ==, etag);   /* the same content, the same tag */
+
+  remove_tree (dir);
+}
+
+/* Saves name their temporary files after the document; one that an
+ * interrupted save left behind goes when the document is opened again, but
+ * only when it is ours, of this document, and old. */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+  const char *names[] = {
+    ".plan.charter.saving-Ab12Cd",        /* ours, old: removed */
+    ".plan.charter.saving-fresh1",        /* ours, a save under way: kept */
+    ".other.charter.saving-Ab12Cd",       /* another document's: kept */
+    ".goutputstream-Ab12Cd",              /* not ours to judge: kept */
+    ".plan.charter.saving-Ab12Cd-notes",  /* not the pattern: kept */
+  };
+  const char * const keep[] = { "plan.charter", NULL };
+  struct utimbuf old = { 0 };
+
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  old.actime = old.modtime = time (NULL) - 3600;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *p = g_build_filename (dir, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (p, "{", 1, NULL));
+      if (i != 1)
+        g_assert_cmpint (g_utime (p, &old), ==, 0);
+    }
+
+  loaded = charter_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  left = fault_other_files (dir, keep);
+  g_assert_cmpstr (left, ==,
+                   ".goutputstream-Ab12Cd .other.charter.saving-Ab12Cd "
+                   ".plan.charter.saving-Ab12Cd-notes .plan.charter.saving-fresh1");
+
+  remove_tree (dir);
+}
+
 /* What the model leaves behind when a person deletes an item (a risk still
  * naming a deleted task) is not written, so that the saved file opens. */
 static void
@@ -1537,6 +1783,11 @@ main (int   argc,
   g_test_add_func ("/io/save/backup", test_save_backup);
   g_test_add_func ("/io/save/failure-keeps-old-file", test_save_failure_keeps_old_file);
   g_test_add_func ("/io/save/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/io/save/changed-on-disk-same-mtime", test_changed_on_disk_same_mtime);
+  g_test_add_func ("/io/save/full-disk", test_save_full_disk);
+  g_test_add_func ("/io/save/full-tmpfs", test_save_full_tmpfs);
+  g_test_add_func ("/io/save/read-only-folder", test_save_read_only_folder);
+  g_test_add_func ("/io/save/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/io/save/dangling-references", test_dangling_references);
   g_test_add_func ("/io/async", test_async);
 

@@ -139,6 +139,35 @@ test_recovery_slot_names (void)
   g_assert_cmpuint (g_strv_length (slots), ==, 0);
 }
 
+/* A crash while a copy was written leaves "SLOT.charter.XXXXXX": listing
+ * the slots removes an old one, keeps a fresh one (a copy being written),
+ * and neither is a slot. */
+static void
+test_recovery_stale_temporaries (void)
+{
+  g_autoptr(CharterDocument) document = make_document ("x");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) slots = NULL;
+  g_autofree char *old = g_build_filename (state_dir, "charter", "recovery", "dead.charter.Ab12Cd", NULL);
+  g_autofree char *fresh = g_build_filename (state_dir, "charter", "recovery", "live.charter.Xy34Zw", NULL);
+  struct utimbuf times = { 0 };
+
+  g_assert_true (charter_recovery_write (document, "slot", &error));
+  g_assert_true (g_file_set_contents (old, "{", 1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "{", 1, NULL));
+  times.actime = times.modtime = time (NULL) - 3600;
+  g_assert_cmpint (g_utime (old, &times), ==, 0);
+
+  slots = charter_recovery_list_slots ();
+  g_assert_cmpuint (g_strv_length (slots), ==, 1);
+  g_assert_cmpstr (slots[0], ==, "slot");
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  g_unlink (fresh);
+  charter_recovery_discard ("slot");
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -171,6 +200,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/io/recovery/cycle", test_recovery_cycle);
   g_test_add_func ("/io/recovery/slot-names", test_recovery_slot_names);
+  g_test_add_func ("/io/recovery/stale-temporaries", test_recovery_stale_temporaries);
   status = g_test_run ();
 
   remove_tree (state_dir);

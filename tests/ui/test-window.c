@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "charter-application.h"
@@ -14,6 +16,7 @@
 #include "charter-markdown.h"
 #include "charter-recovery.h"
 #include "charter-window.h"
+#include "tests/fault-injection.h"
 
 static CharterApplication *app;
 
@@ -882,6 +885,232 @@ test_recovery (void)
   g_rmdir (dir);
 }
 
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* Saving into a full disk or a read-only folder in the app: the file on
+ * disk is the old one, whole; the window says why (the file was not
+ * replaced); the document stays open and unsaved. */
+static void
+test_save_fails_keeps_everything (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CharterWindow *window;
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CharterDocument *document;
+  FaultReadOnly how;
+
+  /* No recovery copy is due while the file-size limit holds (its failure
+   * would be a warning, fatal in tests). */
+  g_settings_set_uint (settings, "recovery-interval", 600);
+  window = new_window ();
+  edit_spec_title (window, "Saved");
+  charter_window_save_to (window, file);
+  spin_until_idle (window);
+  g_assert_null (charter_window_get_error_message (window));
+  before = read_file (path);
+  document = charter_window_get_document (window);
+
+  /* The disk fills up while the new version is written. */
+  edit_spec_title (window, "A longer title that no longer fits on the disk");
+  fault_limit_file_size (strlen (before) + 8);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  spin_until_idle (window);
+  fault_unlimit_file_size ();
+
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (charter_window_get_error_message (window));
+  g_assert_nonnull (strstr (charter_window_get_error_message (window), "NOT replaced"));
+  g_assert_true (charter_window_get_document (window) == document);
+  g_assert_true (charter_document_get_modified (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  /* A folder that became read-only. */
+  how = fault_make_read_only (dir);
+  if (how != FAULT_NONE)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+      spin_until_idle (window);
+      fault_undo_read_only (dir, how);
+
+      g_clear_pointer (&after, g_free);
+      after = read_file (path);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_nonnull (strstr (charter_window_get_error_message (window), "NOT replaced"));
+      g_assert_true (charter_document_get_modified (document));
+    }
+
+  /* Once there is room again, Save works and the message goes. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  spin_until_idle (window);
+  g_assert_null (charter_window_get_error_message (window));
+  g_assert_false (charter_document_get_modified (document));
+
+  destroy_window (window);
+  g_settings_reset (settings, "recovery-interval");
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
+/* Someone else rewrites the file and keeps its modification time (cp -p,
+ * rsync -t): Save asks, and after Replace neither version is lost: ours is
+ * the file, theirs the backup. */
+static void
+test_changed_on_disk_same_mtime (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) theirs = charter_document_new ();
+  g_autoptr(GBytes) other = NULL;
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+  GStatBuf st;
+
+  edit_spec_title (window, "Mine");
+  charter_window_save_to (window, file);
+  spin_until_idle (window);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  charter_document_set (theirs, charter_document_get_spec (theirs), "title", "Ours", NULL);
+  other = charter_file_serialize (theirs);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (other, NULL), g_bytes_get_size (other), NULL));
+  {
+    struct timespec kept[2] = { st.st_atim, st.st_mtim };
+
+    g_assert_cmpint (utimensat (AT_FDCWD, path, kept, 0), ==, 0);
+  }
+
+  edit_spec_title (window, "Mine, again");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  spin_until_idle (window);
+
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_true (charter_document_get_modified (charter_window_get_document (window)));
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "\"Ours\""));
+
+  adw_message_dialog_response (dialog, "replace");
+  spin ();
+  spin_until_idle (window);
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (path);
+  g_assert_nonnull (strstr (contents, "Mine, again"));
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (backup);
+  g_assert_nonnull (strstr (contents, "\"Ours\""));
+
+  destroy_window (window);
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
+static guint
+count_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CHARTER_IS_WINDOW (l->data))
+      n++;
+  return n;
+}
+
+/* After a crash, `charter FILE` opens one window: it asks about the
+ * recovery first, and Recover shows the recovered work of FILE there (it
+ * used to open FILE and its recovered version in two windows). */
+static void
+test_recovery_of_opened_file (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *slot = NULL;
+  const char *live_slot = NULL;
+  CharterWindow *window;
+  AdwMessageDialog *dialog;
+  GFile *files[1];
+
+  g_settings_set_uint (settings, "recovery-interval", 1);
+  window = new_window ();
+  edit_spec_title (window, "On disk");
+  charter_window_save_to (window, file);
+  spin_until_idle (window);
+
+  edit_spec_title (window, "Recovered work");
+  live_slot = charter_window_get_recovery_slot (window);
+  wait_for_slot (&live_slot, TRUE);
+  live_slot = charter_window_get_recovery_slot (window);
+  g_assert_true (slot_exists (live_slot));
+  slot = g_strdup (live_slot);
+  destroy_window (window);   /* the crash */
+  g_assert_cmpuint (count_windows (), ==, 0);
+
+  files[0] = file;
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  spin ();
+  g_assert_cmpuint (count_windows (), ==, 1);
+  window = CHARTER_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "recover");
+  spin ();
+  spin_until_idle (window);
+  {
+    gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
+  g_assert_cmpuint (count_windows (), ==, 1);
+  g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (charter_window_get_document (window))),
+                   ==, "Recovered work");
+  g_assert_true (g_file_equal (charter_document_get_file (charter_window_get_document (window)), file));
+  g_assert_true (charter_document_get_modified (charter_window_get_document (window)));
+
+  /* A copy already offered is not offered again: the file opens as it is
+   * on disk, in one window. */
+  charter_window_set_recovery_slot (window, NULL);
+  destroy_window (window);
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  spin ();
+  g_assert_cmpuint (count_windows (), ==, 1);
+  window = CHARTER_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+  spin_until_idle (window);
+  g_assert_cmpuint (count_windows (), ==, 1);
+  g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (charter_window_get_document (window))),
+                   ==, "On disk");
+  charter_recovery_discard (slot);
+
+  destroy_window (window);
+  g_settings_reset (settings, "recovery-interval");
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
 static void
 test_projector_mode (void)
 {
@@ -950,6 +1179,9 @@ main (int   argc,
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/read-only", test_read_only);
   g_test_add_func ("/window/recovery", test_recovery);
+  g_test_add_func ("/window/recovery-of-opened-file", test_recovery_of_opened_file);
+  g_test_add_func ("/window/save-fails-keeps-everything", test_save_fails_keeps_everything);
+  g_test_add_func ("/window/changed-on-disk-same-mtime", test_changed_on_disk_same_mtime);
 
   status = g_test_run ();
 
