@@ -229,15 +229,26 @@ item_row (ListKind    kind,
   return row;
 }
 
-static void
+static GtkWidget *
 add_field (CharterSpecView *self,
            GtkWidget       *row,
            gpointer         item,
            const char      *property,
            const char      *title)
 {
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            charter_discovery_entry_row (self->document, item, property, title));
+  GtkWidget *field = charter_discovery_entry_row (self->document, item, property, title);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field);
+  return field;
+}
+
+/* Where the keyboard goes once a person has added the item of @row: the
+ * field they fill in next (an answer, a target, a reason). */
+static void
+set_next_field (GtkWidget *row,
+                GtkWidget *field)
+{
+  g_object_set_data (G_OBJECT (row), "charter-next-field", field);
 }
 
 static void
@@ -294,7 +305,7 @@ question_row (CharterSpecView *self,
   g_object_bind_property_full (question, "answer", row, "subtitle", G_BINDING_SYNC_CREATE,
                                answer_subtitle, NULL, NULL, NULL);
   add_field (self, row, question, "question", _("Question"));
-  add_field (self, row, question, "answer", _("Answer"));
+  set_next_field (row, add_field (self, row, question, "answer", _("Answer")));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), charter_question_get_status (question) != CHARTER_QUESTION_OPEN);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -321,6 +332,8 @@ exclusion_row (CharterSpecView  *self,
   /* Translators: "Remove from out of scope: Social sharing" */
   remove_name = g_strdup_printf (_("Remove from out of scope: %s"), charter_exclusion_get_what (exclusion));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove_button (LIST_OUT_OF_SCOPE, exclusion, remove_name));
+  /* The row itself edits the reason. */
+  set_next_field (row, row);
   return row;
 }
 
@@ -357,7 +370,7 @@ metric_row (CharterSpecView *self,
   g_object_bind_property_full (metric, "time-frame", row, "subtitle", G_BINDING_SYNC_CREATE,
                                metric_subtitle, NULL, NULL, NULL);
   add_field (self, row, metric, "measure", _("Measure"));
-  add_field (self, row, metric, "target", _("Target"));
+  set_next_field (row, add_field (self, row, metric, "target", _("Target")));
   add_field (self, row, metric, "time-frame", _("Time frame"));
   return row;
 }
@@ -375,21 +388,41 @@ decision_row (CharterSpecView *self,
   g_object_bind_property (decision, "date", row, "subtitle", G_BINDING_SYNC_CREATE);
   add_field (self, row, decision, "date", _("Date (YYYY-MM-DD)"));
   add_field (self, row, decision, "summary", _("Decision"));
-  add_field (self, row, decision, "rationale", _("Why"));
+  set_next_field (row, add_field (self, row, decision, "rationale", _("Why")));
   return row;
 }
 
+/* Enter (or the apply button) in the add row of a list: the item is added,
+ * and the keyboard goes on to the new item's next field. The list's rows are
+ * rebuilt under the add row, so without this GTK would hand the focus to the
+ * first row of the list, and what the person types next would replace
+ * another item's text. */
 static void
-on_add_entry_apply_cb (AdwEntryRow *row,
+on_add_entry_apply_cb (AdwEntryRow     *row,
                        CharterSpecView *self)
 {
   const char *action = g_object_get_data (G_OBJECT (row), "action");
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  int kind = list_kind_from_add_action (action);
+  guint before;
+  GtkWidget *new_row, *field;
 
-  if (*text == '\0')
+  if (*text == '\0' || kind < 0 || self->document == NULL)
     return;
+  before = g_list_model_get_n_items (get_list (self, kind));
   gtk_widget_activate_action (GTK_WIDGET (self), action, "s", text);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
+
+  if (g_list_model_get_n_items (get_list (self, kind)) != before + 1 ||
+      self->list_rows[kind]->len <= before)
+    return;
+  new_row = self->list_rows[kind]->pdata[before];
+  field = g_object_get_data (G_OBJECT (new_row), "charter-next-field");
+  if (field == NULL)
+    return;
+  if (ADW_IS_EXPANDER_ROW (new_row))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (new_row), TRUE);
+  gtk_widget_grab_focus (field);
 }
 
 static GtkWidget *
