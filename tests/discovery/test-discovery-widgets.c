@@ -646,6 +646,110 @@ test_spec_add_focus (void)
   spin ();
 }
 
+/* Runs the main loop for @ms of real time, so that frames (layout) happen. */
+static void
+spin_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+collect_text_views (GtkWidget *root,
+                    GPtrArray *found)
+{
+  if (GTK_IS_TEXT_VIEW (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text_views (child, found);
+}
+
+/* Every multi-line field under @root is as tall as its text needs at the
+ * width it has: no last line cut off. */
+static void
+assert_text_views_not_clipped (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  guint checked = 0;
+
+  collect_text_views (root, views);
+  g_assert_cmpuint (views->len, >, 0);
+  spin_frames (300);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkWidget *view = views->pdata[i];
+      int width = gtk_widget_get_width (view);
+      int natural = 0;
+
+      if (!gtk_widget_get_mapped (view) || width <= 0)
+        continue;
+      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_height (view) < natural)
+        g_error ("text view %u is %d px high for %d px of text at width %d", i,
+                 gtk_widget_get_height (view), natural, width);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* Multi-line Spec fields keep their last line after the page is shown again
+ * and after the document is opened again. */
+static void
+test_spec_text_heights (void)
+{
+  g_autoptr(CharterDocument) doc = fixture_new ();
+  g_autoptr(CharterDocument) other = charter_document_new ();
+  GtkWidget *view = charter_spec_view_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *window;
+  CharterSpec *spec = charter_document_get_spec (doc);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "Members plan the next workout from the last one. ");
+  charter_document_set (doc, spec, "problem", text->str, NULL);
+  charter_document_set (doc, spec, "audience", text->str + 600, NULL);
+  charter_document_set (doc, spec, "solution", "One line.\nTwo lines.\nThree lines.\nFour lines.", NULL);
+
+  gtk_stack_add_named (GTK_STACK (stack), view, "spec");
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("elsewhere"), "other");
+  window = host (stack);
+  charter_spec_view_set_document (CHARTER_SPEC_VIEW (view), doc);
+  spin ();
+  assert_text_views_not_clipped (view);
+
+  /* Another workspace, then back. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+  spin ();
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "spec");
+  spin ();
+  assert_text_views_not_clipped (view);
+
+  /* Another file, then this one again, while the page is hidden. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+  charter_spec_view_set_document (CHARTER_SPEC_VIEW (view), other);
+  spin ();
+  charter_spec_view_set_document (CHARTER_SPEC_VIEW (view), doc);
+  spin ();
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "spec");
+  spin ();
+  assert_text_views_not_clipped (view);
+
+  /* A narrower window. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
+  spin ();
+  assert_text_views_not_clipped (view);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 static void
 test_insight_kind (void)
 {
@@ -818,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/discovery-widgets/filters", test_filters);
   g_test_add_func ("/discovery-widgets/spec", test_spec_view);
   g_test_add_func ("/discovery-widgets/spec-add-focus", test_spec_add_focus);
+  g_test_add_func ("/discovery-widgets/spec-text-heights", test_spec_text_heights);
   g_test_add_func ("/discovery-widgets/insight-kind", test_insight_kind);
   g_test_add_func ("/discovery-widgets/document-signals", test_document_signals);
 
