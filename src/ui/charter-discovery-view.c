@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-discovery-view.h"
+#include "charter-workspace.h"
 
 #include "charter-discovery-binding.h"
 #include "charter-traceability.h"
@@ -55,7 +56,8 @@ struct _CharterDiscoveryView
   gboolean            updating_segments;
 };
 
-G_DEFINE_FINAL_TYPE (CharterDiscoveryView, charter_discovery_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CharterDiscoveryView, charter_discovery_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
 
 enum {
   PROP_0,
@@ -2125,16 +2127,9 @@ charter_discovery_view_class_init (CharterDiscoveryViewClass *klass)
   object_class->set_property = charter_discovery_view_set_property;
   widget_class->map = charter_discovery_view_map;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         CHARTER_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SCHEDULER] =
-    g_param_spec_object ("scheduler", NULL, NULL,
-                         G_TYPE_OBJECT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
 
   gtk_widget_class_install_action (widget_class, "discovery.add-participant", NULL, add_participant_action);
   gtk_widget_class_install_action (widget_class, "discovery.add-interview", NULL, add_interview_action);

@@ -14,6 +14,7 @@
 #include "charter-plan-view.h"
 #include "charter-graph-canvas.h"
 #include "charter-scheduler.h"
+#include "charter-workspace.h"
 
 struct _CharterPlanView
 {
@@ -28,7 +29,8 @@ struct _CharterPlanView
   GObject         *scheduler;
 };
 
-G_DEFINE_FINAL_TYPE (CharterPlanView, charter_plan_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CharterPlanView, charter_plan_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
 
 enum {
   PROP_0,
@@ -105,16 +107,9 @@ charter_plan_view_class_init (CharterPlanViewClass *klass)
   object_class->get_property = charter_plan_view_get_property;
   object_class->set_property = charter_plan_view_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         CHARTER_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SCHEDULER] =
-    g_param_spec_object ("scheduler", NULL, NULL,
-                         CHARTER_TYPE_SCHEDULER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
 
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "planview");
 }

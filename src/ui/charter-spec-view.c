@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-spec-view.h"
+#include "charter-workspace.h"
 
 #include "charter-discovery-binding.h"
 #include "charter-traceability.h"
@@ -72,7 +73,8 @@ struct _CharterSpecView
   guint            words;
 };
 
-G_DEFINE_FINAL_TYPE (CharterSpecView, charter_spec_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CharterSpecView, charter_spec_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
 
 enum {
   PROP_0,
@@ -1094,16 +1096,9 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
   object_class->get_property = charter_spec_view_get_property;
   object_class->set_property = charter_spec_view_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         CHARTER_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SCHEDULER] =
-    g_param_spec_object ("scheduler", NULL, NULL,
-                         G_TYPE_OBJECT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
 
   for (int kind = 0; kind < N_LISTS; kind++)
     gtk_widget_class_install_action (widget_class, lists[kind].add_action, "s", add_item_action);
