@@ -46,6 +46,7 @@ charter_plan_view_dispose (GObject *object)
 {
   CharterPlanView *self = (CharterPlanView *) object;
 
+  /* AdwBin takes its child (the template's) with it. */
   g_clear_object (&self->document);
   g_clear_object (&self->scheduler);
 
@@ -111,17 +112,18 @@ charter_plan_view_class_init (CharterPlanViewClass *klass)
   properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
   properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
 
+  g_type_ensure (CHARTER_TYPE_GRAPH_CANVAS);
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass), "/org/charterapp/Charter/charter-plan-view.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), CharterPlanView, toast_overlay);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), CharterPlanView, canvas);
+
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "planview");
 }
 
 static void
 charter_plan_view_init (CharterPlanView *self)
 {
-  self->toast_overlay = adw_toast_overlay_new ();
-  adw_bin_set_child (ADW_BIN (self), self->toast_overlay);
-
-  self->canvas = charter_graph_canvas_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toast_overlay), self->canvas);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -52,12 +52,26 @@ struct _CharterSpecView
 {
   AdwBin           parent_instance;
 
-  /* Widgets */
+  /* Template widgets */
   GtkWidget       *page;
   GtkWidget       *gauge;
   GtkWidget       *gauge_label;
+  GtkWidget       *title_group;
+  GtkWidget       *problem_group;
+  GtkWidget       *audience_group;
+  GtkWidget       *acuteness_group;
   GtkWidget       *needs_group;
+  GtkWidget       *solution_group;
+  GtkWidget       *smallest_group;
+  GtkWidget       *integration_group;
+  GtkWidget       *out_of_scope_group;
+  GtkWidget       *metrics_group;
+  GtkWidget       *when_group;
+  GtkWidget       *open_questions_group;
+  GtkWidget       *decisions_group;
   GtkWidget       *trace_group;
+
+  /* Borrowed: the template's groups of each list */
   GtkWidget       *list_groups[N_LISTS];
 
   /* Owned */
@@ -721,19 +735,19 @@ build_fields (CharterSpecView *self)
     g_ptr_array_add (self->field_widgets, w_); \
   } G_STMT_END
 
-  FIELD (g_object_get_data (G_OBJECT (self), "title-group"), charter_discovery_entry_row (self->document, spec, "title", _("Title")));
-  FIELD (g_object_get_data (G_OBJECT (self), "problem-group"),
+  FIELD (self->title_group, charter_discovery_entry_row (self->document, spec, "title", _("Title")));
+  FIELD (self->problem_group,
          charter_discovery_text_area (self->document, spec, "problem", _("Problem"), 3));
-  FIELD (g_object_get_data (G_OBJECT (self), "audience-group"),
+  FIELD (self->audience_group,
          charter_discovery_text_area (self->document, spec, "audience", _("Who has it"), 2));
-  FIELD (g_object_get_data (G_OBJECT (self), "acuteness-group"),
+  FIELD (self->acuteness_group,
          charter_discovery_text_area (self->document, spec, "acuteness", _("How acute it is"), 2));
-  FIELD (g_object_get_data (G_OBJECT (self), "solution-group"),
+  FIELD (self->solution_group,
          charter_discovery_text_area (self->document, spec, "solution", _("What a solution looks like"), 3));
-  FIELD (g_object_get_data (G_OBJECT (self), "smallest-group"),
+  FIELD (self->smallest_group,
          charter_discovery_text_area (self->document, spec, "smallest-version", _("Smallest useful version"), 2));
-  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), charter_discovery_entry_row (self->document, spec, "target-date", _("Target date (YYYY-MM-DD)")));
-  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), charter_discovery_entry_row (self->document, spec, "appetite", _("Appetite (how much time it is worth)")));
+  FIELD (self->when_group, charter_discovery_entry_row (self->document, spec, "target-date", _("Target date (YYYY-MM-DD)")));
+  FIELD (self->when_group, charter_discovery_entry_row (self->document, spec, "appetite", _("Appetite (how much time it is worth)")));
 #undef FIELD
 }
 
@@ -919,93 +933,6 @@ remove_need_action (GtkWidget  *widget,
     set_need_listed (self, g_variant_get_string (parameter, NULL), FALSE);
 }
 
-/* Construction */
-
-static void
-build_ui (CharterSpecView *self)
-{
-  GtkWidget *scroller, *clamp, *box, *gauge_box, *group, *button, *suffix;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 48);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_add_css_class (box, "charter-spec-page");
-
-  /* The length gauge. */
-  gauge_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->gauge = gtk_level_bar_new_for_interval (0, 900);
-  gtk_level_bar_set_mode (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_MODE_CONTINUOUS);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_HIGH, CHARTER_SPEC_PAGE_WORDS);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_FULL, 900);
-  charter_discovery_set_accessible_name (self->gauge, _("Spec length"));
-  self->gauge_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->gauge_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->gauge_label), TRUE);
-  gtk_box_append (GTK_BOX (gauge_box), self->gauge_label);
-  gtk_box_append (GTK_BOX (gauge_box), self->gauge);
-  gtk_box_append (GTK_BOX (box), gauge_box);
-
-#define GROUP(key, title, description) G_STMT_START { \
-    group = charter_discovery_group_new ((title), (description)); \
-    g_object_set_data (G_OBJECT (self), (key), group); \
-    gtk_box_append (GTK_BOX (box), group); \
-  } G_STMT_END
-
-  GROUP ("title-group", _("One-Page Spec"), NULL);
-  GROUP ("problem-group", _("Problem"), _("What is wrong today, in the user's words."));
-  GROUP ("audience-group", _("Who Has It"), NULL);
-  GROUP ("acuteness-group", _("How Acute It Is"), _("How much it hurts, how often, and what people do about it today."));
-
-  self->needs_group = charter_discovery_group_new (_("Needs Addressed"), _("From Discovery, each with its evidence: the distinct participants behind it. Needs not yet in the spec are listed last, with Add."));
-  gtk_box_append (GTK_BOX (box), self->needs_group);
-
-  GROUP ("solution-group", _("What a Solution Looks Like"), NULL);
-  GROUP ("smallest-group", _("Smallest Useful Version"), NULL);
-
-  self->list_groups[LIST_INTEGRATION] = charter_discovery_group_new (_("Integration Questions"),
-                                                   _("Tick a question once it is answered; open a row to edit its question and answer."));
-  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  button = gtk_button_new_with_mnemonic (_("Add the _Usual Ones"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.add-usual-questions");
-  gtk_widget_set_tooltip_text (button, _("Privacy controls, deletion of a user's data, plan tiers"));
-  gtk_box_append (GTK_BOX (suffix), button);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->list_groups[LIST_INTEGRATION]), suffix);
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_INTEGRATION]);
-
-  self->list_groups[LIST_OUT_OF_SCOPE] = charter_discovery_group_new (_("Out of Scope"), _("Each with the reason it is out."));
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_OUT_OF_SCOPE]);
-  self->list_groups[LIST_METRICS] = charter_discovery_group_new (_("Success Metrics"), _("Measure, target and time frame."));
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_METRICS]);
-
-  GROUP ("when-group", _("Target Date or Appetite"), NULL);
-
-  self->list_groups[LIST_OPEN] = charter_discovery_group_new (_("Open Questions"), NULL);
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_OPEN]);
-  self->list_groups[LIST_DECISIONS] = charter_discovery_group_new (_("Decisions"), NULL);
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_DECISIONS]);
-
-  self->trace_group = charter_discovery_group_new (_("Traceability"),
-                                 _("Needs and the plan tasks that serve them. Flagged: needs nothing serves, tasks that serve no need."));
-  gtk_box_append (GTK_BOX (box), self->trace_group);
-#undef GROUP
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  self->page = box;
-  adw_bin_set_child (ADW_BIN (self), scroller);
-}
-
 /* Overrides */
 
 static void
@@ -1017,7 +944,7 @@ charter_spec_view_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   for (int kind = 0; kind < N_LISTS; kind++)
     g_clear_object (&self->list_signals[kind]);
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHARTER_TYPE_SPEC_VIEW);
   g_clear_object (&self->document);
   g_clear_object (&self->scheduler);
 
@@ -1100,6 +1027,25 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
   properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
   properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-spec-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, page);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, gauge);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, gauge_label);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, title_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, problem_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, audience_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, acuteness_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, needs_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, solution_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, smallest_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, integration_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, out_of_scope_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, metrics_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, when_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, open_questions_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, decisions_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, trace_group);
+
   for (int kind = 0; kind < N_LISTS; kind++)
     gtk_widget_class_install_action (widget_class, lists[kind].add_action, "s", add_item_action);
   gtk_widget_class_install_action (widget_class, "spec.add-usual-questions", NULL, add_usual_questions_action);
@@ -1114,6 +1060,23 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
 static void
 charter_spec_view_init (CharterSpecView *self)
 {
+  GtkLevelBar *gauge;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->list_groups[LIST_INTEGRATION] = self->integration_group;
+  self->list_groups[LIST_OUT_OF_SCOPE] = self->out_of_scope_group;
+  self->list_groups[LIST_METRICS] = self->metrics_group;
+  self->list_groups[LIST_OPEN] = self->open_questions_group;
+  self->list_groups[LIST_DECISIONS] = self->decisions_group;
+
+  /* The gauge turns at a page: its marks are not GtkLevelBar's defaults. */
+  gauge = GTK_LEVEL_BAR (self->gauge);
+  gtk_level_bar_remove_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_level_bar_add_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_HIGH, CHARTER_SPEC_PAGE_WORDS);
+  gtk_level_bar_add_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_FULL, 900);
+
   for (int kind = 0; kind < N_LISTS; kind++)
     self->list_rows[kind] = g_ptr_array_new ();
   self->needs_rows = g_ptr_array_new ();
@@ -1132,7 +1095,6 @@ charter_spec_view_init (CharterSpecView *self)
     }
 
   charter_discovery_ensure_style ();
-  build_ui (self);
   update_gauge (self);
 }
 
