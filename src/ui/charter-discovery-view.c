@@ -944,6 +944,21 @@ need_menu (CharterDiscoveryView *self,
   return G_MENU_MODEL (menu);
 }
 
+/* A need's menu is made when it opens: its Merge Into lists every other
+ * need, and made for every column up front that was a menu item for every
+ * pair of needs (a million at 1,000 needs) before the board showed. */
+static void
+need_menu_create_popup_cb (GtkMenuButton *button,
+                           gpointer       user_data)
+{
+  CharterDiscoveryView *self = user_data;
+  const char *id = g_object_get_data (G_OBJECT (button), "need-id");
+  CharterNeed *need = self->document ? find_need (self, id) : NULL;
+  g_autoptr(GMenuModel) menu = need ? need_menu (self, need) : NULL;
+
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static GtkWidget *
 make_column (CharterDiscoveryView *self,
              CharterNeed          *need,
@@ -965,7 +980,6 @@ make_column (CharterDiscoveryView *self,
       g_autoptr(GString) who = g_string_new (NULL);
       g_autoptr(GString) where = g_string_new (NULL);
       g_autofree char *menu_name = NULL;
-      g_autoptr(GMenuModel) menu = need_menu (self, need);
       GtkWidget *menu_button = gtk_menu_button_new ();
       const char *statement = charter_need_get_statement (need);
 
@@ -1005,7 +1019,8 @@ make_column (CharterDiscoveryView *self,
         gtk_widget_add_css_class (trace, "warning");
 
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+      g_object_set_data_full (G_OBJECT (menu_button), "need-id", g_strdup (id), g_free);
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), need_menu_create_popup_cb, self, NULL);
       gtk_widget_add_css_class (menu_button, "flat");
       gtk_widget_set_valign (menu_button, GTK_ALIGN_START);
       /* Translators: accessible name of a need's menu button, "Need menu: See progress" */
@@ -1069,17 +1084,26 @@ make_column (CharterDiscoveryView *self,
 static void
 update_file_under_menu (CharterDiscoveryView *self)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GListModel *needs;
-  guint n;
-
   gtk_widget_set_sensitive (self->file_under_button, self->selected_insight != NULL);
   gtk_widget_set_sensitive (self->show_in_notes_button, self->selected_insight != NULL);
   if (self->selected_insight != NULL)
     gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_in_notes_button), "s", self->selected_insight);
+}
+
+/* File Under… lists every need: made when it opens, not on every change of
+ * the board or the selection. */
+static void
+file_under_create_popup_cb (GtkMenuButton *button,
+                            gpointer       user_data)
+{
+  CharterDiscoveryView *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GListModel *needs;
+  guint n;
+
   if (self->document == NULL || self->selected_insight == NULL)
     {
-      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->file_under_button), NULL);
+      gtk_menu_button_set_menu_model (button, NULL);
       return;
     }
 
@@ -1105,7 +1129,7 @@ update_file_under_menu (CharterDiscoveryView *self)
     g_menu_append_item (section, unfile);
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   }
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->file_under_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void
@@ -2073,6 +2097,8 @@ charter_discovery_view_init (CharterDiscoveryView *self)
   self->interview_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->interviews)));
   setup_sidebar_list (self, self->participant_list, self->participant_selection);
   setup_sidebar_list (self, self->interview_list, self->interview_selection);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->file_under_button),
+                                         file_under_create_popup_cb, self, NULL);
 }
 
 /* Public API */
@@ -2118,7 +2144,18 @@ charter_discovery_view_set_document (CharterDiscoveryView *self,
   gtk_single_selection_set_model (self->participant_selection,
                                   document ? charter_document_get_participants (document) : NULL);
   update_segments (self);
-  rebuild_board (self);
+  /* Hidden (opening a file in another workspace), the board waits until it
+   * is shown, as it does for edits. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_board (self);
+  else
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (self->board_box)) != NULL)
+        gtk_box_remove (GTK_BOX (self->board_box), child);
+      self->board_dirty = TRUE;
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
