@@ -8,7 +8,8 @@
  * times handing the document over (what opening a file costs these views).
  * Needs a display: run under xvfb-run.
  *
- *   bench-workspaces [TASKS]   (default 10000) */
+ *   bench-workspaces [TASKS [NEEDS [INSIGHTS]]]   (default 10000 1000 10000;
+ *   interviews are a tenth of the insights, participants 300 at most) */
 
 #define G_LOG_DOMAIN "bench-workspaces"
 
@@ -24,14 +25,16 @@
 #define SWITCHES 5
 
 static CharterDocument *
-build (guint tasks)
+build (guint tasks,
+       guint needs,
+       guint insights)
 {
   CharterDocument *doc = charter_document_new ();
   CharterSpec *spec = charter_document_get_spec (doc);
   g_autoptr(GStrvBuilder) spec_needs = g_strv_builder_new ();
   g_auto(GStrv) spec_ids = NULL;
   GRand *rand = g_rand_new_with_seed (7);
-  guint participants = 300, interviews = 1000, insights = 10000, needs = 1000;
+  guint interviews = MAX (insights / 10, 1), participants = MIN (300, interviews);
 
   for (guint p = 0; p < participants; p++)
     {
@@ -77,8 +80,8 @@ build (guint tasks)
       g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
       g_auto(GStrv) strv = NULL;
 
-      /* Nine insights a need; the last 1,000 insights stay unfiled. */
-      for (guint k = 0; k < 9; k++)
+      /* Nine insights a need while there are; the rest stay unfiled. */
+      for (guint k = 0; k < 9 && n * 9 + k < insights; k++)
         {
           g_autofree char *iid = g_strdup_printf ("in%u", n * 9 + k);
           g_strv_builder_add (ids, iid);
@@ -87,7 +90,7 @@ build (guint tasks)
       charter_need_set_statement (need, statement);
       charter_need_set_insight_ids (need, (const char * const *) strv);
       charter_document_append (doc, charter_document_get_needs (doc), need);
-      if (n < 100)
+      if (n < needs / 10)
         g_strv_builder_add (spec_needs, id);
     }
   for (guint t = 0; t < tasks; t++)
@@ -159,6 +162,8 @@ main (int   argc,
       char *argv[])
 {
   guint tasks = argc > 1 ? (guint) atoi (argv[1]) : 10000;
+  guint needs = argc > 2 ? (guint) atoi (argv[2]) : 1000;
+  guint insights = argc > 3 ? (guint) atoi (argv[3]) : 10000;
   g_autoptr(CharterDocument) doc = NULL;
   GtkWidget *window, *stack, *views[2];
   const char *names[2] = { "discovery", "spec" };
@@ -168,7 +173,7 @@ main (int   argc,
   setvbuf (stdout, NULL, _IONBF, 0);
   gtk_init ();
   adw_init ();
-  doc = build (tasks);
+  doc = build (tasks, needs, insights);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -185,7 +190,7 @@ main (int   argc,
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
 
-  printf ("%u tasks, 1,000 needs, 10,000 insights, 1,000 interviews\n", tasks);
+  printf ("%u tasks, %u needs, %u insights, %u interviews\n", tasks, needs, insights, MAX (insights / 10, 1));
   for (guint v = 0; v < 2; v++)
     {
       t0 = g_get_monotonic_time ();

@@ -84,6 +84,7 @@ struct _CharterSpecView
   GPtrArray       *trace_rows;
   GPtrArray       *field_widgets;
   guint            refresh_id;
+  gboolean         rows_dirty;
   guint            words;
 };
 
@@ -681,6 +682,22 @@ update_gauge (CharterSpecView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->gauge), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
 }
 
+/* The needs and traceability rows (one for every task of the plan): off
+ * screen (another workspace) they wait until the page is shown, so that an
+ * edit elsewhere, or opening a file, does not rebuild rows nobody sees. */
+static void
+refresh_rows (CharterSpecView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->rows_dirty = TRUE;
+      return;
+    }
+  self->rows_dirty = FALSE;
+  rebuild_needs (self);
+  rebuild_traceability (self);
+}
+
 static gboolean
 refresh_idle_cb (gpointer user_data)
 {
@@ -688,8 +705,7 @@ refresh_idle_cb (gpointer user_data)
 
   self->refresh_id = 0;
   update_gauge (self);
-  rebuild_needs (self);
-  rebuild_traceability (self);
+  refresh_rows (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -936,6 +952,17 @@ remove_need_action (GtkWidget  *widget,
 /* Overrides */
 
 static void
+charter_spec_view_map (GtkWidget *widget)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+
+  GTK_WIDGET_CLASS (charter_spec_view_parent_class)->map (widget);
+
+  if (self->rows_dirty)
+    refresh_rows (self);
+}
+
+static void
 charter_spec_view_dispose (GObject *object)
 {
   CharterSpecView *self = (CharterSpecView *) object;
@@ -1022,6 +1049,7 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
   object_class->finalize = charter_spec_view_finalize;
   object_class->get_property = charter_spec_view_get_property;
   object_class->set_property = charter_spec_view_set_property;
+  widget_class->map = charter_spec_view_map;
 
   charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
   properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
@@ -1132,8 +1160,13 @@ charter_spec_view_set_document (CharterSpecView *self,
   for (int kind = 0; kind < N_LISTS; kind++)
     rebuild_list (self, kind);
   update_gauge (self);
-  rebuild_needs (self);
-  rebuild_traceability (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      /* Nothing of the old document stays on the page meanwhile. */
+      clear_rows (ADW_PREFERENCES_GROUP (self->needs_group), self->needs_rows);
+      clear_rows (ADW_PREFERENCES_GROUP (self->trace_group), self->trace_rows);
+    }
+  refresh_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
