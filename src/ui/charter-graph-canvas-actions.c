@@ -1,0 +1,601 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* charter-graph-canvas-actions.c: the graph.* actions, one callback each,
+ * and the keys bound to them. Menus, buttons, keys, gestures and tests all
+ * go through these. */
+
+#define G_LOG_DOMAIN "charter-graph-canvas"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "charter-graph-canvas-private.h"
+
+static char *
+add_task_at (CharterGraphCanvas *self,
+             gboolean            placed,
+             double              x,
+             double              y)
+{
+  GListModel *tasks = _charter_graph_canvas_tasks_of (self);
+  g_autofree char *id = charter_document_make_id (self->document, tasks, "task");
+  g_autoptr(CharterTask) task = charter_task_new (id);
+
+  charter_task_set_name (task, _("New task"));
+  charter_task_set_duration (task, 5);
+  if (placed)
+    {
+      charter_task_set_x (task, round (x));
+      charter_task_set_y (task, round (y));
+      charter_task_set_positioned (task, TRUE);
+    }
+  charter_document_append (self->document, tasks, task);
+
+  return g_steal_pointer (&id);
+}
+
+/* Editing in a popover */
+
+/* Editors act on the item they were opened for, whatever is selected since. */
+static const char *
+edited_id (gpointer widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "charter-item-id");
+}
+
+static void
+on_name_changed_cb (GtkEditable        *editable,
+                    CharterGraphCanvas *self)
+{
+  CharterTask *task = _charter_graph_canvas_find_task (self, edited_id (editable));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (task == NULL)
+    return;
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, gtk_editable_get_text (editable));
+  charter_document_set_value (self->document, task, "name", &value, TRUE);
+}
+
+static void
+on_duration_changed_cb (GtkSpinButton      *spin,
+                        CharterGraphCanvas *self)
+{
+  CharterTask *task = _charter_graph_canvas_find_task (self, edited_id (spin));
+
+  if (task != NULL)
+    charter_document_set (self->document, task, "duration", gtk_spin_button_get_value_as_int (spin), NULL);
+}
+
+static void
+on_team_selected_cb (GtkDropDown        *dropdown,
+                     GParamSpec         *pspec,
+                     CharterGraphCanvas *self)
+{
+  CharterTask *task = _charter_graph_canvas_find_task (self, edited_id (dropdown));
+  GListModel *teams = charter_document_get_teams (self->document);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(CharterTeam) team = NULL;
+
+  if (task == NULL)
+    return;
+  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
+    team = g_list_model_get_item (teams, selected - 1);
+  charter_document_set (self->document, task,
+                        "team-id", team ? charter_item_get_id (CHARTER_ITEM (team)) : NULL,
+                        NULL);
+}
+
+static void
+on_kind_selected_cb (GtkDropDown        *dropdown,
+                     GParamSpec         *pspec,
+                     CharterGraphCanvas *self)
+{
+  CharterDependency *dep = _charter_graph_canvas_find_dep (self, edited_id (dropdown));
+
+  if (dep != NULL)
+    charter_document_set (self->document, dep, "kind", (int) gtk_drop_down_get_selected (dropdown), NULL);
+}
+
+static void
+on_lag_changed_cb (GtkSpinButton      *spin,
+                   CharterGraphCanvas *self)
+{
+  CharterDependency *dep = _charter_graph_canvas_find_dep (self, edited_id (spin));
+
+  if (dep != NULL)
+    charter_document_set (self->document, dep, "lag", gtk_spin_button_get_value_as_int (spin), NULL);
+}
+
+static void
+on_entry_activate_cb (GtkEntry   *entry,
+                      GtkPopover *popover)
+{
+  gtk_popover_popdown (popover);
+}
+
+static GtkWidget *
+add_row (GtkGrid    *grid,
+         int         row,
+         const char *label_text,
+         GtkWidget  *field)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_grid_attach (grid, label, 0, row, 1, 1);
+  gtk_grid_attach (grid, field, 1, row, 1, 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  return field;
+}
+
+static GtkWidget *
+build_task_editor (CharterGraphCanvas *self,
+                   CharterTask        *task)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GListModel *teams = charter_document_get_teams (self->document);
+  g_autoptr(GtkStringList) team_names = gtk_string_list_new (NULL);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *team = NULL;
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100000, 1);
+  guint selected = 0;
+
+  gtk_grid_set_row_spacing (grid, 10);
+  gtk_grid_set_column_spacing (grid, 12);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), charter_task_get_name (task));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 24);
+  add_row (grid, 0, _("_Name"), entry);
+
+  gtk_string_list_append (team_names, _("No team"));
+  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
+    {
+      g_autoptr(CharterTeam) t = g_list_model_get_item (teams, i);
+
+      gtk_string_list_append (team_names, charter_team_get_name (t));
+      if (g_strcmp0 (charter_item_get_id (CHARTER_ITEM (t)), charter_task_get_team_id (task)) == 0)
+        selected = i + 1;
+    }
+  team = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&team_names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (team), selected);
+  add_row (grid, 1, _("_Team"), team);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), charter_task_get_duration (task));
+  add_row (grid, 2, _("_Duration (working days)"), spin);
+
+  {
+    const char *id = charter_item_get_id (CHARTER_ITEM (task));
+
+    g_object_set_data_full (G_OBJECT (entry), "charter-item-id", g_strdup (id), g_free);
+    g_object_set_data_full (G_OBJECT (team), "charter-item-id", g_strdup (id), g_free);
+    g_object_set_data_full (G_OBJECT (spin), "charter-item-id", g_strdup (id), g_free);
+  }
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_name_changed_cb), self, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_entry_activate_cb), self->popover, 0);
+  g_signal_connect_object (team, "notify::selected", G_CALLBACK (on_team_selected_cb), self, 0);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_duration_changed_cb), self, 0);
+
+  return GTK_WIDGET (grid);
+}
+
+static GtkWidget *
+build_dependency_editor (CharterGraphCanvas *self,
+                         CharterDependency  *dep)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  const char * const kinds[] = {
+    _("Finish to start"), _("Start to start"), _("Finish to finish"), _("Start to finish"), NULL,
+  };
+  GtkWidget *kind = gtk_drop_down_new_from_strings (kinds);
+  GtkWidget *lag = gtk_spin_button_new_with_range (-1000, 1000, 1);
+  g_autofree char *title = g_strdup_printf (_("“%s” → “%s”"),
+                                            _charter_graph_canvas_task_name (self, charter_dependency_get_predecessor (dep)),
+                                            _charter_graph_canvas_task_name (self, charter_dependency_get_successor (dep)));
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_grid_set_row_spacing (grid, 10);
+  gtk_grid_set_column_spacing (grid, 12);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (heading), 36);
+  gtk_grid_attach (grid, heading, 0, 0, 2, 1);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), charter_dependency_get_kind (dep));
+  add_row (grid, 1, _("_Type"), kind);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lag), charter_dependency_get_lag (dep));
+  add_row (grid, 2, _("_Lag (working days)"), lag);
+
+  g_object_set_data_full (G_OBJECT (kind), "charter-item-id",
+                          g_strdup (charter_item_get_id (CHARTER_ITEM (dep))), g_free);
+  g_object_set_data_full (G_OBJECT (lag), "charter-item-id",
+                          g_strdup (charter_item_get_id (CHARTER_ITEM (dep))), g_free);
+  g_signal_connect_object (kind, "notify::selected", G_CALLBACK (on_kind_selected_cb), self, 0);
+  g_signal_connect_object (lag, "value-changed", G_CALLBACK (on_lag_changed_cb), self, 0);
+
+  return GTK_WIDGET (grid);
+}
+
+static void
+open_editor (CharterGraphCanvas *self)
+{
+  GtkWidget *child = NULL;
+  GdkRectangle rect = { 0, };
+
+  if (self->selected_task)
+    {
+      int index = _charter_graph_canvas_node_of (self, self->selected_task);
+      CharterGraphNode *node;
+
+      if (index < 0)
+        return;
+      node = charter_graph_get_node (self->graph, index);
+      child = build_task_editor (self, _charter_graph_canvas_find_task (self, self->selected_task));
+      rect.x = node->x * self->zoom + self->pan_x;
+      rect.y = node->y * self->zoom + self->pan_y;
+      rect.width = node->width * self->zoom;
+      rect.height = node->height * self->zoom;
+    }
+  else if (self->selected_dep)
+    {
+      CharterDependency *dep = _charter_graph_canvas_find_dep (self, self->selected_dep);
+      CharterGraphPoint mid;
+      guint e;
+
+      if (dep == NULL)
+        return;
+      for (e = 0; e < self->dep_ids->len; e++)
+        if (g_strcmp0 (g_ptr_array_index (self->dep_ids, e), self->selected_dep) == 0)
+          break;
+      if (e == self->dep_ids->len)
+        return;
+      _charter_graph_canvas_edge_midpoint (charter_graph_get_edge (self->graph, e), &mid);
+      child = build_dependency_editor (self, dep);
+      rect.x = mid.x * self->zoom + self->pan_x - 4;
+      rect.y = mid.y * self->zoom + self->pan_y - 4;
+      rect.width = rect.height = 8;
+    }
+
+  if (child == NULL)
+    return;
+
+  /* Typing is one step per field, not merged with what came before. */
+  charter_history_seal (charter_document_get_history (self->document));
+  gtk_popover_set_child (self->popover, child);
+  gtk_popover_set_pointing_to (self->popover, &rect);
+  gtk_popover_popup (self->popover);
+}
+
+/* Actions */
+
+/* The task added is selected, and its editor opens for its name. */
+static void
+added_task (CharterGraphCanvas *self,
+            const char         *id)
+{
+  _charter_graph_canvas_do_sync (self);
+  _charter_graph_canvas_focus_task (self, id);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    open_editor (self);
+}
+
+static void
+action_add_task (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  g_autofree char *id = NULL;
+
+  if (self->document == NULL)
+    return;
+  id = add_task_at (self, FALSE, 0, 0);
+  added_task (self, id);
+}
+
+static void
+action_add_task_at (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  g_autofree char *id = NULL;
+  double x, y;
+
+  if (self->document == NULL)
+    return;
+  g_variant_get (parameter, "(dd)", &x, &y);
+  id = add_task_at (self, TRUE, x, y);
+  added_task (self, id);
+}
+
+static void
+action_link (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  g_autofree char *message = NULL;
+
+  if (self->document == NULL || self->selected_task == NULL)
+    {
+      _charter_graph_canvas_show_message (self, _("Select the task to link from first"), NULL);
+      return;
+    }
+
+  if (target[0] != '\0')
+    {
+      _charter_graph_canvas_link_tasks (self, self->selected_task, target);
+      return;
+    }
+
+  /* No target yet: the next task picked (click, or arrows then Enter) is it. */
+  g_free (self->link_source);
+  self->link_source = g_strdup (self->selected_task);
+  message = g_strdup_printf (_("Pick the task that depends on “%s”"), _charter_graph_canvas_task_name (self, self->link_source));
+  _charter_graph_canvas_show_message (self, message, NULL);
+}
+
+static void
+action_delete (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  g_autofree char *message = NULL;
+  CharterItem *item = NULL;
+  GListModel *collection = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  if (self->selected_task != NULL)
+    {
+      item = CHARTER_ITEM (_charter_graph_canvas_find_task (self, self->selected_task));
+      collection = _charter_graph_canvas_tasks_of (self);
+      if (item)
+        message = g_strdup_printf (_("Deleted “%s”"), charter_item_get_display_name (item));
+    }
+  else if (self->selected_dep != NULL)
+    {
+      CharterDependency *dep = _charter_graph_canvas_find_dep (self, self->selected_dep);
+
+      item = CHARTER_ITEM (dep);
+      collection = _charter_graph_canvas_deps_of (self);
+      if (dep)
+        message = g_strdup_printf (_("Deleted the link “%s” → “%s”"),
+                                   _charter_graph_canvas_task_name (self, charter_dependency_get_predecessor (dep)),
+                                   _charter_graph_canvas_task_name (self, charter_dependency_get_successor (dep)));
+    }
+
+  if (item == NULL)
+    return;
+
+  /* Delete with a task still under the pointer: the move so far is one
+   * step, the deletion another (and the toast's Undo takes back the latter). */
+  if (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_LINK)
+    _charter_graph_canvas_end_drag (self);
+  gtk_popover_popdown (self->popover);
+  charter_document_remove (self->document, collection, item);
+  _charter_graph_canvas_select_task (self, NULL);
+  _charter_graph_canvas_select_dependency (self, NULL);
+  _charter_graph_canvas_show_message (self, message,
+                charter_history_get_undo_label (charter_document_get_history (self->document)));
+}
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _charter_graph_canvas_on_toast_undo (CHARTER_GRAPH_CANVAS (widget));
+}
+
+static void
+action_edit (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+
+  /* Enter completes a keyboard link when one is waiting. */
+  if (self->link_source != NULL && self->selected_task != NULL)
+    {
+      g_autofree char *from = g_steal_pointer (&self->link_source);
+
+      _charter_graph_canvas_link_tasks (self, from, self->selected_task);
+      return;
+    }
+  open_editor (self);
+}
+
+static void
+action_arrange (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  GListModel *tasks;
+  guint n;
+
+  if (self->document == NULL)
+    return;
+
+  tasks = _charter_graph_canvas_tasks_of (self);
+  n = g_list_model_get_n_items (tasks);
+  charter_document_begin_group (self->document, _("Arrange the graph"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
+
+      if (charter_task_get_positioned (task))
+        charter_document_set (self->document, task, "positioned", FALSE, NULL);
+    }
+  charter_document_end_group (self->document);
+
+  _charter_graph_canvas_queue_sync (self, TRUE);
+  _charter_graph_canvas_do_sync (self);
+  _charter_graph_canvas_fit (self);
+}
+
+static void
+action_fit (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+
+  if (self->sync_source != 0)
+    _charter_graph_canvas_do_sync (self);
+  _charter_graph_canvas_fit (self);
+}
+
+static void
+action_zoom_in (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+
+  _charter_graph_canvas_zoom_at (self, self->zoom * 1.25,
+                                 gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+static void
+action_zoom_out (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+
+  _charter_graph_canvas_zoom_at (self, self->zoom * 0.8,
+                                 gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+static void
+action_select (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (self->sync_source != 0)
+    _charter_graph_canvas_do_sync (self);
+  if (_charter_graph_canvas_find_task (self, id) != NULL)
+    _charter_graph_canvas_focus_task (self, id);
+  else if (_charter_graph_canvas_find_dep (self, id) != NULL)
+    _charter_graph_canvas_select_dependency (self, id);
+}
+
+static void
+action_move (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  const char *id;
+  double x, y;
+
+  if (self->document == NULL)
+    return;
+  g_variant_get (parameter, "(&sdd)", &id, &x, &y);
+  _charter_graph_canvas_move_task (self, id, x, y);
+}
+
+static void
+action_select_neighbour (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  int dx, dy;
+  int from, to;
+
+  if (self->sync_source != 0)
+    _charter_graph_canvas_do_sync (self);
+  if (charter_graph_get_n_nodes (self->graph) == 0)
+    return;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  from = _charter_graph_canvas_node_of (self, self->selected_task);
+  if (from < 0)
+    to = 0;
+  else
+    to = charter_graph_find_neighbour (self->graph, from, dx, dy);
+  if (to >= 0)
+    _charter_graph_canvas_focus_task (self, g_ptr_array_index (self->task_ids, to));
+}
+
+static void
+action_cancel (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+
+  if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
+    {
+      /* Escape during a drag puts the task back. */
+      self->drag_group_open = FALSE;
+      self->drag_mode = DRAG_NONE;
+      charter_document_cancel_group (self->document);
+      return;
+    }
+  if (self->link_source != NULL)
+    {
+      g_clear_pointer (&self->link_source, g_free);
+      return;
+    }
+  _charter_graph_canvas_select_task (self, NULL);
+  _charter_graph_canvas_select_dependency (self, NULL);
+}
+
+
+void
+_charter_graph_canvas_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "graph.add-task", NULL, action_add_task);
+  gtk_widget_class_install_action (widget_class, "graph.add-task-at", "(dd)", action_add_task_at);
+  gtk_widget_class_install_action (widget_class, "graph.link", "s", action_link);
+  gtk_widget_class_install_action (widget_class, "graph.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "graph.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "graph.edit", NULL, action_edit);
+  gtk_widget_class_install_action (widget_class, "graph.arrange", NULL, action_arrange);
+  gtk_widget_class_install_action (widget_class, "graph.fit", NULL, action_fit);
+  gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, action_zoom_in);
+  gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, action_zoom_out);
+  gtk_widget_class_install_action (widget_class, "graph.select", "s", action_select);
+  gtk_widget_class_install_action (widget_class, "graph.move", "(sdd)", action_move);
+  gtk_widget_class_install_action (widget_class, "graph.select-neighbour", "(ii)", action_select_neighbour);
+  gtk_widget_class_install_action (widget_class, "graph.cancel", NULL, action_cancel);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "graph.select-neighbour", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "graph.select-neighbour", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "graph.select-neighbour", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "graph.select-neighbour", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "graph.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "graph.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "graph.link", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "graph.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "graph.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "graph.add-task", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "graph.add-task", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "graph.fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "graph.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "graph.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "graph.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "graph.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "graph.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "graph.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "graph.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "graph.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "graph.cancel", NULL);
+
+}
