@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-graph-canvas-private.h"
+#include "charter-style.h"
 
 void
 _charter_graph_canvas_edge_midpoint (CharterGraphEdge  *edge,
@@ -173,6 +174,28 @@ has_labels_in_view (CharterGraphCanvas *self,
     if (label_in_view (self, e, x0, y0, x1, y1, &mid))
       return TRUE;
   return FALSE;
+}
+
+/**
+ * _charter_graph_canvas_load_colors:
+ * @self: the canvas
+ *
+ * Reads the canvas's named colours from the style sheet as the canvas sees
+ * it (light or dark, projector mode or not). Called when the style changed,
+ * not per frame; the arrow worker gets copies.
+ */
+void
+_charter_graph_canvas_load_colors (CharterGraphCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  charter_style_lookup_color (widget, "graph_arrow", &self->colors.arrow);
+  charter_style_lookup_color (widget, "graph_highlight", &self->colors.highlight);
+  charter_style_lookup_color (widget, "graph_label_bg", &self->colors.label_bg);
+  charter_style_lookup_color (widget, "graph_label_fg", &self->colors.label_fg);
+  charter_style_lookup_color (widget, "graph_overview_task", &self->colors.overview_task);
+  charter_style_lookup_color (widget, "graph_overview_critical", &self->colors.overview_critical);
+  self->colors_valid = TRUE;
 }
 
 /* Arrows that are not a plain finish-to-start say what they are. Drawn
@@ -393,25 +416,24 @@ draw_link_band (CharterGraphCanvas *self,
 
 void
 _charter_graph_canvas_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
+                                GtkSnapshot *snapshot)
 {
   CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  GdkRGBA fg, accent, bg, card;
+  GdkRGBA fg, accent, bg, card, critical_fg, label_fg;
   double x0, y0, x1, y1;
   GtkWidget *child;
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent))
-    gdk_rgba_parse (&accent, "#1c71d8");
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg))
-    gdk_rgba_parse (&bg, "#ffffff");
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "card_bg_color", &card))
-    card = bg;
-G_GNUC_END_IGNORE_DEPRECATIONS
+  if (!self->colors_valid)
+    _charter_graph_canvas_load_colors (self);
+  fg = self->colors.arrow;
+  accent = self->colors.highlight;
+  bg = self->colors.label_bg;
+  label_fg = self->colors.label_fg;
+  card = self->colors.overview_task;
+  critical_fg = self->colors.overview_critical;
 
   gtk_snapshot_push_clip (snapshot, &bounds);
 
@@ -494,7 +516,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 
           cairo_translate (cr, self->pan_x, self->pan_y);
           cairo_scale (cr, self->zoom, self->zoom);
-          draw_labels (self, cr, &fg, &bg, x0, y0, x1, y1);
+          draw_labels (self, cr, &label_fg, &bg, x0, y0, x1, y1);
           cairo_destroy (cr);
         }
     }
@@ -520,7 +542,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
                                                   node->width * self->zoom, node->height * self->zoom);
           gboolean critical = g_array_index (self->node_critical, gboolean, i);
 
-          gtk_snapshot_append_color (snapshot, critical ? &fg : &card, &r);
+          gtk_snapshot_append_color (snapshot, critical ? &critical_fg : &card, &r);
           r.size.width = MAX (2, r.size.width * 0.2);
           gtk_snapshot_append_color (snapshot, &g_array_index (self->node_color, GdkRGBA, i), &r);
           if (gtk_widget_has_focus (task) || g_strcmp0 (self->selected_task, g_ptr_array_index (self->task_ids, i)) == 0)

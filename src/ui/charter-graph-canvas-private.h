@@ -23,6 +23,18 @@ G_BEGIN_DECLS
 #define TASK_W   ((double) CHARTER_GRAPH_TASK_WIDTH)
 #define TASK_H   ((double) CHARTER_GRAPH_TASK_HEIGHT)
 
+/* The colours the canvas draws in, named colours of the style sheet
+ * (@charter_graph_*), read again when the style changes, never per frame. */
+typedef struct
+{
+  GdkRGBA arrow;              /* arrows, and the outline of their labels */
+  GdkRGBA highlight;          /* the selected chain, a link being dragged */
+  GdkRGBA label_bg;           /* behind an arrow's "SS +2 d" */
+  GdkRGBA label_fg;
+  GdkRGBA overview_task;      /* a task too small to read */
+  GdkRGBA overview_critical;  /* a critical one */
+} CharterGraphColors;
+
 typedef enum
 {
   DRAG_NONE,
@@ -77,6 +89,8 @@ struct _CharterGraphCanvas
   guint             geometry_serial; /* bumped whenever arrows may have moved */
   guint             style_serial;    /* bumped whenever they may look different */
   guint             draw_seq;
+  CharterGraphColors colors;
+  gboolean          colors_valid;
 
   guint             sync_source;
   gboolean          structure_dirty;
@@ -144,6 +158,7 @@ void               _charter_graph_canvas_snapshot          (GtkWidget          *
 void               _charter_graph_canvas_edge_midpoint     (CharterGraphEdge   *edge,
                                                             CharterGraphPoint  *mid);
 void               _charter_graph_canvas_update_edge_labels (CharterGraphCanvas *self);
+void               _charter_graph_canvas_load_colors       (CharterGraphCanvas *self);
 
 /* charter-graph-canvas-input.c: gestures, drags, linking, keyboard */
 void               _charter_graph_canvas_input_init        (CharterGraphCanvas *self);

@@ -814,6 +814,21 @@ charter_graph_canvas_set_focus_child (GtkWidget *widget,
 }
 
 static void
+charter_graph_canvas_css_changed (GtkWidget         *widget,
+                                  GtkCssStyleChange *change)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+
+  GTK_WIDGET_CLASS (charter_graph_canvas_parent_class)->css_changed (widget, change);
+
+  /* Dark style, projector mode: the named colours are read again at the
+   * next frame, and the kept arrows redrawn in them. */
+  self->colors_valid = FALSE;
+  self->style_serial++;
+  gtk_widget_queue_draw (widget);
+}
+
+static void
 charter_graph_canvas_realize (GtkWidget *widget)
 {
   charter_style_ensure (gtk_widget_get_display (widget));
@@ -940,6 +955,7 @@ charter_graph_canvas_class_init (CharterGraphCanvasClass *klass)
   widget_class->size_allocate = charter_graph_canvas_size_allocate;
   widget_class->snapshot = _charter_graph_canvas_snapshot;
   widget_class->realize = charter_graph_canvas_realize;
+  widget_class->css_changed = charter_graph_canvas_css_changed;
   widget_class->set_focus_child = charter_graph_canvas_set_focus_child;
 
   properties[PROP_DOCUMENT] =

@@ -799,6 +799,114 @@ is_accent (const guint8 rgba[4])
   return rgba[3] > 200 && rgba[2] > 150 && rgba[2] > rgba[0] + 60;
 }
 
+/* Where on the widget the middle of the first stretch of an arrow from
+ * @from is drawn. */
+static gboolean
+arrow_point (Fixture    *f,
+             const char *from,
+             double     *wx,
+             double     *wy)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  int node = charter_graph_canvas_get_node_index (canvas, from);
+
+  for (guint e = 0; e < charter_graph_get_n_edges (graph); e++)
+    {
+      CharterGraphEdge *edge = charter_graph_get_edge (graph, e);
+      CharterGraphPoint a, b, c1, c2;
+      double off;
+
+      if ((int) edge->from != node || edge->points->len < 2)
+        continue;
+      a = g_array_index (edge->points, CharterGraphPoint, 0);
+      b = g_array_index (edge->points, CharterGraphPoint, 1);
+      charter_graph_segment_controls (&a, &b, &c1, &c2);
+      /* The last stretch stops short of its arrowhead. */
+      off = edge->points->len == 2 ? 10 : 0;
+      charter_graph_canvas_graph_to_widget (canvas,
+                                            0.125 * a.x + 0.375 * c1.x + 0.375 * (c2.x - off) + 0.125 * (b.x - off),
+                                            0.125 * a.y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * b.y,
+                                            wx, wy);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_green (const guint8 rgba[4])
+{
+  return rgba[3] > 200 && rgba[1] > 200 && rgba[0] < 80 && rgba[2] < 80;
+}
+
+/* Whether a pixel within @radius of (@x, @y) on the canvas is @wanted. */
+static gboolean
+canvas_has_near (Fixture  *f,
+                 double    x,
+                 double    y,
+                 int       radius,
+                 gboolean (*wanted) (const guint8 rgba[4]))
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  int width = gtk_widget_get_width (f->canvas);
+  int height = gtk_widget_get_height (f->canvas);
+  g_autofree guint8 *pixels = g_malloc (width * height * 4);
+
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  GTK_WIDGET_GET_CLASS (f->canvas)->snapshot (f->canvas, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  gdk_texture_download (texture, pixels, width * 4);
+
+  for (int py = MAX (0, (int) y - radius); py <= MIN (height - 1, (int) y + radius); py++)
+    for (int px = MAX (0, (int) x - radius); px <= MIN (width - 1, (int) x + radius); px++)
+      {
+        guint8 *p = pixels + (py * width + px) * 4;
+        guint8 rgba[4] = { p[2], p[1], p[0], p[3] };
+
+        if (wanted (rgba))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The canvas draws in the style sheet's named colours (@charter_graph_*),
+ * and reads them again when the style changes. */
+static void
+test_named_colours (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gtk_widget_get_display (f->canvas);
+  AdwStyleManager *manager = adw_style_manager_get_for_display (display);
+  double wx, wy;
+
+  activate (f, "graph.select", "s", "spec");
+  g_assert_true (arrow_point (f, "spec", &wx, &wy));
+  g_assert_true (canvas_has_near (f, wx, wy, 6, is_accent));
+  g_assert_false (canvas_has_near (f, wx, wy, 6, is_green));
+
+  /* A style sheet that makes the highlight green, then the dark style: the
+   * colours are read again when the style changes. */
+  gtk_css_provider_load_from_data (provider, "@define-color charter_graph_highlight #00ff00;", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER + 10);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  flush ();
+  g_assert_true (canvas_has_near (f, wx, wy, 6, is_green));
+  g_assert_false (canvas_has_near (f, wx, wy, 6, is_accent));
+
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (provider));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  flush ();
+  g_assert_true (canvas_has_near (f, wx, wy, 6, is_accent));
+  g_assert_false (canvas_has_near (f, wx, wy, 6, is_green));
+}
+
 /* Selecting a task on a big plan highlights its chain: its own arrows in
  * the frame right after the press (drawn live), the others as soon as the
  * worker thread has redrawn the kept drawing of the arrows, while frames
@@ -950,6 +1058,7 @@ main (int   argc,
   ADD ("drag-then-delete", test_drag_then_delete);
   ADD ("edit", test_edit_popover);
   ADD ("pinch-zoom", test_pinch_zoom);
+  ADD ("named-colours", test_named_colours);
 #undef ADD
   g_test_add ("/graph/widget/selection-large", Fixture, NULL,
               fixture_set_up_large, test_selection_large, fixture_tear_down);
