@@ -534,6 +534,31 @@ action_select_neighbour (GtkWidget  *widget,
 }
 
 static void
+action_find (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _charter_graph_canvas_show_search (CHARTER_GRAPH_CANVAS (widget));
+}
+
+/* The next task after the selected one whose name holds the parameter. */
+static void
+action_find_next (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+  const char *text = g_variant_get_string (parameter, NULL);
+
+  if (!_charter_graph_canvas_find (self, text, TRUE))
+    {
+      g_autofree char *message = g_strdup_printf (_("No task’s name holds “%s”"), text);
+
+      _charter_graph_canvas_show_message (self, message, NULL);
+    }
+}
+
+static void
 action_cancel (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -575,6 +600,8 @@ _charter_graph_canvas_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "graph.move", "(sdd)", action_move);
   gtk_widget_class_install_action (widget_class, "graph.select-neighbour", "(ii)", action_select_neighbour);
   gtk_widget_class_install_action (widget_class, "graph.cancel", NULL, action_cancel);
+  gtk_widget_class_install_action (widget_class, "graph.find", NULL, action_find);
+  gtk_widget_class_install_action (widget_class, "graph.find-next", "s", action_find_next);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "graph.select-neighbour", "(ii)", -1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "graph.select-neighbour", "(ii)", 1, 0);
@@ -597,5 +624,6 @@ _charter_graph_canvas_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "graph.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "graph.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "graph.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "graph.find", NULL);
 
 }

@@ -424,7 +424,6 @@ _charter_graph_canvas_snapshot (GtkWidget   *widget,
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   GdkRGBA fg, accent, bg, card, critical_fg, label_fg;
   double x0, y0, x1, y1;
-  GtkWidget *child;
 
   if (!self->colors_valid)
     _charter_graph_canvas_load_colors (self);
@@ -532,7 +531,10 @@ _charter_graph_canvas_snapshot (GtkWidget   *widget,
         continue;
       task = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, i));
       if (self->zoom >= OVERVIEW_ZOOM)
-        gtk_widget_snapshot_child (widget, task, snapshot);
+        {
+          if (task != NULL)
+            gtk_widget_snapshot_child (widget, task, snapshot);
+        }
       else
         {
           /* Too small to read: a block in the team's colour, dark when
@@ -545,7 +547,7 @@ _charter_graph_canvas_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_color (snapshot, critical ? &critical_fg : &card, &r);
           r.size.width = MAX (2, r.size.width * 0.2);
           gtk_snapshot_append_color (snapshot, &g_array_index (self->node_color, GdkRGBA, i), &r);
-          if (gtk_widget_has_focus (task) || g_strcmp0 (self->selected_task, g_ptr_array_index (self->task_ids, i)) == 0)
+          if ((task != NULL && gtk_widget_has_focus (task)) || g_strcmp0 (self->selected_task, g_ptr_array_index (self->task_ids, i)) == 0)
             {
               GskRoundedRect outline;
               float w[4] = { 3, 3, 3, 3 };
@@ -568,9 +570,13 @@ _charter_graph_canvas_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
 
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (!CHARTER_IS_GRAPH_TASK (child) && !GTK_IS_POPOVER (child))
-      gtk_widget_snapshot_child (widget, child, snapshot);
+  /* The canvas's own children by name: walking all children would walk
+   * every task widget too. */
+  gtk_widget_snapshot_child (widget, self->hint, snapshot);
+  gtk_widget_snapshot_child (widget, self->legend, snapshot);
+  gtk_widget_snapshot_child (widget, self->teams_key, snapshot);
+  gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
+  gtk_widget_snapshot_child (widget, self->search, snapshot);
 
   gtk_snapshot_pop (snapshot);
 }

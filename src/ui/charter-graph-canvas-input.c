@@ -440,6 +440,170 @@ on_zoom_scale_changed_cb (GtkGestureZoom     *gesture,
 }
 
 
+/* Finding a task by name: every task stays reachable however large the
+ * plan, and whether or not it has a widget now. */
+
+static gboolean
+name_matches (CharterGraphCanvas *self,
+              guint               index,
+              const char         *folded)
+{
+  CharterTask *task = _charter_graph_canvas_find_task (self, g_ptr_array_index (self->task_ids, index));
+  g_autofree char *name = NULL;
+
+  if (task == NULL || charter_task_get_name (task) == NULL)
+    return FALSE;
+  name = g_utf8_casefold (charter_task_get_name (task), -1);
+  return strstr (name, folded) != NULL;
+}
+
+/**
+ * _charter_graph_canvas_find:
+ * @self: the canvas
+ * @text: part of a task's name, in any case
+ * @next: whether to look after the selected task rather than from the first
+ *
+ * Selects the next task (in the document's order, wrapping around) whose
+ * name holds @text, and scrolls it into view.
+ *
+ * Returns: whether a task was found
+ */
+gboolean
+_charter_graph_canvas_find (CharterGraphCanvas *self,
+                            const char         *text,
+                            gboolean            next)
+{
+  guint n;
+  int from;
+  g_autofree char *folded = NULL;
+
+  if (self->sync_source != 0)
+    _charter_graph_canvas_do_sync (self);
+  n = charter_graph_get_n_nodes (self->graph);
+  if (text == NULL || text[0] == '\0' || n == 0)
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  from = _charter_graph_canvas_node_of (self, self->selected_task);
+  if (!next && from >= 0 && name_matches (self, from, folded))
+    return TRUE;
+  for (guint k = 0; k < n; k++)
+    {
+      guint index = (guint) ((next && from >= 0 ? from + 1 : 0) + k) % n;
+
+      if (name_matches (self, index, folded))
+        {
+          const char *id = g_ptr_array_index (self->task_ids, index);
+
+          _charter_graph_canvas_select_task (self, id);
+          _charter_graph_canvas_ensure_visible (self, index);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+show_search_result (CharterGraphCanvas *self,
+                    gboolean            found)
+{
+  if (found || gtk_editable_get_text (GTK_EDITABLE (self->search))[0] == '\0')
+    gtk_widget_remove_css_class (self->search, "error");
+  else
+    gtk_widget_add_css_class (self->search, "error");
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry     *entry,
+                      CharterGraphCanvas *self)
+{
+  show_search_result (self, _charter_graph_canvas_find (self, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE));
+}
+
+static void
+on_search_next_match_cb (GtkSearchEntry     *entry,
+                         CharterGraphCanvas *self)
+{
+  show_search_result (self, _charter_graph_canvas_find (self, gtk_editable_get_text (GTK_EDITABLE (entry)), TRUE));
+}
+
+/* Enter: on to the task found, with the keyboard. */
+static void
+on_search_activate_cb (GtkSearchEntry     *entry,
+                       CharterGraphCanvas *self)
+{
+  if (!_charter_graph_canvas_find (self, gtk_editable_get_text (GTK_EDITABLE (entry)), FALSE))
+    {
+      show_search_result (self, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (self->search, FALSE);
+  _charter_graph_canvas_focus_task (self, self->selected_task);
+}
+
+static void
+on_search_stop_cb (GtkSearchEntry     *entry,
+                   CharterGraphCanvas *self)
+{
+  gtk_widget_set_visible (self->search, FALSE);
+  if (self->selected_task != NULL)
+    _charter_graph_canvas_focus_task (self, self->selected_task);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* Ctrl+F: the search entry, ready for typing. */
+void
+_charter_graph_canvas_show_search (CharterGraphCanvas *self)
+{
+  gtk_widget_set_visible (self->search, TRUE);
+  gtk_widget_grab_focus (self->search);
+  gtk_editable_select_region (GTK_EDITABLE (self->search), 0, -1);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* Tooltips: the task under the pointer shows its whole name, which the
+ * card may cut with "…". Tasks do not take pointer events (the canvas
+ * picks them), so the canvas asks for them. */
+static gboolean
+on_query_tooltip_cb (GtkWidget          *widget,
+                     int                 x,
+                     int                 y,
+                     gboolean            keyboard_mode,
+                     GtkTooltip         *tooltip,
+                     CharterGraphCanvas *self)
+{
+  GtkWidget *task = NULL;
+  double gx, gy;
+  guint index;
+
+  if (keyboard_mode)
+    {
+      GtkWidget *focus = gtk_widget_get_focus_child (widget);
+
+      if (focus != NULL && CHARTER_IS_GRAPH_TASK (focus))
+        task = focus;
+    }
+  else
+    {
+      _charter_graph_canvas_to_graph (self, x, y, &gx, &gy);
+      if (charter_graph_hit_test (self->graph, gx, gy, &index) == CHARTER_GRAPH_HIT_NODE)
+        task = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, index));
+    }
+  if (task == NULL || gtk_widget_get_tooltip_text (task) == NULL)
+    return FALSE;
+
+  {
+    graphene_rect_t bounds;
+
+    gtk_tooltip_set_text (tooltip, gtk_widget_get_tooltip_text (task));
+    if (gtk_widget_compute_bounds (task, widget, &bounds))
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                           bounds.size.width, bounds.size.height });
+  }
+  return TRUE;
+}
+
 void
 _charter_graph_canvas_drag_begin (CharterGraphCanvas *self,
                                   double              x,
@@ -470,6 +634,25 @@ _charter_graph_canvas_input_init (CharterGraphCanvas *self)
 {
   GtkGesture *drag, *click, *zoom;
   GtkEventController *scroll, *motion;
+
+  /* Find a task by name (Ctrl+F), placed by the canvas under its toolbar. */
+  self->search = gtk_search_entry_new ();
+  /* gtk_search_entry_set_placeholder_text() is GTK 4.10; the property is older. */
+  g_object_set (self->search, "placeholder-text", _("Find a task by name"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find a task by name"),
+                                  -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search), 28);
+  gtk_widget_add_css_class (self->search, "graph-search");
+  gtk_widget_set_visible (self->search, FALSE);
+  gtk_widget_set_parent (self->search, GTK_WIDGET (self));
+  g_signal_connect (self->search, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect (self->search, "next-match", G_CALLBACK (on_search_next_match_cb), self);
+  g_signal_connect (self->search, "activate", G_CALLBACK (on_search_activate_cb), self);
+  g_signal_connect (self->search, "stop-search", G_CALLBACK (on_search_stop_cb), self);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
 
   drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);

@@ -52,6 +52,7 @@ struct _CharterGraphCanvas
   GtkWidget        *hint;
   GtkWidget        *legend;
   GtkWidget        *teams_key;     /* which colour is which team */
+  GtkWidget        *search;        /* find a task by name */
   GtkPopover       *popover;
 
   /* Owned */
@@ -61,7 +62,10 @@ struct _CharterGraphCanvas
   GPtrArray        *task_ids;     /* node index -> task id */
   GHashTable       *node_index;   /* task id -> node index + 1 */
   GPtrArray        *dep_ids;      /* edge index -> dependency id */
-  GHashTable       *widgets;      /* task id -> CharterGraphTask */
+  GHashTable       *widgets;      /* task id -> CharterGraphTask, for the tasks in view */
+  GPtrArray        *task_pool;    /* every CharterGraphTask child, shown or spare */
+  GPtrArray        *spare_tasks;  /* those not showing a task now */
+  gboolean          widgets_reordered; /* children in the document's order */
   GArray           *node_critical;  /* gboolean per node */
   GArray           *node_color;     /* GdkRGBA per node: the team's colour */
   GArray           *related;        /* gboolean per node: linked to the selection */
@@ -147,6 +151,7 @@ void               _charter_graph_canvas_select_dependency (CharterGraphCanvas *
 void               _charter_graph_canvas_focus_task        (CharterGraphCanvas *self,
                                                             const char         *task_id);
 void               _charter_graph_canvas_fit               (CharterGraphCanvas *self);
+void               _charter_graph_canvas_sync_task_widgets (CharterGraphCanvas *self);
 void               _charter_graph_canvas_zoom_at           (CharterGraphCanvas *self,
                                                             double              zoom,
                                                             double              wx,
@@ -169,6 +174,10 @@ void               _charter_graph_canvas_move_task         (CharterGraphCanvas *
                                                             const char         *task_id,
                                                             double              x,
                                                             double              y);
+gboolean           _charter_graph_canvas_find              (CharterGraphCanvas *self,
+                                                            const char         *text,
+                                                            gboolean            next);
+void               _charter_graph_canvas_show_search       (CharterGraphCanvas *self);
 void               _charter_graph_canvas_drag_begin        (CharterGraphCanvas *self,
                                                             double              x,
                                                             double              y);

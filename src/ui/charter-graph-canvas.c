@@ -185,16 +185,37 @@ team_color (CharterGraphCanvas *self,
   return color;
 }
 
-/* Which tasks the selected one depends on, and which depend on it, transitively. */
+/* How a task widget shows the selection: selected, related to it, or
+ * faded. */
+static void
+style_task_widget (CharterGraphCanvas *self,
+                   GtkWidget          *widget,
+                   guint               index)
+{
+  int start = _charter_graph_canvas_node_of (self, self->selected_task);
+  gboolean related = index < self->related->len && g_array_index (self->related, gboolean, index);
+
+  if (start >= 0 && (int) index == start)
+    gtk_widget_add_css_class (widget, "selected");
+  else
+    gtk_widget_remove_css_class (widget, "selected");
+  if (related && (int) index != start)
+    gtk_widget_add_css_class (widget, "related");
+  else
+    gtk_widget_remove_css_class (widget, "related");
+  gtk_widget_set_opacity (widget, start < 0 || related ? 1.0 : 0.35);
+}
+
+/* Which tasks the selected one depends on, and which depend on it,
+ * transitively: one walk each way along the edges, O(tasks + dependencies). */
 static void
 update_related (CharterGraphCanvas *self)
 {
   guint n = charter_graph_get_n_nodes (self->graph);
   guint m = charter_graph_get_n_edges (self->graph);
   int start = _charter_graph_canvas_node_of (self, self->selected_task);
-  g_autofree gboolean *fwd = g_new0 (gboolean, n + 1);
-  g_autofree gboolean *back = g_new0 (gboolean, n + 1);
-  gboolean changed = TRUE;
+  GHashTableIter iter;
+  gpointer value;
 
   g_array_set_size (self->related, n);
   /* An empty GArray has no data: memset (NULL, …) is undefined even for 0 bytes. */
@@ -203,39 +224,260 @@ update_related (CharterGraphCanvas *self)
 
   if (start >= 0)
     {
-      fwd[start] = back[start] = TRUE;
-      /* Relaxation until nothing changes; few rounds on real plans. */
-      while (changed)
-        {
-          changed = FALSE;
-          for (guint e = 0; e < m; e++)
-            {
-              CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
+      /* Edges by the node they leave (out) and the node they reach (in). */
+      g_autofree guint *out_start = g_new0 (guint, n + 1);
+      g_autofree guint *in_start = g_new0 (guint, n + 1);
+      g_autofree guint *out_to = g_new (guint, MAX (m, 1));
+      g_autofree guint *in_from = g_new (guint, MAX (m, 1));
+      g_autofree guint *stack = g_new (guint, n);
+      g_autofree gboolean *seen = g_new0 (gboolean, n);
 
-              if (fwd[edge->from] && !fwd[edge->to])
-                fwd[edge->to] = changed = TRUE;
-              if (back[edge->to] && !back[edge->from])
-                back[edge->from] = changed = TRUE;
-            }
+      for (guint e = 0; e < m; e++)
+        {
+          CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
+
+          out_start[edge->from + 1]++;
+          in_start[edge->to + 1]++;
         }
       for (guint i = 0; i < n; i++)
-        g_array_index (self->related, gboolean, i) = fwd[i] || back[i];
+        {
+          out_start[i + 1] += out_start[i];
+          in_start[i + 1] += in_start[i];
+        }
+      {
+        g_autofree guint *out_fill = g_memdup2 (out_start, sizeof (guint) * n);
+        g_autofree guint *in_fill = g_memdup2 (in_start, sizeof (guint) * n);
+
+        for (guint e = 0; e < m; e++)
+          {
+            CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
+
+            out_to[out_fill[edge->from]++] = edge->to;
+            in_from[in_fill[edge->to]++] = edge->from;
+          }
+      }
+
+      for (int way = 0; way < 2; way++)
+        {
+          const guint *first = way == 0 ? out_start : in_start;
+          const guint *next = way == 0 ? out_to : in_from;
+          guint depth = 0;
+
+          memset (seen, 0, sizeof (gboolean) * n);
+          seen[start] = TRUE;
+          stack[depth++] = start;
+          while (depth > 0)
+            {
+              guint v = stack[--depth];
+
+              g_array_index (self->related, gboolean, v) = TRUE;
+              for (guint k = first[v]; k < first[v + 1]; k++)
+                if (!seen[next[k]])
+                  {
+                    seen[next[k]] = TRUE;
+                    stack[depth++] = next[k];
+                  }
+            }
+        }
     }
 
-  for (guint i = 0; i < n; i++)
+  /* Only the tasks that have a widget: those in view. */
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      GtkWidget *widget = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, i));
-      gboolean related = g_array_index (self->related, gboolean, i);
+      int index = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (value));
 
-      if (start >= 0 && (int) i == start)
-        gtk_widget_add_css_class (widget, "selected");
-      else
-        gtk_widget_remove_css_class (widget, "selected");
-      if (related && (int) i != start)
-        gtk_widget_add_css_class (widget, "related");
-      else
-        gtk_widget_remove_css_class (widget, "related");
-      gtk_widget_set_opacity (widget, start < 0 || related ? 1.0 : 0.35);
+      if (index >= 0)
+        style_task_widget (self, value, index);
+    }
+}
+
+/* What the widget of the task at node @index shows. */
+static void
+update_task_widget (CharterGraphCanvas *self,
+                    CharterGraphTask   *widget,
+                    guint               index)
+{
+  CharterSchedule *schedule = current_schedule (self);
+  const char *id = g_ptr_array_index (self->task_ids, index);
+  CharterTask *task = _charter_graph_canvas_find_task (self, id);
+  CharterTeam *team;
+  const CharterTaskDates *dates = schedule ? charter_schedule_get_task_dates (schedule, id) : NULL;
+  CharterGraphTaskInfo info = { 0, };
+  char buffer[80];
+
+  if (task == NULL)
+    return;
+  team = charter_document_find (self->document, charter_document_get_teams (self->document),
+                                charter_task_get_team_id (task));
+  info.name = charter_task_get_name (task);
+  info.team_name = team ? charter_team_get_name (team) : NULL;
+  info.team_color = g_array_index (self->node_color, GdkRGBA, index);
+  info.duration = charter_task_get_duration (task);
+  info.milestone = charter_task_get_milestone (task);
+  info.in_cycle = charter_graph_get_node (self->graph, index)->in_cycle;
+  if (dates != NULL)
+    {
+      format_dates (task, dates, buffer, sizeof buffer);
+      info.dates = buffer[0] ? buffer : NULL;
+      info.critical = dates->critical;
+      info.missed_deadline = dates->missed_deadline;
+    }
+  charter_graph_task_update (widget, &info);
+}
+
+/* Hands the widget back to the pool of spare ones. */
+static void
+release_task_widget (CharterGraphCanvas *self,
+                     GtkWidget          *widget)
+{
+  const char *id = charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (widget));
+
+  if (id != NULL)
+    g_hash_table_remove (self->widgets, id);
+  charter_graph_task_set_task_id (CHARTER_GRAPH_TASK (widget), NULL);
+  gtk_widget_set_child_visible (widget, FALSE);
+  g_ptr_array_add (self->spare_tasks, widget);
+  self->widgets_reordered = FALSE;
+}
+
+/* Gives the task at node @index a widget, a spare one when there is one. */
+static GtkWidget *
+assign_task_widget (CharterGraphCanvas *self,
+                    guint               index)
+{
+  const char *id = g_ptr_array_index (self->task_ids, index);
+  GtkWidget *widget = g_hash_table_lookup (self->widgets, id);
+
+  if (widget != NULL)
+    return widget;
+
+  if (self->spare_tasks->len > 0)
+    widget = g_ptr_array_steal_index_fast (self->spare_tasks, self->spare_tasks->len - 1);
+  else
+    {
+      widget = charter_graph_task_new (NULL);
+      /* Before the toolbar, so that Tab walks the tasks first. */
+      gtk_widget_insert_before (widget, GTK_WIDGET (self), self->toolbar);
+      g_ptr_array_add (self->task_pool, widget);
+    }
+  charter_graph_task_set_task_id (CHARTER_GRAPH_TASK (widget), id);
+  g_hash_table_insert (self->widgets, g_strdup (id), widget);
+  gtk_widget_set_child_visible (widget, TRUE);
+  if (index < self->node_color->len)
+    update_task_widget (self, CHARTER_GRAPH_TASK (widget), index);
+  style_task_widget (self, widget, index);
+  self->widgets_reordered = FALSE;
+  return widget;
+}
+
+static int
+compare_by_node (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  CharterGraphCanvas *self = user_data;
+  int na = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (*(CharterGraphTask **) a));
+  int nb = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (*(CharterGraphTask **) b));
+
+  return na - nb;
+}
+
+/* At most this many widgets when zoomed out so far that tasks are drawn as
+ * blocks (they are not readable then, and the keyboard and search still
+ * reach every task). */
+#define MAX_OVERVIEW_WIDGETS 400
+
+/**
+ * _charter_graph_canvas_sync_task_widgets:
+ * @self: the canvas
+ *
+ * Keeps widgets only for the tasks in view (and a little around it), the
+ * selected task and the focused one, as the Timeline recycles its bars:
+ * work per frame and per sync grows with what is in view, not with the
+ * plan. Widgets of tasks that left the view go to the next tasks that come
+ * into it; their order among the children follows the document's, so that
+ * Tab walks the tasks in view in order.
+ */
+void
+_charter_graph_canvas_sync_task_widgets (CharterGraphCanvas *self)
+{
+  guint n = charter_graph_get_n_nodes (self->graph);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  int selected = _charter_graph_canvas_node_of (self, self->selected_task);
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  int focused = -1;
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (focus != NULL && CHARTER_IS_GRAPH_TASK (focus))
+    focused = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (focus)));
+
+  if (width > 0 && height > 0 && n > 0)
+    {
+      double x0, y0, x1, y1, mx, my;
+
+      _charter_graph_canvas_to_graph (self, 0, 0, &x0, &y0);
+      _charter_graph_canvas_to_graph (self, width, height, &x1, &y1);
+      /* A margin, so that panning a little does not hand widgets on. */
+      mx = (x1 - x0) / 4;
+      my = (y1 - y0) / 4;
+      x0 -= mx;
+      x1 += mx;
+      y0 -= my;
+      y1 += my;
+      for (guint i = 0; i < n; i++)
+        {
+          CharterGraphNode *node = charter_graph_get_node (self->graph, i);
+
+          if (node->x + node->width + CHARTER_GRAPH_HANDLE_RADIUS >= x0 && node->x <= x1 &&
+              node->y + node->height >= y0 && node->y <= y1)
+            g_array_append_val (wanted, i);
+        }
+      if (self->zoom < OVERVIEW_ZOOM && wanted->len > MAX_OVERVIEW_WIDGETS)
+        g_array_set_size (wanted, 0);
+    }
+  if (selected >= 0)
+    g_array_append_val (wanted, selected);
+  if (focused >= 0)
+    g_array_append_val (wanted, focused);
+
+  for (guint k = 0; k < wanted->len; k++)
+    g_hash_table_add (keep, g_ptr_array_index (self->task_ids, g_array_index (wanted, guint, k)));
+
+  /* Widgets whose task left the view (or the plan) are handed on. */
+  for (guint k = 0; k < self->task_pool->len; k++)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->task_pool, k);
+      const char *id = charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (widget));
+
+      if (id != NULL && !g_hash_table_contains (keep, id))
+        release_task_widget (self, widget);
+    }
+  for (guint k = 0; k < wanted->len; k++)
+    assign_task_widget (self, g_array_index (wanted, guint, k));
+
+  if (!self->widgets_reordered)
+    {
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer value;
+      GtkWidget *previous = NULL;
+
+      g_hash_table_iter_init (&iter, self->widgets);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (shown, value);
+      g_ptr_array_sort_with_data (shown, compare_by_node, self);
+      for (guint k = 0; k < shown->len; k++)
+        {
+          GtkWidget *widget = g_ptr_array_index (shown, k);
+
+          if (gtk_widget_get_prev_sibling (widget) != previous)
+            gtk_widget_insert_after (widget, GTK_WIDGET (self), previous);
+          previous = widget;
+        }
+      self->widgets_reordered = TRUE;
     }
 }
 
@@ -244,44 +486,50 @@ update_task_widgets (CharterGraphCanvas *self)
 {
   CharterSchedule *schedule = current_schedule (self);
   guint n = charter_graph_get_n_nodes (self->graph);
+  GListModel *teams = charter_document_get_teams (self->document);
+  guint n_teams = g_list_model_get_n_items (teams);
+  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GdkRGBA no_team = team_color (self, NULL);
+  GHashTableIter iter;
+  gpointer value;
 
+  /* What every task needs for the arrows and the blocks of the overview:
+   * whether it is critical, and its team's colour. */
+  for (guint i = 0; i < n_teams; i++)
+    {
+      g_autoptr(CharterTeam) team = g_list_model_get_item (teams, i);
+      GdkRGBA *color = g_new (GdkRGBA, 1);
+
+      charter_team_color (team, i, color);
+      g_hash_table_insert (colors, (gpointer) charter_item_get_id (CHARTER_ITEM (team)), color);
+    }
   g_array_set_size (self->node_critical, n);
   g_array_set_size (self->node_color, n);
   for (guint i = 0; i < n; i++)
     {
       const char *id = g_ptr_array_index (self->task_ids, i);
       CharterTask *task = _charter_graph_canvas_find_task (self, id);
-      CharterGraphTask *widget = g_hash_table_lookup (self->widgets, id);
-      CharterTeam *team = charter_document_find (self->document,
-                                                 charter_document_get_teams (self->document),
-                                                 charter_task_get_team_id (task));
+      const char *team_id = task ? charter_task_get_team_id (task) : NULL;
+      GdkRGBA *color = team_id ? g_hash_table_lookup (colors, team_id) : NULL;
       const CharterTaskDates *dates = schedule ? charter_schedule_get_task_dates (schedule, id) : NULL;
-      CharterGraphTaskInfo info = { 0, };
-      char buffer[80];
 
-      info.name = charter_task_get_name (task);
-      info.team_name = team ? charter_team_get_name (team) : NULL;
-      info.team_color = team_color (self, team);
-      info.duration = charter_task_get_duration (task);
-      info.milestone = charter_task_get_milestone (task);
-      info.in_cycle = charter_graph_get_node (self->graph, i)->in_cycle;
-      if (dates != NULL)
-        {
-          format_dates (task, dates, buffer, sizeof buffer);
-          info.dates = buffer[0] ? buffer : NULL;
-          info.critical = dates->critical;
-          info.missed_deadline = dates->missed_deadline;
-        }
-      g_array_index (self->node_critical, gboolean, i) = info.critical;
-      g_array_index (self->node_color, GdkRGBA, i) = info.team_color;
-      charter_graph_task_update (widget, &info);
+      g_array_index (self->node_critical, gboolean, i) = dates != NULL && dates->critical;
+      g_array_index (self->node_color, GdkRGBA, i) = color ? *color : no_team;
+    }
+
+  /* What is written on them: only the tasks in view have a widget. */
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      int index = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (value));
+
+      if (index >= 0)
+        update_task_widget (self, value, index);
     }
 
   /* The key to the team colours, so that colour is never the only way to
    * tell which team does what (the task's description names it too). */
   {
-    GListModel *teams = charter_document_get_teams (self->document);
-    guint n_teams = g_list_model_get_n_items (teams);
     g_autoptr(GString) markup = g_string_new (NULL);
 
     for (guint i = 0; i < n_teams; i++)
@@ -308,10 +556,6 @@ rebuild_structure (CharterGraphCanvas *self)
   GListModel *deps = _charter_graph_canvas_deps_of (self);
   guint n = g_list_model_get_n_items (tasks);
   guint m = g_list_model_get_n_items (deps);
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, value;
-
   charter_graph_clear (self->graph);
   g_ptr_array_set_size (self->task_ids, 0);
   g_ptr_array_set_size (self->dep_ids, 0);
@@ -323,7 +567,6 @@ rebuild_structure (CharterGraphCanvas *self)
       const char *id = charter_item_get_id (CHARTER_ITEM (task));
       guint index = charter_graph_add_node (self->graph, TASK_W, TASK_H);
       CharterGraphNode *node = charter_graph_get_node (self->graph, index);
-      GtkWidget *widget;
 
       node->fixed = charter_task_get_positioned (task);
       node->x = charter_task_get_x (task);
@@ -331,26 +574,19 @@ rebuild_structure (CharterGraphCanvas *self)
       g_ptr_array_add (self->task_ids, g_strdup (id));
       g_hash_table_insert (self->node_index, g_ptr_array_index (self->task_ids, index),
                            GUINT_TO_POINTER (index + 1));
-
-      widget = g_hash_table_lookup (self->widgets, id);
-      if (widget == NULL)
-        {
-          widget = charter_graph_task_new (id);
-          /* Children in document order, before the toolbar, so that Tab
-           * walks the tasks first. */
-          gtk_widget_insert_before (widget, GTK_WIDGET (self), self->toolbar);
-          g_hash_table_insert (self->widgets, g_strdup (id), widget);
-        }
-      g_hash_table_add (keep, (gpointer) g_ptr_array_index (self->task_ids, index));
     }
 
-  g_hash_table_iter_init (&iter, self->widgets);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (keep, key))
-      {
-        gtk_widget_unparent (value);
-        g_hash_table_iter_remove (&iter);
-      }
+  /* Widgets of tasks that are gone go back to the pool; the tasks in view
+   * get theirs when the canvas is next allocated. */
+  for (guint k = 0; k < self->task_pool->len; k++)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->task_pool, k);
+      const char *id = charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (widget));
+
+      if (id != NULL && _charter_graph_canvas_node_of (self, id) < 0)
+        release_task_widget (self, widget);
+    }
+  self->widgets_reordered = FALSE;
 
   for (guint i = 0; i < m; i++)
     {
@@ -453,17 +689,11 @@ _charter_graph_canvas_do_sync (CharterGraphCanvas *self)
       g_ptr_array_set_size (self->task_ids, 0);
       g_ptr_array_set_size (self->dep_ids, 0);
       g_hash_table_remove_all (self->node_index);
-      {
-        GHashTableIter iter;
-        gpointer value;
-
-        g_hash_table_iter_init (&iter, self->widgets);
-        while (g_hash_table_iter_next (&iter, NULL, &value))
-          {
-            gtk_widget_unparent (value);
-            g_hash_table_iter_remove (&iter);
-          }
-      }
+      for (guint k = 0; k < self->task_pool->len; k++)
+        gtk_widget_unparent (g_ptr_array_index (self->task_pool, k));
+      g_ptr_array_set_size (self->task_pool, 0);
+      g_ptr_array_set_size (self->spare_tasks, 0);
+      g_hash_table_remove_all (self->widgets);
       self->structure_dirty = FALSE;
       gtk_widget_queue_allocate (GTK_WIDGET (self));
       return;
@@ -504,6 +734,8 @@ _charter_graph_canvas_do_sync (CharterGraphCanvas *self)
       self->style_serial++;
   }
   update_related (self);
+  /* The tasks in view have their widgets as soon as the sync is done. */
+  _charter_graph_canvas_sync_task_widgets (self);
   _charter_graph_canvas_update_edge_labels (self);
 
   gtk_widget_set_visible (self->hint, charter_graph_get_n_nodes (self->graph) == 0);
@@ -605,13 +837,15 @@ void
 _charter_graph_canvas_focus_task (CharterGraphCanvas *self,
             const char         *task_id)
 {
-  GtkWidget *widget = task_id ? g_hash_table_lookup (self->widgets, task_id) : NULL;
+  int index = _charter_graph_canvas_node_of (self, task_id);
 
   _charter_graph_canvas_select_task (self, task_id);
-  if (widget != NULL)
+  if (index >= 0)
     {
-      gtk_widget_grab_focus (widget);
-      _charter_graph_canvas_ensure_visible (self, _charter_graph_canvas_node_of (self, task_id));
+      /* The task may be anywhere in the plan: scroll to it, and give it a
+       * widget now (the selected task always has one) to take the focus. */
+      _charter_graph_canvas_ensure_visible (self, index);
+      gtk_widget_grab_focus (assign_task_widget (self, index));
     }
 }
 
@@ -692,17 +926,26 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
 {
   CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
   GtkRequisition tb, hint;
+  GHashTableIter iter;
+  gpointer value;
 
   if (self->sync_source != 0)
     _charter_graph_canvas_do_sync (self);
   if (self->fit_pending)
     _charter_graph_canvas_fit (self);
 
-  for (guint i = 0; i < charter_graph_get_n_nodes (self->graph); i++)
+  _charter_graph_canvas_sync_task_widgets (self);
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      CharterGraphNode *node = charter_graph_get_node (self->graph, i);
-      GtkWidget *task = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, i));
+      GtkWidget *task = value;
+      int index = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (value));
+      CharterGraphNode *node;
       GskTransform *transform = NULL;
+
+      if (index < 0)
+        continue;
+      node = charter_graph_get_node (self->graph, index);
 
       /* Allocated at its size on screen (not scaled by a transform) so that
        * accessibility tools see where the task really is; it scales its
@@ -739,6 +982,18 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (self->teams_key,
                                 &(GtkAllocation) { 12, 12 + MAX (0, (tb.height - key_height) / 2),
                                                    key_width, key_height },
+                                -1);
+    }
+
+  if (gtk_widget_get_visible (self->search))
+    {
+      GtkRequisition search;
+
+      /* Under the toolbar, at its right edge. */
+      gtk_widget_get_preferred_size (self->search, NULL, &search);
+      gtk_widget_size_allocate (self->search,
+                                &(GtkAllocation) { MAX (12, width - search.width - 12), 12 + tb.height + 8,
+                                                   MIN (search.width, width - 24), search.height },
                                 -1);
     }
 
@@ -852,8 +1107,11 @@ charter_graph_canvas_dispose (GObject *object)
   self->hint = NULL;
   self->legend = NULL;
   self->teams_key = NULL;
+  self->search = NULL;
   self->popover = NULL;
   g_clear_pointer (&self->widgets, g_hash_table_unref);
+  g_clear_pointer (&self->task_pool, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_tasks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (charter_graph_canvas_parent_class)->dispose (object);
 }
@@ -1022,6 +1280,8 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->dep_ids = g_ptr_array_new_with_free_func (g_free);
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->task_pool = g_ptr_array_new ();
+  self->spare_tasks = g_ptr_array_new ();
   self->node_critical = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->node_color = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));
   self->related = g_array_new (FALSE, TRUE, sizeof (gboolean));
@@ -1231,6 +1491,8 @@ charter_graph_canvas_sync (CharterGraphCanvas *self)
 
   if (self->sync_source != 0 || self->structure_dirty)
     _charter_graph_canvas_do_sync (self);
+  /* And the task widgets with the view, as the next allocation would. */
+  _charter_graph_canvas_sync_task_widgets (self);
 }
 
 /**

@@ -432,6 +432,24 @@ charter_graph_task_get_task_id (CharterGraphTask *self)
   return self->task_id;
 }
 
+/**
+ * charter_graph_task_set_task_id:
+ * @self: a #CharterGraphTask
+ * @task_id: (nullable): the task it shows now
+ *
+ * Gives the widget to another task: the canvas keeps widgets only for the
+ * tasks in view and hands them on as the view moves.
+ */
+void
+charter_graph_task_set_task_id (CharterGraphTask *self,
+                                const char       *task_id)
+{
+  g_return_if_fail (CHARTER_IS_GRAPH_TASK (self));
+
+  g_free (self->task_id);
+  self->task_id = g_strdup (task_id);
+}
+
 static gboolean
 set_string (char       **field,
             const char  *value)
@@ -496,6 +514,10 @@ charter_graph_task_update (CharterGraphTask           *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
 
   rebuild_layouts (self);
+  /* A long name is cut with "…" on the card: the tooltip has all of it
+   * (the canvas shows it, since it picks tasks itself). Set before the
+   * accessible description, which setting a tooltip would replace. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->name);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -1032,6 +1032,259 @@ test_selection_large (Fixture       *f,
   g_assert_false (charter_document_get_modified (f->doc));
 }
 
+/* Whether the node of @id lies within the canvas on screen. */
+static gboolean
+node_on_screen (Fixture    *f,
+                const char *id)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  CharterGraphNode *node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, id));
+  double x0, y0, x1, y1;
+
+  charter_graph_canvas_graph_to_widget (canvas, node->x, node->y, &x0, &y0);
+  charter_graph_canvas_graph_to_widget (canvas, node->x + node->width, node->y + node->height, &x1, &y1);
+  return x0 >= 0 && y0 >= 0 && x1 <= gtk_widget_get_width (f->canvas) && y1 <= gtk_widget_get_height (f->canvas);
+}
+
+/* Task widgets showing a task now, and all of them (shown and spare). */
+static guint
+count_task_widgets (Fixture *f,
+                    guint   *all)
+{
+  guint shown = 0;
+
+  *all = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (f->canvas); child; child = gtk_widget_get_next_sibling (child))
+    if (CHARTER_IS_GRAPH_TASK (child))
+      {
+        (*all)++;
+        if (gtk_widget_get_child_visible (child))
+          shown++;
+      }
+  return shown;
+}
+
+/* At 100 %, looking at @id. */
+static void
+zoom_to (Fixture    *f,
+         const char *id)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  CharterGraphNode *node;
+  double wx, wy;
+
+  activate (f, "graph.fit", NULL);
+  for (int i = 0; i < 40 && charter_graph_canvas_get_zoom (canvas) < 0.9; i++)
+    activate (f, "graph.zoom-in", NULL);
+  node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, id));
+  charter_graph_canvas_graph_to_widget (canvas, node->x + node->width / 2, node->y + node->height / 2, &wx, &wy);
+  charter_graph_canvas_pan_by (canvas, round (gtk_widget_get_width (f->canvas) / 2.0 - wx),
+                               round (gtk_widget_get_height (f->canvas) / 2.0 - wy));
+  flush ();
+  charter_graph_canvas_sync (canvas);
+}
+
+/* A task that has no widget now (out of view), as far from @near as can be. */
+static char *
+task_out_of_view (Fixture *f)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  guint n = charter_graph_get_n_nodes (charter_graph_canvas_get_graph (canvas));
+
+  for (guint i = n; i-- > 0;)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+
+      if (charter_graph_canvas_get_task_widget (canvas, id) == NULL)
+        return g_steal_pointer (&id);
+    }
+  return NULL;
+}
+
+/* A big plan keeps widgets only for the tasks in view, hands them on as
+ * the view moves, and each shows (and is named after) its own task. */
+static void
+test_recycled_widgets (Fixture       *f,
+                       gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  guint n = charter_graph_get_n_nodes (charter_graph_canvas_get_graph (canvas));
+  guint shown, all, all_before;
+  g_autofree char *far = NULL;
+
+  zoom_to (f, "t150");
+  shown = count_task_widgets (f, &all_before);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown, <, n / 2);
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (canvas, "t150"));
+
+  far = task_out_of_view (f);
+  g_assert_nonnull (far);
+  g_assert_false (node_on_screen (f, far));
+
+  /* Over there: the far task has a widget, with its own name. */
+  {
+    CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+    CharterGraphNode *node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, far));
+    double wx, wy;
+
+    charter_graph_canvas_graph_to_widget (canvas, node->x + node->width / 2, node->y + node->height / 2, &wx, &wy);
+    charter_graph_canvas_pan_by (canvas, round (gtk_widget_get_width (f->canvas) / 2.0 - wx),
+                                 round (gtk_widget_get_height (f->canvas) / 2.0 - wy));
+    flush ();
+    charter_graph_canvas_sync (canvas);
+  }
+  g_assert_true (node_on_screen (f, far));
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (canvas, far));
+  g_assert_null (charter_graph_canvas_get_task_widget (canvas, "t150"));
+
+  shown = count_task_widgets (f, &all);
+  g_assert_cmpuint (shown, <, n / 2);
+  /* Handed on rather than made anew for every task that came into view. */
+  g_assert_cmpuint (all, <=, all_before + shown / 2 + 10);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (f->canvas); child; child = gtk_widget_get_next_sibling (child))
+    if (CHARTER_IS_GRAPH_TASK (child) && gtk_widget_get_child_visible (child))
+      {
+        const char *id = charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (child));
+        CharterTask *shown_task = task (f, id);
+
+        g_assert_nonnull (shown_task);
+        g_assert_true (charter_graph_canvas_get_task_widget (canvas, id) == child);
+        g_assert_cmpstr (charter_graph_task_get_name (CHARTER_GRAPH_TASK (child)), ==, charter_task_get_name (shown_task));
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             charter_task_get_name (shown_task));
+      }
+}
+
+/* Arrow keys reach tasks that are out of view: the view follows, and the
+ * task has a widget with the keyboard focus. */
+static void
+test_keyboard_off_screen (Fixture       *f,
+                          gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean reached = FALSE;
+
+  zoom_to (f, "t0");
+  activate (f, "graph.select", "s", "t0");
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+
+      if (charter_graph_canvas_get_task_widget (canvas, id) != NULL)
+        g_hash_table_add (seen, g_steal_pointer (&id));
+    }
+
+  for (int step = 0; step < 60 && !reached; step++)
+    {
+      const char *id;
+      GtkWidget *widget;
+
+      activate (f, "graph.select-neighbour", "(ii)", 1, 0);
+      id = charter_graph_canvas_get_selected_task (canvas);
+      g_assert_nonnull (id);
+      widget = charter_graph_canvas_get_task_widget (canvas, id);
+      g_assert_nonnull (widget);
+      g_assert_true (gtk_widget_has_focus (widget));
+      g_assert_true (node_on_screen (f, id));
+      reached = !g_hash_table_contains (seen, id);
+    }
+  g_assert_true (reached);
+}
+
+static GtkWidget *find_descendant (GtkWidget *root,
+                                   GType      type);
+
+/* A task is found by name (Ctrl+F, or graph.find-next) wherever it is. */
+static void
+test_find_task (Fixture       *f,
+                gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  g_autofree char *far = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *entry;
+
+  zoom_to (f, "t0");
+  far = task_out_of_view (f);
+  g_assert_nonnull (far);
+  name = g_utf8_strup (charter_task_get_name (task (f, far)), -1);
+
+  /* Any case; the view follows. */
+  activate (f, "graph.find-next", "s", name);
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, far);
+  g_assert_true (node_on_screen (f, far));
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (canvas, far));
+
+  activate (f, "graph.find-next", "s", "no such task");
+  g_assert_cmpstr (charter_graph_canvas_get_message (canvas), ==, "No task’s name holds “no such task”");
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, far);
+
+  /* The search entry: Ctrl+F shows it, typing finds, Enter goes to the task. */
+  entry = find_descendant (f->canvas, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_widget_get_visible (entry));
+  activate (f, "graph.find", NULL);
+  g_assert_true (gtk_widget_get_visible (entry));
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "task 7");
+  for (int i = 0; i < 100 && g_strcmp0 (charter_graph_canvas_get_selected_task (canvas), "t7") != 0; i++)
+    {
+      flush ();
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, "t7");
+  g_assert_true (node_on_screen (f, "t7"));
+  /* Next match: the next task whose name holds it. */
+  g_signal_emit_by_name (entry, "next-match");
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, "t70");
+  g_signal_emit_by_name (entry, "activate");
+  flush ();
+  g_assert_false (gtk_widget_get_visible (entry));
+  g_assert_true (gtk_widget_has_focus (charter_graph_canvas_get_task_widget (canvas, "t70")));
+}
+
+/* Issue 18: a long name is cut with "…" on the card; the tooltip and the
+ * accessible name have all of it. */
+static void
+test_long_name_tooltip (Fixture       *f,
+                        gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  const char *name = "Privacy controls for the workout history: export, deletion and retention on every platform";
+  GtkWidget *widget;
+
+  charter_document_set (f->doc, task (f, "privacy"), "name", name, NULL);
+  flush ();
+  charter_graph_canvas_sync (canvas);
+  widget = charter_graph_canvas_get_task_widget (canvas, "privacy");
+  g_assert_nonnull (widget);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, name);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  /* The description still says what the task is, not the name again. */
+  g_assert_true (gtk_widget_get_has_tooltip (f->canvas));
+
+  /* The canvas answers for the task under the pointer. */
+  {
+    GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+    double wx, wy;
+
+    node_centre (f, "privacy", 0.5, &wx, &wy);
+    g_signal_emit_by_name (f->canvas, "query-tooltip", (int) wx, (int) wy, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    node_centre (f, "privacy", -0.5, &wx, &wy);
+    g_signal_emit_by_name (f->canvas, "query-tooltip", (int) wx, (int) wy, FALSE, tooltip, &shown);
+    g_assert_false (shown);
+    g_object_unref (tooltip);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,9 +1312,16 @@ main (int   argc,
   ADD ("edit", test_edit_popover);
   ADD ("pinch-zoom", test_pinch_zoom);
   ADD ("named-colours", test_named_colours);
+  ADD ("long-name-tooltip", test_long_name_tooltip);
 #undef ADD
   g_test_add ("/graph/widget/selection-large", Fixture, NULL,
               fixture_set_up_large, test_selection_large, fixture_tear_down);
+  g_test_add ("/graph/widget/recycled-widgets", Fixture, NULL,
+              fixture_set_up_large, test_recycled_widgets, fixture_tear_down);
+  g_test_add ("/graph/widget/keyboard-off-screen", Fixture, NULL,
+              fixture_set_up_large, test_keyboard_off_screen, fixture_tear_down);
+  g_test_add ("/graph/widget/find-task", Fixture, NULL,
+              fixture_set_up_large, test_find_task, fixture_tear_down);
 
   return g_test_run ();
 }
