@@ -10,7 +10,9 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "charter-dependency-editor.h"
 #include "charter-graph-canvas-private.h"
+#include "charter-task-editor.h"
 
 static char *
 add_task_at (CharterGraphCanvas *self,
@@ -35,196 +37,13 @@ add_task_at (CharterGraphCanvas *self,
   return g_steal_pointer (&id);
 }
 
-/* Editing in a popover */
-
-/* Editors act on the item they were opened for, whatever is selected since. */
-static const char *
-edited_id (gpointer widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "charter-item-id");
-}
-
-static void
-on_name_changed_cb (GtkEditable        *editable,
-                    CharterGraphCanvas *self)
-{
-  CharterTask *task = _charter_graph_canvas_find_task (self, edited_id (editable));
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (task == NULL)
-    return;
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, gtk_editable_get_text (editable));
-  charter_document_set_value (self->document, task, "name", &value, TRUE);
-}
-
-static void
-on_duration_changed_cb (GtkSpinButton      *spin,
-                        CharterGraphCanvas *self)
-{
-  CharterTask *task = _charter_graph_canvas_find_task (self, edited_id (spin));
-
-  if (task != NULL)
-    charter_document_set (self->document, task, "duration", gtk_spin_button_get_value_as_int (spin), NULL);
-}
-
-static void
-on_team_selected_cb (GtkDropDown        *dropdown,
-                     GParamSpec         *pspec,
-                     CharterGraphCanvas *self)
-{
-  CharterTask *task = _charter_graph_canvas_find_task (self, edited_id (dropdown));
-  GListModel *teams = charter_document_get_teams (self->document);
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(CharterTeam) team = NULL;
-
-  if (task == NULL)
-    return;
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
-    team = g_list_model_get_item (teams, selected - 1);
-  charter_document_set (self->document, task,
-                        "team-id", team ? charter_item_get_id (CHARTER_ITEM (team)) : NULL,
-                        NULL);
-}
-
-static void
-on_kind_selected_cb (GtkDropDown        *dropdown,
-                     GParamSpec         *pspec,
-                     CharterGraphCanvas *self)
-{
-  CharterDependency *dep = _charter_graph_canvas_find_dep (self, edited_id (dropdown));
-
-  if (dep != NULL)
-    charter_document_set (self->document, dep, "kind", (int) gtk_drop_down_get_selected (dropdown), NULL);
-}
-
-static void
-on_lag_changed_cb (GtkSpinButton      *spin,
-                   CharterGraphCanvas *self)
-{
-  CharterDependency *dep = _charter_graph_canvas_find_dep (self, edited_id (spin));
-
-  if (dep != NULL)
-    charter_document_set (self->document, dep, "lag", gtk_spin_button_get_value_as_int (spin), NULL);
-}
-
-static void
-on_entry_activate_cb (GtkEntry   *entry,
-                      GtkPopover *popover)
-{
-  gtk_popover_popdown (popover);
-}
-
-static GtkWidget *
-add_row (GtkGrid    *grid,
-         int         row,
-         const char *label_text,
-         GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, field, 1, row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  return field;
-}
-
-static GtkWidget *
-build_task_editor (CharterGraphCanvas *self,
-                   CharterTask        *task)
-{
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  GListModel *teams = charter_document_get_teams (self->document);
-  g_autoptr(GtkStringList) team_names = gtk_string_list_new (NULL);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *team = NULL;
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100000, 1);
-  guint selected = 0;
-
-  gtk_grid_set_row_spacing (grid, 10);
-  gtk_grid_set_column_spacing (grid, 12);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), charter_task_get_name (task));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 24);
-  add_row (grid, 0, _("_Name"), entry);
-
-  gtk_string_list_append (team_names, _("No team"));
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(CharterTeam) t = g_list_model_get_item (teams, i);
-
-      gtk_string_list_append (team_names, charter_team_get_name (t));
-      if (g_strcmp0 (charter_item_get_id (CHARTER_ITEM (t)), charter_task_get_team_id (task)) == 0)
-        selected = i + 1;
-    }
-  team = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&team_names)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (team), selected);
-  add_row (grid, 1, _("_Team"), team);
-
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), charter_task_get_duration (task));
-  add_row (grid, 2, _("_Duration (working days)"), spin);
-
-  {
-    const char *id = charter_item_get_id (CHARTER_ITEM (task));
-
-    g_object_set_data_full (G_OBJECT (entry), "charter-item-id", g_strdup (id), g_free);
-    g_object_set_data_full (G_OBJECT (team), "charter-item-id", g_strdup (id), g_free);
-    g_object_set_data_full (G_OBJECT (spin), "charter-item-id", g_strdup (id), g_free);
-  }
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_name_changed_cb), self, 0);
-  g_signal_connect_object (entry, "activate", G_CALLBACK (on_entry_activate_cb), self->popover, 0);
-  g_signal_connect_object (team, "notify::selected", G_CALLBACK (on_team_selected_cb), self, 0);
-  g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_duration_changed_cb), self, 0);
-
-  return GTK_WIDGET (grid);
-}
-
-static GtkWidget *
-build_dependency_editor (CharterGraphCanvas *self,
-                         CharterDependency  *dep)
-{
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  const char * const kinds[] = {
-    _("Finish to start"), _("Start to start"), _("Finish to finish"), _("Start to finish"), NULL,
-  };
-  GtkWidget *kind = gtk_drop_down_new_from_strings (kinds);
-  GtkWidget *lag = gtk_spin_button_new_with_range (-1000, 1000, 1);
-  g_autofree char *title = g_strdup_printf (_("“%s” → “%s”"),
-                                            _charter_graph_canvas_task_name (self, charter_dependency_get_predecessor (dep)),
-                                            _charter_graph_canvas_task_name (self, charter_dependency_get_successor (dep)));
-  GtkWidget *heading = gtk_label_new (title);
-
-  gtk_grid_set_row_spacing (grid, 10);
-  gtk_grid_set_column_spacing (grid, 12);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (heading), 36);
-  gtk_grid_attach (grid, heading, 0, 0, 2, 1);
-
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), charter_dependency_get_kind (dep));
-  add_row (grid, 1, _("_Type"), kind);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lag), charter_dependency_get_lag (dep));
-  add_row (grid, 2, _("_Lag (working days)"), lag);
-
-  g_object_set_data_full (G_OBJECT (kind), "charter-item-id",
-                          g_strdup (charter_item_get_id (CHARTER_ITEM (dep))), g_free);
-  g_object_set_data_full (G_OBJECT (lag), "charter-item-id",
-                          g_strdup (charter_item_get_id (CHARTER_ITEM (dep))), g_free);
-  g_signal_connect_object (kind, "notify::selected", G_CALLBACK (on_kind_selected_cb), self, 0);
-  g_signal_connect_object (lag, "value-changed", G_CALLBACK (on_lag_changed_cb), self, 0);
-
-  return GTK_WIDGET (grid);
-}
+/* Editing: the shared editors (CharterTaskEditor, CharterDependencyEditor)
+ * pop up over the task or the arrow; each opening is one undo step. */
 
 static void
 open_editor (CharterGraphCanvas *self)
 {
-  GtkWidget *child = NULL;
+  GtkWidget *editor = NULL;
   GdkRectangle rect = { 0, };
 
   if (self->selected_task)
@@ -235,7 +54,8 @@ open_editor (CharterGraphCanvas *self)
       if (index < 0)
         return;
       node = charter_graph_get_node (self->graph, index);
-      child = build_task_editor (self, _charter_graph_canvas_find_task (self, self->selected_task));
+      editor = self->task_editor;
+      charter_task_editor_set_task_id (CHARTER_TASK_EDITOR (editor), self->selected_task);
       rect.x = node->x * self->zoom + self->pan_x;
       rect.y = node->y * self->zoom + self->pan_y;
       rect.width = node->width * self->zoom;
@@ -243,11 +63,10 @@ open_editor (CharterGraphCanvas *self)
     }
   else if (self->selected_dep)
     {
-      CharterDependency *dep = _charter_graph_canvas_find_dep (self, self->selected_dep);
       CharterGraphPoint mid;
       guint e;
 
-      if (dep == NULL)
+      if (_charter_graph_canvas_find_dep (self, self->selected_dep) == NULL)
         return;
       for (e = 0; e < self->dep_ids->len; e++)
         if (g_strcmp0 (g_ptr_array_index (self->dep_ids, e), self->selected_dep) == 0)
@@ -255,20 +74,18 @@ open_editor (CharterGraphCanvas *self)
       if (e == self->dep_ids->len)
         return;
       _charter_graph_canvas_edge_midpoint (charter_graph_get_edge (self->graph, e), &mid);
-      child = build_dependency_editor (self, dep);
+      editor = self->dependency_editor;
+      charter_dependency_editor_set_dependency_id (CHARTER_DEPENDENCY_EDITOR (editor), self->selected_dep);
       rect.x = mid.x * self->zoom + self->pan_x - 4;
       rect.y = mid.y * self->zoom + self->pan_y - 4;
       rect.width = rect.height = 8;
     }
 
-  if (child == NULL)
+  if (editor == NULL)
     return;
 
-  /* Typing is one step per field, not merged with what came before. */
-  charter_history_seal (charter_document_get_history (self->document));
-  gtk_popover_set_child (self->popover, child);
-  gtk_popover_set_pointing_to (self->popover, &rect);
-  gtk_popover_popup (self->popover);
+  gtk_popover_set_pointing_to (GTK_POPOVER (editor), &rect);
+  gtk_popover_popup (GTK_POPOVER (editor));
 }
 
 /* Actions */
@@ -381,7 +198,8 @@ action_delete (GtkWidget  *widget,
    * step, the deletion another (and the toast's Undo takes back the latter). */
   if (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_LINK)
     _charter_graph_canvas_end_drag (self);
-  gtk_popover_popdown (self->popover);
+  gtk_popover_popdown (GTK_POPOVER (self->task_editor));
+  gtk_popover_popdown (GTK_POPOVER (self->dependency_editor));
   charter_document_remove (self->document, collection, item);
   _charter_graph_canvas_select_task (self, NULL);
   _charter_graph_canvas_select_dependency (self, NULL);

@@ -53,7 +53,8 @@ struct _CharterGraphCanvas
   GtkWidget        *legend;
   GtkWidget        *teams_key;     /* which colour is which team */
   GtkWidget        *search;        /* find a task by name */
-  GtkPopover       *popover;
+  GtkWidget        *task_editor;        /* CharterTaskEditor */
+  GtkWidget        *dependency_editor;  /* CharterDependencyEditor */
 
   /* Owned */
   CharterDocument  *document;

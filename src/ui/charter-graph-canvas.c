@@ -20,7 +20,9 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "charter-dependency-editor.h"
 #include "charter-graph-canvas-private.h"
+#include "charter-task-editor.h"
 #include "charter-style.h"
 #include "charter-team-color.h"
 
@@ -1003,7 +1005,8 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
                                                MIN (hint.width, width - 24), hint.height },
                             -1);
 
-  gtk_popover_present (self->popover);
+  gtk_popover_present (GTK_POPOVER (self->task_editor));
+  gtk_popover_present (GTK_POPOVER (self->dependency_editor));
 }
 
 static void
@@ -1108,7 +1111,8 @@ charter_graph_canvas_dispose (GObject *object)
   self->legend = NULL;
   self->teams_key = NULL;
   self->search = NULL;
-  self->popover = NULL;
+  self->task_editor = NULL;
+  self->dependency_editor = NULL;
   g_clear_pointer (&self->widgets, g_hash_table_unref);
   g_clear_pointer (&self->task_pool, g_ptr_array_unref);
   g_clear_pointer (&self->spare_tasks, g_ptr_array_unref);
@@ -1240,6 +1244,18 @@ charter_graph_canvas_class_init (CharterGraphCanvasClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* The keyboard goes back to what was edited. */
+static void
+on_editor_closed_cb (CharterGraphCanvas *self)
+{
+  GtkWidget *widget = self->selected_task ? g_hash_table_lookup (self->widgets, self->selected_task) : NULL;
+
+  if (widget != NULL)
+    gtk_widget_grab_focus (widget);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static GtkWidget *
 make_button (const char *icon_name,
              const char *label,
@@ -1346,9 +1362,13 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   gtk_widget_set_visible (self->teams_key, FALSE);
   gtk_widget_set_parent (self->teams_key, GTK_WIDGET (self));
 
-  self->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_position (self->popover, GTK_POS_BOTTOM);
-  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+  /* The shared editors, popped up over a task or an arrow. */
+  self->task_editor = charter_task_editor_new ();
+  gtk_widget_set_parent (self->task_editor, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->task_editor, "closed", G_CALLBACK (on_editor_closed_cb), self);
+  self->dependency_editor = charter_dependency_editor_new ();
+  gtk_widget_set_parent (self->dependency_editor, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->dependency_editor, "closed", G_CALLBACK (on_editor_closed_cb), self);
 
   _charter_graph_canvas_input_init (self);
 
@@ -1387,8 +1407,14 @@ charter_graph_canvas_set_document (CharterGraphCanvas *self,
       g_signal_handlers_disconnect_by_data (_charter_graph_canvas_deps_of (self), self);
     }
 
-  if (self->popover != NULL)
-    gtk_popover_popdown (self->popover);
+  /* An editing session belongs to the old document: it ends there. */
+  if (self->task_editor != NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->task_editor));
+      gtk_popover_popdown (GTK_POPOVER (self->dependency_editor));
+      charter_task_editor_set_document (CHARTER_TASK_EDITOR (self->task_editor), document);
+      charter_dependency_editor_set_document (CHARTER_DEPENDENCY_EDITOR (self->dependency_editor), document);
+    }
   /* A drag belongs to the old document: take it back there. */
   if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
     charter_document_cancel_group (self->document);

@@ -13,6 +13,8 @@
 #include "charter-plan-view.h"
 #include "charter-graph-canvas.h"
 #include "charter-graph-task.h"
+#include "charter-dependency-editor.h"
+#include "charter-task-editor.h"
 #include "charter-scheduler.h"
 #include "graph-demo.h"
 
@@ -156,6 +158,11 @@ test_nodes_shown (Fixture       *f,
   g_assert_false (charter_graph_nodes_overlap (graph, NULL, NULL));
 }
 
+static GtkWidget *find_descendant   (GtkWidget *root,
+                                     GType      type);
+static void       wait_until_mapped (GtkWidget *widget,
+                                     gboolean   mapped);
+
 static void
 test_add_task (Fixture       *f,
                gconstpointer  data)
@@ -174,6 +181,18 @@ test_add_task (Fixture       *f,
                    charter_item_get_id (CHARTER_ITEM (added)));
   g_assert_nonnull (charter_graph_canvas_get_task_widget (CHARTER_GRAPH_CANVAS (f->canvas),
                                                           charter_item_get_id (CHARTER_ITEM (added))));
+
+  /* The task editor opened on it for its name (the shared editor: its
+   * session is open until it closes, and Undo waits for that). */
+  {
+    GtkWidget *editor = find_descendant (f->canvas, CHARTER_TYPE_TASK_EDITOR);
+
+    wait_until_mapped (editor, TRUE);
+    g_assert_cmpstr (charter_task_editor_get_task_id (CHARTER_TASK_EDITOR (editor)), ==,
+                     charter_item_get_id (CHARTER_ITEM (added)));
+    gtk_popover_popdown (GTK_POPOVER (editor));
+    wait_until_mapped (editor, FALSE);
+  }
 
   g_assert_true (charter_document_undo (f->doc));
   flush ();
@@ -576,22 +595,50 @@ find_descendant (GtkWidget *root,
 }
 
 static void
+wait_until_mapped (GtkWidget *widget,
+                   gboolean   mapped)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_mapped (widget) != mapped && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  flush ();
+  g_assert_cmpint (gtk_widget_get_mapped (widget), ==, mapped);
+}
+
+static gpointer
+editor_child (GtkWidget  *editor,
+              const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* Editing goes through the shared editors (CharterTaskEditor and
+ * CharterDependencyEditor). Changed from the canvas's own popover on
+ * purpose: a whole editing session is now one undo step, not one per
+ * field, as in every other view. */
+static void
 test_edit_popover (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *popover = find_descendant (f->canvas, GTK_TYPE_POPOVER);
+  GtkWidget *editor = find_descendant (f->canvas, CHARTER_TYPE_TASK_EDITOR);
+  GtkWidget *dep_editor = find_descendant (f->canvas, CHARTER_TYPE_DEPENDENCY_EDITOR);
   GtkWidget *entry, *spin, *dropdown;
   CharterDependency *dep = find_link (f->doc, "api", "ios");
 
-  g_assert_nonnull (popover);
+  g_assert_nonnull (editor);
+  g_assert_nonnull (dep_editor);
 
-  /* A task: name, team and duration, each an undoable change. */
+  /* A task: name and duration, applied as they are made. */
   activate (f, "graph.select", "s", "privacy");
   activate (f, "graph.edit", NULL);
-  g_assert_true (gtk_widget_get_visible (popover));
-  entry = find_descendant (popover, GTK_TYPE_ENTRY);
-  spin = find_descendant (popover, GTK_TYPE_SPIN_BUTTON);
-  g_assert_nonnull (entry);
+  wait_until_mapped (editor, TRUE);
+  g_assert_cmpstr (charter_task_editor_get_task_id (CHARTER_TASK_EDITOR (editor)), ==, "privacy");
+  entry = editor_child (editor, "name_entry");
+  spin = editor_child (editor, "duration_spin");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Privacy controls");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Privacy and retention");
@@ -605,25 +652,31 @@ test_edit_popover (Fixture       *f,
   g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 11);
   g_assert_cmpint (charter_task_get_duration (task (f, "api")), ==, 12);
 
+  /* Closed, the session is one step. */
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  wait_until_mapped (editor, FALSE);
   g_assert_true (charter_document_undo (f->doc));
-  g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 9);
-  g_assert_true (charter_document_undo (f->doc));
-  g_assert_true (charter_document_undo (f->doc));
+  g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 6);
   g_assert_cmpstr (charter_task_get_name (task (f, "privacy")), ==, "Privacy controls");
 
   /* An arrow: type and lag. */
   activate (f, "graph.select", "s", charter_item_get_id (CHARTER_ITEM (dep)));
   activate (f, "graph.edit", NULL);
-  dropdown = find_descendant (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_DROP_DOWN);
-  spin = find_descendant (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_SPIN_BUTTON);
+  wait_until_mapped (dep_editor, TRUE);
+  g_assert_cmpstr (charter_dependency_editor_get_dependency_id (CHARTER_DEPENDENCY_EDITOR (dep_editor)), ==,
+                   charter_item_get_id (CHARTER_ITEM (dep)));
+  dropdown = editor_child (dep_editor, "kind_dropdown");
+  spin = editor_child (dep_editor, "lag_spin");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, CHARTER_DEPENDENCY_START_TO_START);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), CHARTER_DEPENDENCY_FINISH_TO_FINISH);
   g_assert_cmpint (charter_dependency_get_kind (dep), ==, CHARTER_DEPENDENCY_FINISH_TO_FINISH);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), -2);
   g_assert_cmpint (charter_dependency_get_lag (dep), ==, -2);
+  gtk_popover_popdown (GTK_POPOVER (dep_editor));
+  wait_until_mapped (dep_editor, FALSE);
   g_assert_true (charter_document_undo (f->doc));
   g_assert_cmpint (charter_dependency_get_lag (dep), ==, 5);
-  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_cmpint (charter_dependency_get_kind (dep), ==, CHARTER_DEPENDENCY_START_TO_START);
 }
 
 static void
@@ -1196,9 +1249,6 @@ test_keyboard_off_screen (Fixture       *f,
   g_assert_true (reached);
 }
 
-static GtkWidget *find_descendant (GtkWidget *root,
-                                   GType      type);
-
 /* A task is found by name (Ctrl+F, or graph.find-next) wherever it is. */
 static void
 test_find_task (Fixture       *f,
@@ -1225,7 +1275,10 @@ test_find_task (Fixture       *f,
   g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, far);
 
   /* The search entry: Ctrl+F shows it, typing finds, Enter goes to the task. */
-  entry = find_descendant (f->canvas, GTK_TYPE_SEARCH_ENTRY);
+  /* The canvas's own (an editor may hold search entries of its own). */
+  for (entry = gtk_widget_get_first_child (f->canvas); entry; entry = gtk_widget_get_next_sibling (entry))
+    if (GTK_IS_SEARCH_ENTRY (entry))
+      break;
   g_assert_nonnull (entry);
   g_assert_false (gtk_widget_get_visible (entry));
   activate (f, "graph.find", NULL);
