@@ -94,6 +94,9 @@ struct _CharterGraphCanvas
   guint             geometry_serial; /* bumped whenever arrows may have moved */
   guint             style_serial;    /* bumped whenever they may look different */
   guint             draw_seq;
+  double            bounds[4];       /* the graph's, for geometry_serial */
+  guint             bounds_geometry;
+  gboolean          bounds_valid;
   CharterGraphColors colors;
   gboolean          colors_valid;
 

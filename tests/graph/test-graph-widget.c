@@ -1283,6 +1283,13 @@ test_find_task (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (entry));
   activate (f, "graph.find", NULL);
   g_assert_true (gtk_widget_get_visible (entry));
+  for (int i = 0; i < 100 && gtk_widget_get_width (entry) == 0; i++)
+    {
+      flush ();
+      g_usleep (10000);
+    }
+  /* Placed on the canvas, where it shows. */
+  g_assert_cmpint (gtk_widget_get_width (entry), >, 0);
   g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "task 7");
