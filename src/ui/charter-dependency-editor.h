@@ -22,6 +22,11 @@
  * refused with the reason beside the field. Delete removes the dependency
  * (its own undo step) and closes. The editor follows its dependency and
  * closes when it goes; Escape closes, Ctrl+Z undoes the document.
+ *
+ * The editor gives the keyboard up when it closes: take it back in a
+ * GtkPopover::closed handler. Call gtk_popover_present() on it from the
+ * canvas's size_allocate, as for any popover, so that it follows its item
+ * when the canvas scrolls; it grows by itself when it shows a reason.
  */
 
 #pragma once

@@ -947,7 +947,10 @@ charter_task_editor_map (GtkWidget *widget)
       return;
     }
 
+  /* The keyboard in the name, at its end: typing adds, nothing is lost to
+   * a stray key. */
   gtk_entry_grab_focus_without_selecting (GTK_ENTRY (self->name_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->name_entry), -1);
 }
 
 static void

@@ -22,6 +22,11 @@
  * after applying it, Ctrl+Z undoes the document (the step so far first). The
  * editor follows its task (Undo, other views) and closes when the task goes.
  * Connect to GtkPopover::closed to put the keyboard back on the canvas.
+ *
+ * The editor gives the keyboard up when it closes: take it back in a
+ * GtkPopover::closed handler. Call gtk_popover_present() on it from the
+ * canvas's size_allocate, as for any popover, so that it follows its item
+ * when the canvas scrolls; it grows by itself when it shows a reason.
  */
 
 #pragma once

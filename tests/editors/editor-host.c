@@ -13,6 +13,12 @@
 #include "charter-file.h"
 #include "charter-task-editor.h"
 
+static void
+destroy_window_cb (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* What the editor left in the document, for a script to check. */
 static void
 on_closed_cb (GtkPopover      *editor,
@@ -32,6 +38,10 @@ on_closed_cb (GtkPopover      *editor,
                  charter_task_get_start_no_earlier_than (task), charter_task_get_finish_no_later_than (task));
     }
   g_print ("undo=%s\n", charter_history_get_undo_label (history));
+
+  /* Not in the middle of the editor's unmapping. */
+  if (g_object_get_data (G_OBJECT (editor), "editor-host-once"))
+    g_idle_add_once (destroy_window_cb, gtk_widget_get_root (GTK_WIDGET (editor)));
 }
 
 static void
@@ -85,12 +95,14 @@ main (int   argc,
   gboolean dark = FALSE;
   gboolean projector = FALSE;
   gboolean refuse = FALSE;
+  gboolean once = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   GOptionEntry entries[] = {
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "The dark style", NULL },
     { "projector", 0, 0, G_OPTION_ARG_NONE, &projector, "Projector mode (large type)", NULL },
     { "task", 0, 0, G_OPTION_ARG_STRING, &task, "Edit this task (by id)", "ID" },
     { "dependency", 0, 0, G_OPTION_ARG_STRING, &dependency, "Edit this dependency (by id)", "ID" },
+    { "once", 0, 0, G_OPTION_ARG_NONE, &once, "Quit when the editor closes", NULL },
     { "refuse", 0, 0, G_OPTION_ARG_NONE, &refuse, "Type values the editor refuses, to look at the reasons", NULL },
     { NULL }
   };
@@ -155,6 +167,8 @@ main (int   argc,
   gtk_widget_set_parent (editor, area);
   gtk_popover_set_pointing_to (GTK_POPOVER (editor), &rect);
   g_signal_connect (editor, "closed", G_CALLBACK (on_closed_cb), document);
+  if (once)
+    g_object_set_data (G_OBJECT (editor), "editor-host-once", GINT_TO_POINTER (1));
   /* Under Xvfb there is no window manager, and an autohide popover loses
    * its grab now and then and closes before it can be looked at. */
   gtk_popover_set_autohide (GTK_POPOVER (editor), FALSE);

@@ -550,7 +550,11 @@ test_task_ctrl_z (Fixture       *f,
   g_assert_true (press_key (f, GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_true (press_key (f, GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_null (charter_task_get_notes (api));
-  g_assert_cmpstr (notes_text (f), ==, "");
+  {
+    g_autofree char *notes = notes_text (f);
+
+    g_assert_cmpstr (notes, ==, "");
+  }
 
   /* Editing goes on in a new step. */
   type_into (duration, "14");
@@ -871,6 +875,21 @@ test_dependency_follows_document (Fixture       *f,
   g_assert_nonnull (task (f, "ui"));
 }
 
+static void
+test_dependency_read_only (Fixture       *f,
+                           gconstpointer  data)
+{
+  charter_document_set_read_only (f->document, "it was written by a newer Charter");
+  open_dependency_editor (f, "d2");
+  g_assert_true (gtk_widget_get_visible (child (f, "read_only_label")));
+  g_assert_false (gtk_widget_get_sensitive (child (f, "grid")));
+  g_assert_false (gtk_widget_is_sensitive (child (f, "delete_button")));
+  gtk_widget_activate_action (f->editor, "dependency-editor.delete", NULL);
+  g_assert_nonnull (dependency (f, "d2"));
+  close_editor (f);
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +915,7 @@ main (int   argc,
   ADD ("/editors/dependency/refuses-circles", test_dependency_refuses_circles);
   ADD ("/editors/dependency/delete", test_dependency_delete);
   ADD ("/editors/dependency/follows-document", test_dependency_follows_document);
+  ADD ("/editors/dependency/read-only", test_dependency_read_only);
 #undef ADD
 
   return g_test_run ();
