@@ -90,15 +90,16 @@ open_editor (CharterGraphCanvas *self)
 
 /* Actions */
 
-/* The task added is selected, and its editor opens for its name. */
+/* The task added is selected and has the keyboard; Enter edits it. The
+ * shared editor is not opened by itself: an open editor holds its undo
+ * step open, and the window's Undo right after adding must take the new
+ * task back. */
 static void
 added_task (CharterGraphCanvas *self,
             const char         *id)
 {
   _charter_graph_canvas_do_sync (self);
   _charter_graph_canvas_focus_task (self, id);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    open_editor (self);
 }
 
 static void
