@@ -1591,6 +1591,16 @@ charter_graph_canvas_get_node_index (CharterGraphCanvas *self,
   return _charter_graph_canvas_node_of (self, task_id);
 }
 
+/**
+ * charter_graph_canvas_get_task_widget:
+ * @self: a #CharterGraphCanvas
+ * @task_id: a task's id
+ *
+ * Returns: (nullable) (transfer none): the widget showing @task_id, or %NULL
+ * when the task has none now: only the tasks in view, the selected and the
+ * focused one have widgets (charter_graph_canvas_sync() brings that up to
+ * date with the view)
+ */
 GtkWidget *
 charter_graph_canvas_get_task_widget (CharterGraphCanvas *self,
                                       const char         *task_id)
