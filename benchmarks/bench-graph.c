@@ -10,16 +10,23 @@
  *            (drag), allocation, snapshot and rendering offscreen with the
  *            cairo renderer (target: under 8 ms)
  *
+ *   scale    at 1,000 and 10,000 tasks (3 dependencies a task, 20 teams):
+ *            the canvas opening the plan, switching to the Plan page (target:
+ *            under 100 ms) and drag frames (under 8 ms at 1,000, under 16 ms
+ *            at 10,000); BENCH_GRAPH_SCALE_ONLY=1 runs only these
+ *
  * Frames need a display (run under xvfb-run); without one only the layout
  * figures are printed. Figures and the command are in docs/performance.md. */
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <time.h>
 #include <adwaita.h>
 
 #include "charter-graph-canvas.h"
 #include "charter-graph-layout.h"
+#include "charter-graph-task.h"
 #include "charter-plan-view.h"
 #include "charter-scheduler.h"
 
@@ -62,21 +69,23 @@ report (const char *what,
 
 /* Plans are mostly short hops forward with some long ones. */
 static void
-random_edges (guint32  seed,
-              guint   *from,
-              guint   *to)
+random_edges_n (guint32  seed,
+                guint    n_tasks,
+                guint    n_deps,
+                guint   *from,
+                guint   *to)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   guint added = 0;
 
-  while (added < N_DEPS)
+  while (added < n_deps)
     {
-      guint a = g_rand_int_range (rand, 0, N_TASKS - 1);
+      guint a = g_rand_int_range (rand, 0, n_tasks - 1);
       guint span = g_rand_int_range (rand, 0, 10) < 8 ? g_rand_int_range (rand, 1, 12)
-                                                      : g_rand_int_range (rand, 1, N_TASKS);
-      guint b = MIN (a + span, N_TASKS - 1);
-      gpointer key = GUINT_TO_POINTER (a * N_TASKS + b + 1);
+                                                      : g_rand_int_range (rand, 1, n_tasks);
+      guint b = MIN (a + span, n_tasks - 1);
+      gpointer key = GUINT_TO_POINTER (a * n_tasks + b + 1);
 
       if (a == b || g_hash_table_contains (seen, key))
         continue;
@@ -85,6 +94,14 @@ random_edges (guint32  seed,
       to[added] = b;
       added++;
     }
+}
+
+static void
+random_edges (guint32  seed,
+              guint   *from,
+              guint   *to)
+{
+  random_edges_n (seed, N_TASKS, N_DEPS, from, to);
 }
 
 static void
@@ -122,15 +139,18 @@ bench_layout (guint *from,
 }
 
 static CharterDocument *
-make_document (guint *from,
-               guint *to)
+make_document_n (guint  n_tasks,
+                 guint  n_deps,
+                 guint  n_teams,
+                 guint *from,
+                 guint *to)
 {
   CharterDocument *doc = charter_document_new ();
   GListModel *tasks = charter_document_get_tasks (doc);
   GListModel *deps = charter_document_get_dependencies (doc);
 
   charter_calendar_set_start (charter_document_get_calendar (doc), "2025-03-03");
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < n_teams; i++)
     {
       g_autofree char *id = g_strdup_printf ("team-%u", i);
       g_autoptr(CharterTeam) team = charter_team_new (id);
@@ -138,11 +158,11 @@ make_document (guint *from,
       charter_team_set_name (team, id);
       charter_document_append (doc, charter_document_get_teams (doc), team);
     }
-  for (guint i = 0; i < N_TASKS; i++)
+  for (guint i = 0; i < n_tasks; i++)
     {
       g_autofree char *id = g_strdup_printf ("t%u", i);
       g_autofree char *name = g_strdup_printf ("Task number %u", i);
-      g_autofree char *team = g_strdup_printf ("team-%u", i % 6);
+      g_autofree char *team = g_strdup_printf ("team-%u", i % n_teams);
       g_autoptr(CharterTask) task = charter_task_new (id);
 
       charter_task_set_name (task, name);
@@ -150,7 +170,7 @@ make_document (guint *from,
       charter_task_set_duration (task, 1 + i % 9);
       charter_document_append (doc, tasks, task);
     }
-  for (guint e = 0; e < N_DEPS; e++)
+  for (guint e = 0; e < n_deps; e++)
     {
       g_autofree char *id = g_strdup_printf ("d%u", e);
       g_autofree char *a = g_strdup_printf ("t%u", from[e]);
@@ -163,6 +183,13 @@ make_document (guint *from,
     }
   charter_history_clear (charter_document_get_history (doc));
   return doc;
+}
+
+static CharterDocument *
+make_document (guint *from,
+               guint *to)
+{
+  return make_document_n (N_TASKS, N_DEPS, 6, from, to);
 }
 
 static void
@@ -363,6 +390,222 @@ bench_frames (guint *from,
   flush ();
 }
 
+static gboolean painted;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  painted = TRUE;
+}
+
+/* Runs the main loop until the window has painted a frame. */
+static void
+wait_for_paint (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+
+  painted = FALSE;
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static guint
+count_task_widgets (GtkWidget *canvas)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (canvas); child; child = gtk_widget_get_next_sibling (child))
+    if (CHARTER_IS_GRAPH_TASK (child) && gtk_widget_get_child_visible (child))
+      n++;
+  return n;
+}
+
+/* The graph at 1,000 and 10,000 tasks (3 dependencies a task, 20 teams):
+ *   open     the canvas taking in a new document (graph, layout, widgets
+ *            for the tasks in view), and the layout alone for comparison
+ *   switch   switching to the Plan page of a stack that holds the view,
+ *            to the end of the window's next painted frame (the real frame
+ *            clock, the cairo renderer under GSK_RENDERER=cairo)
+ *   drag     moving a task, each move and its frame (as bench_frames) */
+static void
+bench_scale (guint n_tasks)
+{
+  guint n_deps = 3 * n_tasks;
+  g_autofree guint *from = g_new (guint, n_deps);
+  g_autofree guint *to = g_new (guint, n_deps);
+  g_autoptr(CharterDocument) doc = NULL;
+  g_autoptr(CharterScheduler) scheduler = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) layout = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switching = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switching_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *other = gtk_label_new ("Another workspace");
+  GtkWidget *view = charter_plan_view_new ();
+  GtkWidget *canvas = charter_plan_view_get_canvas (CHARTER_PLAN_VIEW (view));
+  CharterGraph *graph;
+  int width, height;
+  char what[80];
+
+  random_edges_n (42, n_tasks, n_deps, from, to);
+  doc = make_document_n (n_tasks, n_deps, 20, from, to);
+  scheduler = charter_scheduler_new (doc);
+
+  gtk_stack_add_named (GTK_STACK (stack), other, "other");
+  gtk_stack_add_named (GTK_STACK (stack), view, "plan");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "plan");
+  for (int i = 0; i < 10; i++)
+    {
+      flush ();
+      g_usleep (20000);
+    }
+
+  /* Open: what the canvas does with a new document (on and off again; once
+   * at 10,000 tasks, where the layout takes long). */
+  for (int run = 0; run < (n_tasks >= 10000 ? 1 : 3); run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      g_object_set (view, "document", doc, "scheduler", scheduler, NULL);
+      charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (open, ms);
+      wait_for_paint (window);
+      if (run < (n_tasks >= 10000 ? 0 : 2))
+        {
+          g_object_set (view, "document", NULL, "scheduler", NULL, NULL);
+          charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+          wait_for_paint (window);
+        }
+    }
+  for (int run = 0; run < (n_tasks >= 10000 ? 1 : 3); run++)
+    {
+      CharterGraph *copy = charter_graph_new ();
+      gint64 start;
+      double ms;
+
+      for (guint i = 0; i < n_tasks; i++)
+        charter_graph_add_node (copy, 224, 112);
+      for (guint e = 0; e < n_deps; e++)
+        charter_graph_add_edge (copy, from[e], to[e]);
+      start = g_get_monotonic_time ();
+      charter_graph_layout (copy);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (layout, ms);
+      charter_graph_free (copy);
+    }
+
+  /* Switching: away and back, the Plan page at the zoom Fit gave. */
+  for (int run = 0; run < 6; run++)
+    {
+      gint64 start;
+      double ms, cpu;
+
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+      wait_for_paint (window);
+      flush ();
+      start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
+      gtk_stack_set_visible_child_name (GTK_STACK (stack), "plan");
+      wait_for_paint (window);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      cpu = cpu_ms () - cpu;
+      g_array_append_val (switching, ms);
+      g_array_append_val (switching_cpu, cpu);
+    }
+
+  g_print ("-- %u tasks, %u dependencies, 20 teams (zoom %.2f, %u task widgets of %u)\n", n_tasks, n_deps,
+           charter_graph_canvas_get_zoom (CHARTER_GRAPH_CANVAS (canvas)), count_task_widgets (canvas), n_tasks);
+  report ("  open: canvas takes in the document (wall)", open, n_tasks >= 10000 ? 1000 : 300);
+  report ("  of which the layout alone (wall)", layout, n_tasks >= 10000 ? 1000 : 200);
+  report ("  switch to Plan, to its painted frame (wall)", switching, 100);
+  report ("  switch to Plan, to its painted frame (CPU)", switching_cpu, 100);
+
+  width = gtk_widget_get_width (canvas);
+  height = gtk_widget_get_height (canvas);
+  gsk_renderer_realize (renderer, NULL, NULL);
+  graph = charter_graph_canvas_get_graph (CHARTER_GRAPH_CANVAS (canvas));
+
+  /* At 100 % first: a task one can see and grab. */
+  for (int zoomed = 1; zoomed >= 0; zoomed--)
+    {
+      g_autoptr(GArray) drag = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) drag_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) pan = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) pan_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint d = 0; d < 5; d++)
+        {
+          g_autofree char *id = g_strdup_printf ("t%u", (n_tasks / 6) * (d + 1));
+          CharterGraphNode *node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (CHARTER_GRAPH_CANVAS (canvas), id));
+          double wx, wy;
+
+          gtk_widget_activate_action (canvas, "graph.cancel", NULL);
+          gtk_widget_activate_action (canvas, "graph.fit", NULL);
+          if (zoomed)
+            {
+              for (int i = 0; i < 60 && charter_graph_canvas_get_zoom (CHARTER_GRAPH_CANVAS (canvas)) < 1.0; i++)
+                gtk_widget_activate_action (canvas, "graph.zoom-in", NULL);
+              charter_graph_canvas_graph_to_widget (CHARTER_GRAPH_CANVAS (canvas), node->x, node->y, &wx, &wy);
+              charter_graph_canvas_pan_by (CHARTER_GRAPH_CANVAS (canvas), width / 2.0 - wx, height / 2.0 - wy);
+            }
+          frame (canvas, renderer, width, height);
+          frame (canvas, renderer, width, height);
+          for (int i = 0; i < 10; i++)
+            {
+              double ms;
+
+              charter_graph_canvas_pan_by (CHARTER_GRAPH_CANVAS (canvas), i % 2 ? -7 : 7, i % 2 ? -3 : 3);
+              ms = frame (canvas, renderer, width, height);
+              g_array_append_val (pan, ms);
+              g_array_append_val (pan_cpu, last_frame_cpu);
+            }
+          charter_graph_canvas_graph_to_widget (CHARTER_GRAPH_CANVAS (canvas), node->x + 30, node->y + 30, &wx, &wy);
+          charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 0, wx, wy);
+          frame (canvas, renderer, width, height);
+          charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 1, 5, 5);
+          frame (canvas, renderer, width, height);
+          for (int i = 1; i < 16; i++)
+            {
+              gint64 start = g_get_monotonic_time ();
+              double cpu0 = cpu_ms (), ms, cpu;
+
+              charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 1, 5 + 3 * i, 5 + 2 * i);
+              cpu = cpu_ms () - cpu0;
+              ms = (g_get_monotonic_time () - start) / 1000.0 + frame (canvas, renderer, width, height);
+              cpu += last_frame_cpu;
+              g_array_append_val (drag, ms);
+              g_array_append_val (drag_cpu, cpu);
+            }
+          /* Not undone: taking a task back to the layout lays the whole
+           * plan out again, which at 10,000 tasks is the layout's time. */
+          charter_graph_canvas_drag (CHARTER_GRAPH_CANVAS (canvas), 2, 5 + 3 * 15, 5 + 2 * 15);
+          charter_graph_canvas_sync (CHARTER_GRAPH_CANVAS (canvas));
+        }
+      g_snprintf (what, sizeof what, "  %s: frame while panning (wall)", zoomed ? "100 %" : "Fit");
+      report (what, pan, n_tasks >= 10000 ? 16 : 8);
+      g_snprintf (what, sizeof what, "  %s: frame while panning (CPU)", zoomed ? "100 %" : "Fit");
+      report (what, pan_cpu, n_tasks >= 10000 ? 16 : 8);
+      g_snprintf (what, sizeof what, "  %s: drag, a move and its frame (wall)", zoomed ? "100 %" : "Fit");
+      report (what, drag, n_tasks >= 10000 ? 16 : 8);
+      g_snprintf (what, sizeof what, "  %s: drag, a move and its frame (CPU)", zoomed ? "100 %" : "Fit");
+      report (what, drag_cpu, n_tasks >= 10000 ? 16 : 8);
+    }
+
+  gsk_renderer_unrealize (renderer);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,7 +622,16 @@ main (int   argc,
       return 0;
     }
   adw_init ();
-  bench_frames (from, to);
+  if (g_getenv ("BENCH_GRAPH_SCALE_ONLY") == NULL)
+    bench_frames (from, to);
+  /* BENCH_GRAPH_SCALE=N for a plan of N tasks only. */
+  if (g_getenv ("BENCH_GRAPH_SCALE") != NULL)
+    bench_scale (atoi (g_getenv ("BENCH_GRAPH_SCALE")));
+  else
+    {
+      bench_scale (1000);
+      bench_scale (10000);
+    }
 
   return 0;
 }

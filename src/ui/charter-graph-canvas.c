@@ -4,109 +4,27 @@
  * Geometry (layout, routes, hit testing) is charter-graph-layout.c; this file
  * keeps it in step with the document and the schedule, places one
  * CharterGraphTask widget per task (so that tasks are accessible and
- * focusable), draws the arrows in snapshot() (kept in a surface that a
- * worker thread redraws when only their look changes, so that a press or
- * the start of a drag never waits for 3,000 arrows) and turns gestures,
- * keys and actions into model edits. Every edit goes through
- * CharterDocument, so it is undoable; a drag is one group. Nothing here
- * keeps its own copy of document state: the graph is rebuilt from the
- * document when it changes. */
+ * focusable) and holds the canvas's GObject side and public API. Drawing is
+ * charter-graph-canvas-draw.c (the arrows kept in a surface that a worker
+ * thread, charter-graph-arrows.c, redraws when only their look changes, so
+ * that a press or the start of a drag never waits for 3,000 arrows);
+ * gestures, drags, linking and keys are -input.c; the graph.* actions are
+ * -actions.c. Every edit goes through CharterDocument, so it is undoable; a
+ * drag is one group. Nothing here keeps its own copy of document state: the
+ * graph is rebuilt from the document when it changes. */
 
 #define G_LOG_DOMAIN "charter-graph-canvas"
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <glib/gi18n.h>
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
-#include "charter-graph-canvas.h"
+#include "charter-dependency-editor.h"
+#include "charter-graph-canvas-private.h"
+#include "charter-task-editor.h"
 #include "charter-style.h"
 #include "charter-team-color.h"
-#include "charter-graph-task.h"
-#include "charter-scheduler.h"
-
-typedef struct _ArrowJob ArrowJob;
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_PAN,
-  DRAG_MOVE,
-  DRAG_LINK,
-} DragMode;
-
-struct _CharterGraphCanvas
-{
-  GtkWidget         parent_instance;
-
-  /* Template widgets (built in code: the canvas places them itself) */
-  GtkWidget        *toolbar;
-  GtkWidget        *hint;
-  GtkWidget        *legend;
-  GtkWidget        *teams_key;     /* which colour is which team */
-  GtkPopover       *popover;
-
-  /* Owned */
-  CharterDocument  *document;
-  CharterScheduler *scheduler;
-  CharterGraph     *graph;
-  GPtrArray        *task_ids;     /* node index -> task id */
-  GHashTable       *node_index;   /* task id -> node index + 1 */
-  GPtrArray        *dep_ids;      /* edge index -> dependency id */
-  GHashTable       *widgets;      /* task id -> CharterGraphTask */
-  GArray           *node_critical;  /* gboolean per node */
-  GArray           *node_color;     /* GdkRGBA per node: the team's colour */
-  GArray           *related;        /* gboolean per node: linked to the selection */
-  char             *selected_task;
-  char             *selected_dep;
-  char             *link_source;    /* waiting for the task to link to (keyboard) */
-  char             *message;
-  char             *undo_label;     /* the step the last toast's Undo undoes */
-  PangoLayout      *label_layout;
-  GPtrArray        *edge_labels;  /* edge index -> its label, or NULL */
-  cairo_surface_t  *edge_cache;   /* the arrows, drawn once and moved while panning */
-  cairo_surface_t  *spare_cache;  /* the one before, for the worker to reuse */
-  double            cache_x;      /* graph-space top left of edge_cache */
-  double            cache_y;
-  double            cache_x1;     /* and bottom right */
-  double            cache_y1;
-  double            cache_zoom;
-  int               cache_skip;   /* the node whose arrows it leaves out, or -1 */
-  guint             cache_geometry;
-  guint             cache_style;
-  guint             cache_seq;
-  GdkRGBA           cache_fg;     /* the colours it was drawn in (dark style) */
-  GdkRGBA           cache_accent;
-  ArrowJob         *arrow_job;    /* the next edge_cache, drawn in a worker */
-  guint             geometry_serial; /* bumped whenever arrows may have moved */
-  guint             style_serial;    /* bumped whenever they may look different */
-  guint             draw_seq;
-
-  guint             sync_source;
-  gboolean          structure_dirty;
-  gboolean          fit_pending;
-
-  double            zoom;
-  double            pan_x;
-  double            pan_y;
-  double            pointer_x;
-  double            pointer_y;
-  double            zoom_start;
-
-  DragMode          drag_mode;
-  int               drag_node;
-  double            drag_start_x;
-  double            drag_start_y;
-  double            drag_origin_x;
-  double            drag_origin_y;
-  gboolean          drag_group_open;
-};
 
 G_DEFINE_FINAL_TYPE (CharterGraphCanvas, charter_graph_canvas, GTK_TYPE_WIDGET)
 
@@ -121,56 +39,40 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define MIN_ZOOM 0.02
-/* Below this zoom a task's text is too small to read: draw blocks instead. */
-#define OVERVIEW_ZOOM 0.3
-#define MAX_ZOOM 2.5
-#define TASK_W   ((double) CHARTER_GRAPH_TASK_WIDTH)
-#define TASK_H   ((double) CHARTER_GRAPH_TASK_HEIGHT)
-
-static void queue_sync        (CharterGraphCanvas *self,
-                               gboolean            structure);
-static void select_task       (CharterGraphCanvas *self,
-                               const char         *task_id);
-static void select_dependency (CharterGraphCanvas *self,
-                               const char         *dep_id);
-static void on_toast_undo     (CharterGraphCanvas *self);
-static void update_edge_labels (CharterGraphCanvas *self);
-
 /* Helpers */
 
-static GListModel *
-tasks_of (CharterGraphCanvas *self)
+GListModel *
+_charter_graph_canvas_tasks_of (CharterGraphCanvas *self)
 {
   return charter_document_get_tasks (self->document);
 }
 
-static GListModel *
-deps_of (CharterGraphCanvas *self)
+GListModel *
+_charter_graph_canvas_deps_of (CharterGraphCanvas *self)
 {
   return charter_document_get_dependencies (self->document);
 }
 
-static CharterTask *
-find_task (CharterGraphCanvas *self,
+CharterTask *
+_charter_graph_canvas_find_task (CharterGraphCanvas *self,
            const char         *id)
 {
   if (self->document == NULL || id == NULL)
     return NULL;
-  return charter_document_find (self->document, tasks_of (self), id);
+  return charter_document_find (self->document, _charter_graph_canvas_tasks_of (self), id);
 }
 
-static CharterDependency *
-find_dep (CharterGraphCanvas *self,
+CharterDependency *
+_charter_graph_canvas_find_dep (CharterGraphCanvas *self,
           const char         *id)
 {
   if (self->document == NULL || id == NULL)
     return NULL;
-  return charter_document_find (self->document, deps_of (self), id);
+  return charter_document_find (self->document, _charter_graph_canvas_deps_of (self), id);
 }
 
-static int
-node_of (CharterGraphCanvas *self,
+int
+_charter_graph_canvas_node_of (CharterGraphCanvas *self,
          const char         *task_id)
 {
   if (task_id == NULL)
@@ -181,25 +83,25 @@ node_of (CharterGraphCanvas *self,
 /* The node whose arrows are drawn live rather than kept: the one being
  * dragged, else the selected one (so that a drag starting on it finds the
  * kept arrows already without it). */
-static int
-live_node (CharterGraphCanvas *self)
+int
+_charter_graph_canvas_live_node (CharterGraphCanvas *self)
 {
   if (self->drag_mode == DRAG_MOVE && self->drag_node >= 0)
     return self->drag_node;
-  return node_of (self, self->selected_task);
+  return _charter_graph_canvas_node_of (self, self->selected_task);
 }
 
-static const char *
-task_name (CharterGraphCanvas *self,
+const char *
+_charter_graph_canvas_task_name (CharterGraphCanvas *self,
            const char         *task_id)
 {
-  CharterTask *task = find_task (self, task_id);
+  CharterTask *task = _charter_graph_canvas_find_task (self, task_id);
 
   return task ? charter_item_get_display_name (CHARTER_ITEM (task)) : task_id;
 }
 
-static void
-to_graph (CharterGraphCanvas *self,
+void
+_charter_graph_canvas_to_graph (CharterGraphCanvas *self,
           double              wx,
           double              wy,
           double             *gx,
@@ -209,8 +111,8 @@ to_graph (CharterGraphCanvas *self,
   *gy = (wy - self->pan_y) / self->zoom;
 }
 
-static void
-show_message (CharterGraphCanvas *self,
+void
+_charter_graph_canvas_show_message (CharterGraphCanvas *self,
               const char         *message,
               const char         *undo_label)
 {
@@ -231,7 +133,7 @@ show_message (CharterGraphCanvas *self,
           adw_toast_set_button_label (toast, _("_Undo"));
           /* The toast lives in the overlay, outside the canvas's action scope. */
           g_signal_connect_object (toast, "button-clicked",
-                                   G_CALLBACK (on_toast_undo), self, G_CONNECT_SWAPPED);
+                                   G_CALLBACK (_charter_graph_canvas_on_toast_undo), self, G_CONNECT_SWAPPED);
         }
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
     }
@@ -285,16 +187,37 @@ team_color (CharterGraphCanvas *self,
   return color;
 }
 
-/* Which tasks the selected one depends on, and which depend on it, transitively. */
+/* How a task widget shows the selection: selected, related to it, or
+ * faded. */
+static void
+style_task_widget (CharterGraphCanvas *self,
+                   GtkWidget          *widget,
+                   guint               index)
+{
+  int start = _charter_graph_canvas_node_of (self, self->selected_task);
+  gboolean related = index < self->related->len && g_array_index (self->related, gboolean, index);
+
+  if (start >= 0 && (int) index == start)
+    gtk_widget_add_css_class (widget, "selected");
+  else
+    gtk_widget_remove_css_class (widget, "selected");
+  if (related && (int) index != start)
+    gtk_widget_add_css_class (widget, "related");
+  else
+    gtk_widget_remove_css_class (widget, "related");
+  gtk_widget_set_opacity (widget, start < 0 || related ? 1.0 : 0.35);
+}
+
+/* Which tasks the selected one depends on, and which depend on it,
+ * transitively: one walk each way along the edges, O(tasks + dependencies). */
 static void
 update_related (CharterGraphCanvas *self)
 {
   guint n = charter_graph_get_n_nodes (self->graph);
   guint m = charter_graph_get_n_edges (self->graph);
-  int start = node_of (self, self->selected_task);
-  g_autofree gboolean *fwd = g_new0 (gboolean, n + 1);
-  g_autofree gboolean *back = g_new0 (gboolean, n + 1);
-  gboolean changed = TRUE;
+  int start = _charter_graph_canvas_node_of (self, self->selected_task);
+  GHashTableIter iter;
+  gpointer value;
 
   g_array_set_size (self->related, n);
   /* An empty GArray has no data: memset (NULL, …) is undefined even for 0 bytes. */
@@ -303,39 +226,260 @@ update_related (CharterGraphCanvas *self)
 
   if (start >= 0)
     {
-      fwd[start] = back[start] = TRUE;
-      /* Relaxation until nothing changes; few rounds on real plans. */
-      while (changed)
-        {
-          changed = FALSE;
-          for (guint e = 0; e < m; e++)
-            {
-              CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
+      /* Edges by the node they leave (out) and the node they reach (in). */
+      g_autofree guint *out_start = g_new0 (guint, n + 1);
+      g_autofree guint *in_start = g_new0 (guint, n + 1);
+      g_autofree guint *out_to = g_new (guint, MAX (m, 1));
+      g_autofree guint *in_from = g_new (guint, MAX (m, 1));
+      g_autofree guint *stack = g_new (guint, n);
+      g_autofree gboolean *seen = g_new0 (gboolean, n);
 
-              if (fwd[edge->from] && !fwd[edge->to])
-                fwd[edge->to] = changed = TRUE;
-              if (back[edge->to] && !back[edge->from])
-                back[edge->from] = changed = TRUE;
-            }
+      for (guint e = 0; e < m; e++)
+        {
+          CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
+
+          out_start[edge->from + 1]++;
+          in_start[edge->to + 1]++;
         }
       for (guint i = 0; i < n; i++)
-        g_array_index (self->related, gboolean, i) = fwd[i] || back[i];
+        {
+          out_start[i + 1] += out_start[i];
+          in_start[i + 1] += in_start[i];
+        }
+      {
+        g_autofree guint *out_fill = g_memdup2 (out_start, sizeof (guint) * n);
+        g_autofree guint *in_fill = g_memdup2 (in_start, sizeof (guint) * n);
+
+        for (guint e = 0; e < m; e++)
+          {
+            CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
+
+            out_to[out_fill[edge->from]++] = edge->to;
+            in_from[in_fill[edge->to]++] = edge->from;
+          }
+      }
+
+      for (int way = 0; way < 2; way++)
+        {
+          const guint *first = way == 0 ? out_start : in_start;
+          const guint *next = way == 0 ? out_to : in_from;
+          guint depth = 0;
+
+          memset (seen, 0, sizeof (gboolean) * n);
+          seen[start] = TRUE;
+          stack[depth++] = start;
+          while (depth > 0)
+            {
+              guint v = stack[--depth];
+
+              g_array_index (self->related, gboolean, v) = TRUE;
+              for (guint k = first[v]; k < first[v + 1]; k++)
+                if (!seen[next[k]])
+                  {
+                    seen[next[k]] = TRUE;
+                    stack[depth++] = next[k];
+                  }
+            }
+        }
     }
 
-  for (guint i = 0; i < n; i++)
+  /* Only the tasks that have a widget: those in view. */
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      GtkWidget *widget = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, i));
-      gboolean related = g_array_index (self->related, gboolean, i);
+      int index = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (value));
 
-      if (start >= 0 && (int) i == start)
-        gtk_widget_add_css_class (widget, "selected");
-      else
-        gtk_widget_remove_css_class (widget, "selected");
-      if (related && (int) i != start)
-        gtk_widget_add_css_class (widget, "related");
-      else
-        gtk_widget_remove_css_class (widget, "related");
-      gtk_widget_set_opacity (widget, start < 0 || related ? 1.0 : 0.35);
+      if (index >= 0)
+        style_task_widget (self, value, index);
+    }
+}
+
+/* What the widget of the task at node @index shows. */
+static void
+update_task_widget (CharterGraphCanvas *self,
+                    CharterGraphTask   *widget,
+                    guint               index)
+{
+  CharterSchedule *schedule = current_schedule (self);
+  const char *id = g_ptr_array_index (self->task_ids, index);
+  CharterTask *task = _charter_graph_canvas_find_task (self, id);
+  CharterTeam *team;
+  const CharterTaskDates *dates = schedule ? charter_schedule_get_task_dates (schedule, id) : NULL;
+  CharterGraphTaskInfo info = { 0, };
+  char buffer[80];
+
+  if (task == NULL)
+    return;
+  team = charter_document_find (self->document, charter_document_get_teams (self->document),
+                                charter_task_get_team_id (task));
+  info.name = charter_task_get_name (task);
+  info.team_name = team ? charter_team_get_name (team) : NULL;
+  info.team_color = g_array_index (self->node_color, GdkRGBA, index);
+  info.duration = charter_task_get_duration (task);
+  info.milestone = charter_task_get_milestone (task);
+  info.in_cycle = charter_graph_get_node (self->graph, index)->in_cycle;
+  if (dates != NULL)
+    {
+      format_dates (task, dates, buffer, sizeof buffer);
+      info.dates = buffer[0] ? buffer : NULL;
+      info.critical = dates->critical;
+      info.missed_deadline = dates->missed_deadline;
+    }
+  charter_graph_task_update (widget, &info);
+}
+
+/* Hands the widget back to the pool of spare ones. */
+static void
+release_task_widget (CharterGraphCanvas *self,
+                     GtkWidget          *widget)
+{
+  const char *id = charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (widget));
+
+  if (id != NULL)
+    g_hash_table_remove (self->widgets, id);
+  charter_graph_task_set_task_id (CHARTER_GRAPH_TASK (widget), NULL);
+  gtk_widget_set_child_visible (widget, FALSE);
+  g_ptr_array_add (self->spare_tasks, widget);
+  self->widgets_reordered = FALSE;
+}
+
+/* Gives the task at node @index a widget, a spare one when there is one. */
+static GtkWidget *
+assign_task_widget (CharterGraphCanvas *self,
+                    guint               index)
+{
+  const char *id = g_ptr_array_index (self->task_ids, index);
+  GtkWidget *widget = g_hash_table_lookup (self->widgets, id);
+
+  if (widget != NULL)
+    return widget;
+
+  if (self->spare_tasks->len > 0)
+    widget = g_ptr_array_steal_index_fast (self->spare_tasks, self->spare_tasks->len - 1);
+  else
+    {
+      widget = charter_graph_task_new (NULL);
+      /* Before the toolbar, so that Tab walks the tasks first. */
+      gtk_widget_insert_before (widget, GTK_WIDGET (self), self->toolbar);
+      g_ptr_array_add (self->task_pool, widget);
+    }
+  charter_graph_task_set_task_id (CHARTER_GRAPH_TASK (widget), id);
+  g_hash_table_insert (self->widgets, g_strdup (id), widget);
+  gtk_widget_set_child_visible (widget, TRUE);
+  if (index < self->node_color->len)
+    update_task_widget (self, CHARTER_GRAPH_TASK (widget), index);
+  style_task_widget (self, widget, index);
+  self->widgets_reordered = FALSE;
+  return widget;
+}
+
+static int
+compare_by_node (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  CharterGraphCanvas *self = user_data;
+  int na = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (*(CharterGraphTask **) a));
+  int nb = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (*(CharterGraphTask **) b));
+
+  return na - nb;
+}
+
+/* At most this many widgets when zoomed out so far that tasks are drawn as
+ * blocks (they are not readable then, and the keyboard and search still
+ * reach every task). */
+#define MAX_OVERVIEW_WIDGETS 400
+
+/**
+ * _charter_graph_canvas_sync_task_widgets:
+ * @self: the canvas
+ *
+ * Keeps widgets only for the tasks in view (and a little around it), the
+ * selected task and the focused one, as the Timeline recycles its bars:
+ * work per frame and per sync grows with what is in view, not with the
+ * plan. Widgets of tasks that left the view go to the next tasks that come
+ * into it; their order among the children follows the document's, so that
+ * Tab walks the tasks in view in order.
+ */
+void
+_charter_graph_canvas_sync_task_widgets (CharterGraphCanvas *self)
+{
+  guint n = charter_graph_get_n_nodes (self->graph);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  int selected = _charter_graph_canvas_node_of (self, self->selected_task);
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  int focused = -1;
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (focus != NULL && CHARTER_IS_GRAPH_TASK (focus))
+    focused = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (focus)));
+
+  if (width > 0 && height > 0 && n > 0)
+    {
+      double x0, y0, x1, y1, mx, my;
+
+      _charter_graph_canvas_to_graph (self, 0, 0, &x0, &y0);
+      _charter_graph_canvas_to_graph (self, width, height, &x1, &y1);
+      /* A margin, so that panning a little does not hand widgets on. */
+      mx = (x1 - x0) / 4;
+      my = (y1 - y0) / 4;
+      x0 -= mx;
+      x1 += mx;
+      y0 -= my;
+      y1 += my;
+      for (guint i = 0; i < n; i++)
+        {
+          CharterGraphNode *node = charter_graph_get_node (self->graph, i);
+
+          if (node->x + node->width + CHARTER_GRAPH_HANDLE_RADIUS >= x0 && node->x <= x1 &&
+              node->y + node->height >= y0 && node->y <= y1)
+            g_array_append_val (wanted, i);
+        }
+      if (self->zoom < OVERVIEW_ZOOM && wanted->len > MAX_OVERVIEW_WIDGETS)
+        g_array_set_size (wanted, 0);
+    }
+  if (selected >= 0)
+    g_array_append_val (wanted, selected);
+  if (focused >= 0)
+    g_array_append_val (wanted, focused);
+
+  for (guint k = 0; k < wanted->len; k++)
+    g_hash_table_add (keep, g_ptr_array_index (self->task_ids, g_array_index (wanted, guint, k)));
+
+  /* Widgets whose task left the view (or the plan) are handed on. */
+  for (guint k = 0; k < self->task_pool->len; k++)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->task_pool, k);
+      const char *id = charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (widget));
+
+      if (id != NULL && !g_hash_table_contains (keep, id))
+        release_task_widget (self, widget);
+    }
+  for (guint k = 0; k < wanted->len; k++)
+    assign_task_widget (self, g_array_index (wanted, guint, k));
+
+  if (!self->widgets_reordered)
+    {
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer value;
+      GtkWidget *previous = NULL;
+
+      g_hash_table_iter_init (&iter, self->widgets);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (shown, value);
+      g_ptr_array_sort_with_data (shown, compare_by_node, self);
+      for (guint k = 0; k < shown->len; k++)
+        {
+          GtkWidget *widget = g_ptr_array_index (shown, k);
+
+          if (gtk_widget_get_prev_sibling (widget) != previous)
+            gtk_widget_insert_after (widget, GTK_WIDGET (self), previous);
+          previous = widget;
+        }
+      self->widgets_reordered = TRUE;
     }
 }
 
@@ -344,44 +488,50 @@ update_task_widgets (CharterGraphCanvas *self)
 {
   CharterSchedule *schedule = current_schedule (self);
   guint n = charter_graph_get_n_nodes (self->graph);
+  GListModel *teams = charter_document_get_teams (self->document);
+  guint n_teams = g_list_model_get_n_items (teams);
+  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GdkRGBA no_team = team_color (self, NULL);
+  GHashTableIter iter;
+  gpointer value;
 
+  /* What every task needs for the arrows and the blocks of the overview:
+   * whether it is critical, and its team's colour. */
+  for (guint i = 0; i < n_teams; i++)
+    {
+      g_autoptr(CharterTeam) team = g_list_model_get_item (teams, i);
+      GdkRGBA *color = g_new (GdkRGBA, 1);
+
+      charter_team_color (team, i, color);
+      g_hash_table_insert (colors, (gpointer) charter_item_get_id (CHARTER_ITEM (team)), color);
+    }
   g_array_set_size (self->node_critical, n);
   g_array_set_size (self->node_color, n);
   for (guint i = 0; i < n; i++)
     {
       const char *id = g_ptr_array_index (self->task_ids, i);
-      CharterTask *task = find_task (self, id);
-      CharterGraphTask *widget = g_hash_table_lookup (self->widgets, id);
-      CharterTeam *team = charter_document_find (self->document,
-                                                 charter_document_get_teams (self->document),
-                                                 charter_task_get_team_id (task));
+      CharterTask *task = _charter_graph_canvas_find_task (self, id);
+      const char *team_id = task ? charter_task_get_team_id (task) : NULL;
+      GdkRGBA *color = team_id ? g_hash_table_lookup (colors, team_id) : NULL;
       const CharterTaskDates *dates = schedule ? charter_schedule_get_task_dates (schedule, id) : NULL;
-      CharterGraphTaskInfo info = { 0, };
-      char buffer[80];
 
-      info.name = charter_task_get_name (task);
-      info.team_name = team ? charter_team_get_name (team) : NULL;
-      info.team_color = team_color (self, team);
-      info.duration = charter_task_get_duration (task);
-      info.milestone = charter_task_get_milestone (task);
-      info.in_cycle = charter_graph_get_node (self->graph, i)->in_cycle;
-      if (dates != NULL)
-        {
-          format_dates (task, dates, buffer, sizeof buffer);
-          info.dates = buffer[0] ? buffer : NULL;
-          info.critical = dates->critical;
-          info.missed_deadline = dates->missed_deadline;
-        }
-      g_array_index (self->node_critical, gboolean, i) = info.critical;
-      g_array_index (self->node_color, GdkRGBA, i) = info.team_color;
-      charter_graph_task_update (widget, &info);
+      g_array_index (self->node_critical, gboolean, i) = dates != NULL && dates->critical;
+      g_array_index (self->node_color, GdkRGBA, i) = color ? *color : no_team;
+    }
+
+  /* What is written on them: only the tasks in view have a widget. */
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      int index = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (value));
+
+      if (index >= 0)
+        update_task_widget (self, value, index);
     }
 
   /* The key to the team colours, so that colour is never the only way to
    * tell which team does what (the task's description names it too). */
   {
-    GListModel *teams = charter_document_get_teams (self->document);
-    guint n_teams = g_list_model_get_n_items (teams);
     g_autoptr(GString) markup = g_string_new (NULL);
 
     for (guint i = 0; i < n_teams; i++)
@@ -404,14 +554,10 @@ update_task_widgets (CharterGraphCanvas *self)
 static void
 rebuild_structure (CharterGraphCanvas *self)
 {
-  GListModel *tasks = tasks_of (self);
-  GListModel *deps = deps_of (self);
+  GListModel *tasks = _charter_graph_canvas_tasks_of (self);
+  GListModel *deps = _charter_graph_canvas_deps_of (self);
   guint n = g_list_model_get_n_items (tasks);
   guint m = g_list_model_get_n_items (deps);
-  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, value;
-
   charter_graph_clear (self->graph);
   g_ptr_array_set_size (self->task_ids, 0);
   g_ptr_array_set_size (self->dep_ids, 0);
@@ -423,7 +569,6 @@ rebuild_structure (CharterGraphCanvas *self)
       const char *id = charter_item_get_id (CHARTER_ITEM (task));
       guint index = charter_graph_add_node (self->graph, TASK_W, TASK_H);
       CharterGraphNode *node = charter_graph_get_node (self->graph, index);
-      GtkWidget *widget;
 
       node->fixed = charter_task_get_positioned (task);
       node->x = charter_task_get_x (task);
@@ -431,32 +576,25 @@ rebuild_structure (CharterGraphCanvas *self)
       g_ptr_array_add (self->task_ids, g_strdup (id));
       g_hash_table_insert (self->node_index, g_ptr_array_index (self->task_ids, index),
                            GUINT_TO_POINTER (index + 1));
-
-      widget = g_hash_table_lookup (self->widgets, id);
-      if (widget == NULL)
-        {
-          widget = charter_graph_task_new (id);
-          /* Children in document order, before the toolbar, so that Tab
-           * walks the tasks first. */
-          gtk_widget_insert_before (widget, GTK_WIDGET (self), self->toolbar);
-          g_hash_table_insert (self->widgets, g_strdup (id), widget);
-        }
-      g_hash_table_add (keep, (gpointer) g_ptr_array_index (self->task_ids, index));
     }
 
-  g_hash_table_iter_init (&iter, self->widgets);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (keep, key))
-      {
-        gtk_widget_unparent (value);
-        g_hash_table_iter_remove (&iter);
-      }
+  /* Widgets of tasks that are gone go back to the pool; the tasks in view
+   * get theirs when the canvas is next allocated. */
+  for (guint k = 0; k < self->task_pool->len; k++)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->task_pool, k);
+      const char *id = charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (widget));
+
+      if (id != NULL && _charter_graph_canvas_node_of (self, id) < 0)
+        release_task_widget (self, widget);
+    }
+  self->widgets_reordered = FALSE;
 
   for (guint i = 0; i < m; i++)
     {
       g_autoptr(CharterDependency) dep = g_list_model_get_item (deps, i);
-      int from = node_of (self, charter_dependency_get_predecessor (dep));
-      int to = node_of (self, charter_dependency_get_successor (dep));
+      int from = _charter_graph_canvas_node_of (self, charter_dependency_get_predecessor (dep));
+      int to = _charter_graph_canvas_node_of (self, charter_dependency_get_successor (dep));
 
       if (from < 0 || to < 0)
         continue;
@@ -467,10 +605,10 @@ rebuild_structure (CharterGraphCanvas *self)
   charter_graph_layout (self->graph);
   self->geometry_serial++;
 
-  if (self->selected_task && node_of (self, self->selected_task) < 0)
-    select_task (self, NULL);
-  if (self->selected_dep && find_dep (self, self->selected_dep) == NULL)
-    select_dependency (self, NULL);
+  if (self->selected_task && _charter_graph_canvas_node_of (self, self->selected_task) < 0)
+    _charter_graph_canvas_select_task (self, NULL);
+  if (self->selected_dep && _charter_graph_canvas_find_dep (self, self->selected_dep) == NULL)
+    _charter_graph_canvas_select_dependency (self, NULL);
 }
 
 /* After a change that moved nothing but hand-placed tasks (a drag). */
@@ -481,14 +619,14 @@ update_positions (CharterGraphCanvas *self)
   guint m = charter_graph_get_n_edges (self->graph);
   g_autofree gboolean *moved = NULL;
 
-  if (n != g_list_model_get_n_items (tasks_of (self)))
+  if (n != g_list_model_get_n_items (_charter_graph_canvas_tasks_of (self)))
     return FALSE;
 
   moved = g_new0 (gboolean, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
-      CharterTask *task = find_task (self, g_ptr_array_index (self->task_ids, i));
+      CharterTask *task = _charter_graph_canvas_find_task (self, g_ptr_array_index (self->task_ids, i));
       CharterGraphNode *node = charter_graph_get_node (self->graph, i);
 
       /* A task given back to the layout needs one; a task placed by hand
@@ -513,7 +651,7 @@ update_positions (CharterGraphCanvas *self)
   /* Only the arrows of tasks that moved need a new route; the kept
    * drawing of the arrows only when another task than the live one moved. */
   for (guint i = 0; i < n; i++)
-    if (moved[i] && (int) i != live_node (self))
+    if (moved[i] && (int) i != _charter_graph_canvas_live_node (self))
       {
         self->geometry_serial++;
         break;
@@ -530,8 +668,8 @@ update_positions (CharterGraphCanvas *self)
 
 /* Ends a task drag early (a key changed the tasks under the pointer),
  * keeping what it did as one step of its own. */
-static void
-end_drag (CharterGraphCanvas *self)
+void
+_charter_graph_canvas_end_drag (CharterGraphCanvas *self)
 {
   if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
     {
@@ -542,8 +680,8 @@ end_drag (CharterGraphCanvas *self)
   self->drag_node = -1;
 }
 
-static void
-do_sync (CharterGraphCanvas *self)
+void
+_charter_graph_canvas_do_sync (CharterGraphCanvas *self)
 {
   g_clear_handle_id (&self->sync_source, g_source_remove);
 
@@ -553,17 +691,11 @@ do_sync (CharterGraphCanvas *self)
       g_ptr_array_set_size (self->task_ids, 0);
       g_ptr_array_set_size (self->dep_ids, 0);
       g_hash_table_remove_all (self->node_index);
-      {
-        GHashTableIter iter;
-        gpointer value;
-
-        g_hash_table_iter_init (&iter, self->widgets);
-        while (g_hash_table_iter_next (&iter, NULL, &value))
-          {
-            gtk_widget_unparent (value);
-            g_hash_table_iter_remove (&iter);
-          }
-      }
+      for (guint k = 0; k < self->task_pool->len; k++)
+        gtk_widget_unparent (g_ptr_array_index (self->task_pool, k));
+      g_ptr_array_set_size (self->task_pool, 0);
+      g_ptr_array_set_size (self->spare_tasks, 0);
+      g_hash_table_remove_all (self->widgets);
       self->structure_dirty = FALSE;
       gtk_widget_queue_allocate (GTK_WIDGET (self));
       return;
@@ -578,8 +710,8 @@ do_sync (CharterGraphCanvas *self)
       if (self->drag_node >= 0 && (guint) self->drag_node < self->task_ids->len)
         dragged = g_strdup (g_ptr_array_index (self->task_ids, self->drag_node));
       rebuild_structure (self);
-      if (dragged != NULL && (self->drag_node = node_of (self, dragged)) < 0)
-        end_drag (self);
+      if (dragged != NULL && (self->drag_node = _charter_graph_canvas_node_of (self, dragged)) < 0)
+        _charter_graph_canvas_end_drag (self);
     }
   else if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
     {
@@ -604,7 +736,9 @@ do_sync (CharterGraphCanvas *self)
       self->style_serial++;
   }
   update_related (self);
-  update_edge_labels (self);
+  /* The tasks in view have their widgets as soon as the sync is done. */
+  _charter_graph_canvas_sync_task_widgets (self);
+  _charter_graph_canvas_update_edge_labels (self);
 
   gtk_widget_set_visible (self->hint, charter_graph_get_n_nodes (self->graph) == 0);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -617,12 +751,12 @@ sync_idle_cb (gpointer user_data)
   CharterGraphCanvas *self = user_data;
 
   self->sync_source = 0;
-  do_sync (self);
+  _charter_graph_canvas_do_sync (self);
   return G_SOURCE_REMOVE;
 }
 
-static void
-queue_sync (CharterGraphCanvas *self,
+void
+_charter_graph_canvas_queue_sync (CharterGraphCanvas *self,
             gboolean            structure)
 {
   self->structure_dirty |= structure;
@@ -631,8 +765,8 @@ queue_sync (CharterGraphCanvas *self,
     self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 5, sync_idle_cb, self, NULL);
 }
 
-static void
-ensure_visible (CharterGraphCanvas *self,
+void
+_charter_graph_canvas_ensure_visible (CharterGraphCanvas *self,
                 int                 index)
 {
   CharterGraphNode *node;
@@ -661,8 +795,8 @@ ensure_visible (CharterGraphCanvas *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-static void
-select_task (CharterGraphCanvas *self,
+void
+_charter_graph_canvas_select_task (CharterGraphCanvas *self,
              const char         *task_id)
 {
   if (task_id != NULL)
@@ -684,12 +818,12 @@ select_task (CharterGraphCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-select_dependency (CharterGraphCanvas *self,
+void
+_charter_graph_canvas_select_dependency (CharterGraphCanvas *self,
                    const char         *dep_id)
 {
   if (dep_id != NULL)
-    select_task (self, NULL);
+    _charter_graph_canvas_select_task (self, NULL);
 
   g_free (self->selected_dep);
   self->selected_dep = g_strdup (dep_id);
@@ -701,1229 +835,26 @@ select_dependency (CharterGraphCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-focus_task (CharterGraphCanvas *self,
+void
+_charter_graph_canvas_focus_task (CharterGraphCanvas *self,
             const char         *task_id)
 {
-  GtkWidget *widget = task_id ? g_hash_table_lookup (self->widgets, task_id) : NULL;
+  int index = _charter_graph_canvas_node_of (self, task_id);
 
-  select_task (self, task_id);
-  if (widget != NULL)
+  _charter_graph_canvas_select_task (self, task_id);
+  if (index >= 0)
     {
-      gtk_widget_grab_focus (widget);
-      ensure_visible (self, node_of (self, task_id));
+      /* The task may be anywhere in the plan: scroll to it, and give it a
+       * widget now (the selected task always has one) to take the focus. */
+      _charter_graph_canvas_ensure_visible (self, index);
+      gtk_widget_grab_focus (assign_task_widget (self, index));
     }
-}
-
-/* The chain of tasks from @from to @to along dependencies, or NULL. */
-static GPtrArray *
-find_path (CharterGraphCanvas *self,
-           const char         *from,
-           const char         *to)
-{
-  GListModel *deps = deps_of (self);
-  guint m = g_list_model_get_n_items (deps);
-  g_autoptr(GHashTable) parent = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) successors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                             (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GQueue) queue = g_queue_new ();
-  GPtrArray *path;
-  const char *at;
-
-  for (guint i = 0; i < m; i++)
-    {
-      g_autoptr(CharterDependency) dep = g_list_model_get_item (deps, i);
-      const char *p = charter_dependency_get_predecessor (dep);
-      GPtrArray *list = g_hash_table_lookup (successors, p);
-
-      if (p == NULL || charter_dependency_get_successor (dep) == NULL)
-        continue;
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (successors, (gpointer) p, list);
-        }
-      /* Items outlive this function: the document holds them. */
-      g_ptr_array_add (list, (gpointer) charter_dependency_get_successor (dep));
-    }
-
-  g_hash_table_insert (parent, (gpointer) from, (gpointer) from);
-  g_queue_push_tail (queue, (gpointer) from);
-  while (!g_queue_is_empty (queue))
-    {
-      const char *v = g_queue_pop_head (queue);
-      GPtrArray *list = g_hash_table_lookup (successors, v);
-
-      if (g_strcmp0 (v, to) == 0)
-        break;
-      for (guint k = 0; list && k < list->len; k++)
-        {
-          const char *w = g_ptr_array_index (list, k);
-
-          if (!g_hash_table_contains (parent, w))
-            {
-              g_hash_table_insert (parent, (gpointer) w, (gpointer) v);
-              g_queue_push_tail (queue, (gpointer) w);
-            }
-        }
-    }
-
-  if (!g_hash_table_contains (parent, to))
-    return NULL;
-
-  path = g_ptr_array_new_with_free_func (g_free);
-  for (at = to; ; at = g_hash_table_lookup (parent, at))
-    {
-      g_ptr_array_insert (path, 0, g_strdup (at));
-      if (g_strcmp0 (at, from) == 0)
-        break;
-    }
-  return path;
-}
-
-static gboolean
-link_tasks (CharterGraphCanvas *self,
-            const char         *from,
-            const char         *to)
-{
-  GListModel *deps = deps_of (self);
-  guint m = g_list_model_get_n_items (deps);
-  g_autoptr(GPtrArray) path = NULL;
-  g_autoptr(CharterDependency) dep = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *message = NULL;
-
-  if (find_task (self, from) == NULL || find_task (self, to) == NULL)
-    return FALSE;
-
-  if (g_strcmp0 (from, to) == 0)
-    {
-      message = g_strdup_printf (_("Not linked: “%s” cannot depend on itself"), task_name (self, from));
-      show_message (self, message, NULL);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < m; i++)
-    {
-      g_autoptr(CharterDependency) d = g_list_model_get_item (deps, i);
-
-      if (g_strcmp0 (charter_dependency_get_predecessor (d), from) == 0 &&
-          g_strcmp0 (charter_dependency_get_successor (d), to) == 0)
-        {
-          message = g_strdup_printf (_("“%s” already depends on “%s”"),
-                                     task_name (self, to), task_name (self, from));
-          show_message (self, message, NULL);
-          return FALSE;
-        }
-    }
-
-  /* A link from → to makes a cycle when "from" already follows "to". */
-  path = find_path (self, to, from);
-  if (path != NULL)
-    {
-      g_autoptr(GString) chain = g_string_new (task_name (self, from));
-
-      for (guint k = 0; k < path->len; k++)
-        {
-          g_string_append (chain, " → ");
-          g_string_append (chain, task_name (self, g_ptr_array_index (path, k)));
-        }
-      message = g_strdup_printf (_("Not linked: “%s” → “%s” would make a cycle: %s"),
-                                 task_name (self, from), task_name (self, to), chain->str);
-      show_message (self, message, NULL);
-      return FALSE;
-    }
-
-  id = charter_document_make_id (self->document, deps, "dep");
-  dep = charter_dependency_new (id);
-  charter_dependency_set_predecessor (dep, from);
-  charter_dependency_set_successor (dep, to);
-  charter_document_append (self->document, deps, dep);
-
-  message = g_strdup_printf (_("“%s” now depends on “%s”"), task_name (self, to), task_name (self, from));
-  g_free (self->message);
-  self->message = g_steal_pointer (&message);
-  return TRUE;
-}
-
-static void
-move_task (CharterGraphCanvas *self,
-           const char         *task_id,
-           double              x,
-           double              y)
-{
-  CharterTask *task = find_task (self, task_id);
-
-  if (task == NULL)
-    return;
-  charter_document_set (self->document, task,
-                        "x", round (x), "y", round (y), "positioned", TRUE,
-                        NULL);
-}
-
-static char *
-add_task_at (CharterGraphCanvas *self,
-             gboolean            placed,
-             double              x,
-             double              y)
-{
-  GListModel *tasks = tasks_of (self);
-  g_autofree char *id = charter_document_make_id (self->document, tasks, "task");
-  g_autoptr(CharterTask) task = charter_task_new (id);
-
-  charter_task_set_name (task, _("New task"));
-  charter_task_set_duration (task, 5);
-  if (placed)
-    {
-      charter_task_set_x (task, round (x));
-      charter_task_set_y (task, round (y));
-      charter_task_set_positioned (task, TRUE);
-    }
-  charter_document_append (self->document, tasks, task);
-
-  return g_steal_pointer (&id);
-}
-
-/* Editing in a popover */
-
-/* Editors act on the item they were opened for, whatever is selected since. */
-static const char *
-edited_id (gpointer widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "charter-item-id");
-}
-
-static void
-on_name_changed_cb (GtkEditable        *editable,
-                    CharterGraphCanvas *self)
-{
-  CharterTask *task = find_task (self, edited_id (editable));
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (task == NULL)
-    return;
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, gtk_editable_get_text (editable));
-  charter_document_set_value (self->document, task, "name", &value, TRUE);
-}
-
-static void
-on_duration_changed_cb (GtkSpinButton      *spin,
-                        CharterGraphCanvas *self)
-{
-  CharterTask *task = find_task (self, edited_id (spin));
-
-  if (task != NULL)
-    charter_document_set (self->document, task, "duration", gtk_spin_button_get_value_as_int (spin), NULL);
-}
-
-static void
-on_team_selected_cb (GtkDropDown        *dropdown,
-                     GParamSpec         *pspec,
-                     CharterGraphCanvas *self)
-{
-  CharterTask *task = find_task (self, edited_id (dropdown));
-  GListModel *teams = charter_document_get_teams (self->document);
-  guint selected = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(CharterTeam) team = NULL;
-
-  if (task == NULL)
-    return;
-  if (selected > 0 && selected != GTK_INVALID_LIST_POSITION)
-    team = g_list_model_get_item (teams, selected - 1);
-  charter_document_set (self->document, task,
-                        "team-id", team ? charter_item_get_id (CHARTER_ITEM (team)) : NULL,
-                        NULL);
-}
-
-static void
-on_kind_selected_cb (GtkDropDown        *dropdown,
-                     GParamSpec         *pspec,
-                     CharterGraphCanvas *self)
-{
-  CharterDependency *dep = find_dep (self, edited_id (dropdown));
-
-  if (dep != NULL)
-    charter_document_set (self->document, dep, "kind", (int) gtk_drop_down_get_selected (dropdown), NULL);
-}
-
-static void
-on_lag_changed_cb (GtkSpinButton      *spin,
-                   CharterGraphCanvas *self)
-{
-  CharterDependency *dep = find_dep (self, edited_id (spin));
-
-  if (dep != NULL)
-    charter_document_set (self->document, dep, "lag", gtk_spin_button_get_value_as_int (spin), NULL);
-}
-
-static void
-on_entry_activate_cb (GtkEntry   *entry,
-                      GtkPopover *popover)
-{
-  gtk_popover_popdown (popover);
-}
-
-static GtkWidget *
-add_row (GtkGrid    *grid,
-         int         row,
-         const char *label_text,
-         GtkWidget  *field)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_grid_attach (grid, label, 0, row, 1, 1);
-  gtk_grid_attach (grid, field, 1, row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  return field;
-}
-
-static GtkWidget *
-build_task_editor (CharterGraphCanvas *self,
-                   CharterTask        *task)
-{
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  GListModel *teams = charter_document_get_teams (self->document);
-  g_autoptr(GtkStringList) team_names = gtk_string_list_new (NULL);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *team = NULL;
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 100000, 1);
-  guint selected = 0;
-
-  gtk_grid_set_row_spacing (grid, 10);
-  gtk_grid_set_column_spacing (grid, 12);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), charter_task_get_name (task));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 24);
-  add_row (grid, 0, _("_Name"), entry);
-
-  gtk_string_list_append (team_names, _("No team"));
-  for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
-    {
-      g_autoptr(CharterTeam) t = g_list_model_get_item (teams, i);
-
-      gtk_string_list_append (team_names, charter_team_get_name (t));
-      if (g_strcmp0 (charter_item_get_id (CHARTER_ITEM (t)), charter_task_get_team_id (task)) == 0)
-        selected = i + 1;
-    }
-  team = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&team_names)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (team), selected);
-  add_row (grid, 1, _("_Team"), team);
-
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), charter_task_get_duration (task));
-  add_row (grid, 2, _("_Duration (working days)"), spin);
-
-  {
-    const char *id = charter_item_get_id (CHARTER_ITEM (task));
-
-    g_object_set_data_full (G_OBJECT (entry), "charter-item-id", g_strdup (id), g_free);
-    g_object_set_data_full (G_OBJECT (team), "charter-item-id", g_strdup (id), g_free);
-    g_object_set_data_full (G_OBJECT (spin), "charter-item-id", g_strdup (id), g_free);
-  }
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_name_changed_cb), self, 0);
-  g_signal_connect_object (entry, "activate", G_CALLBACK (on_entry_activate_cb), self->popover, 0);
-  g_signal_connect_object (team, "notify::selected", G_CALLBACK (on_team_selected_cb), self, 0);
-  g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_duration_changed_cb), self, 0);
-
-  return GTK_WIDGET (grid);
-}
-
-static GtkWidget *
-build_dependency_editor (CharterGraphCanvas *self,
-                         CharterDependency  *dep)
-{
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  const char * const kinds[] = {
-    _("Finish to start"), _("Start to start"), _("Finish to finish"), _("Start to finish"), NULL,
-  };
-  GtkWidget *kind = gtk_drop_down_new_from_strings (kinds);
-  GtkWidget *lag = gtk_spin_button_new_with_range (-1000, 1000, 1);
-  g_autofree char *title = g_strdup_printf (_("“%s” → “%s”"),
-                                            task_name (self, charter_dependency_get_predecessor (dep)),
-                                            task_name (self, charter_dependency_get_successor (dep)));
-  GtkWidget *heading = gtk_label_new (title);
-
-  gtk_grid_set_row_spacing (grid, 10);
-  gtk_grid_set_column_spacing (grid, 12);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (heading), 36);
-  gtk_grid_attach (grid, heading, 0, 0, 2, 1);
-
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), charter_dependency_get_kind (dep));
-  add_row (grid, 1, _("_Type"), kind);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lag), charter_dependency_get_lag (dep));
-  add_row (grid, 2, _("_Lag (working days)"), lag);
-
-  g_object_set_data_full (G_OBJECT (kind), "charter-item-id",
-                          g_strdup (charter_item_get_id (CHARTER_ITEM (dep))), g_free);
-  g_object_set_data_full (G_OBJECT (lag), "charter-item-id",
-                          g_strdup (charter_item_get_id (CHARTER_ITEM (dep))), g_free);
-  g_signal_connect_object (kind, "notify::selected", G_CALLBACK (on_kind_selected_cb), self, 0);
-  g_signal_connect_object (lag, "value-changed", G_CALLBACK (on_lag_changed_cb), self, 0);
-
-  return GTK_WIDGET (grid);
-}
-
-static void
-edge_midpoint (CharterGraphEdge  *edge,
-               CharterGraphPoint *mid)
-{
-  guint k = (edge->points->len - 1) / 2;
-  CharterGraphPoint *a = &g_array_index (edge->points, CharterGraphPoint, k);
-  CharterGraphPoint *b = &g_array_index (edge->points, CharterGraphPoint, k + 1);
-  CharterGraphPoint c1, c2;
-
-  charter_graph_segment_controls (a, b, &c1, &c2);
-  mid->x = 0.125 * a->x + 0.375 * c1.x + 0.375 * c2.x + 0.125 * b->x;
-  mid->y = 0.125 * a->y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * b->y;
-}
-
-static void
-open_editor (CharterGraphCanvas *self)
-{
-  GtkWidget *child = NULL;
-  GdkRectangle rect = { 0, };
-
-  if (self->selected_task)
-    {
-      int index = node_of (self, self->selected_task);
-      CharterGraphNode *node;
-
-      if (index < 0)
-        return;
-      node = charter_graph_get_node (self->graph, index);
-      child = build_task_editor (self, find_task (self, self->selected_task));
-      rect.x = node->x * self->zoom + self->pan_x;
-      rect.y = node->y * self->zoom + self->pan_y;
-      rect.width = node->width * self->zoom;
-      rect.height = node->height * self->zoom;
-    }
-  else if (self->selected_dep)
-    {
-      CharterDependency *dep = find_dep (self, self->selected_dep);
-      CharterGraphPoint mid;
-      guint e;
-
-      if (dep == NULL)
-        return;
-      for (e = 0; e < self->dep_ids->len; e++)
-        if (g_strcmp0 (g_ptr_array_index (self->dep_ids, e), self->selected_dep) == 0)
-          break;
-      if (e == self->dep_ids->len)
-        return;
-      edge_midpoint (charter_graph_get_edge (self->graph, e), &mid);
-      child = build_dependency_editor (self, dep);
-      rect.x = mid.x * self->zoom + self->pan_x - 4;
-      rect.y = mid.y * self->zoom + self->pan_y - 4;
-      rect.width = rect.height = 8;
-    }
-
-  if (child == NULL)
-    return;
-
-  /* Typing is one step per field, not merged with what came before. */
-  charter_history_seal (charter_document_get_history (self->document));
-  gtk_popover_set_child (self->popover, child);
-  gtk_popover_set_pointing_to (self->popover, &rect);
-  gtk_popover_popup (self->popover);
-}
-
-/* Drawing */
-
-typedef enum
-{
-  EDGE_DIMMED,
-  EDGE_NORMAL,
-  EDGE_CRITICAL,
-  EDGE_RELATED,
-  EDGE_SELECTED,
-  N_EDGE_STYLES
-} EdgeStyle;
-
-static EdgeStyle
-edge_style (CharterGraphCanvas *self,
-            guint               e)
-{
-  CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
-  gboolean has_selection = node_of (self, self->selected_task) >= 0;
-
-  if (self->selected_dep && g_strcmp0 (g_ptr_array_index (self->dep_ids, e), self->selected_dep) == 0)
-    return EDGE_SELECTED;
-  if (has_selection)
-    {
-      gboolean from = g_array_index (self->related, gboolean, edge->from);
-      gboolean to = g_array_index (self->related, gboolean, edge->to);
-
-      /* An arrow is part of the chain when both its ends are, and it
-       * leads towards or away from the selected task. */
-      if (from && to)
-        return EDGE_RELATED;
-      return EDGE_DIMMED;
-    }
-  if (g_array_index (self->node_critical, gboolean, edge->from) &&
-      g_array_index (self->node_critical, gboolean, edge->to))
-    return EDGE_CRITICAL;
-  return EDGE_NORMAL;
-}
-
-static gboolean
-edge_visible (CharterGraphEdge *edge,
-              double            x0,
-              double            y0,
-              double            x1,
-              double            y1)
-{
-  double ex0 = G_MAXDOUBLE, ey0 = G_MAXDOUBLE, ex1 = -G_MAXDOUBLE, ey1 = -G_MAXDOUBLE;
-
-  for (guint k = 0; k < edge->points->len; k++)
-    {
-      CharterGraphPoint *p = &g_array_index (edge->points, CharterGraphPoint, k);
-
-      ex0 = MIN (ex0, p->x);
-      ey0 = MIN (ey0, p->y);
-      ex1 = MAX (ex1, p->x);
-      ey1 = MAX (ey1, p->y);
-    }
-  /* Curves bulge sideways by up to their control distance. */
-  return ex1 + 80 >= x0 && ex0 - 80 <= x1 && ey1 >= y0 && ey0 <= y1;
-}
-
-static char *
-edge_label (CharterDependency *dep)
-{
-  static const char * const short_kinds[] = { "FS", "SS", "FF", "SF" };
-  CharterDependencyType kind = charter_dependency_get_kind (dep);
-  int lag = charter_dependency_get_lag (dep);
-
-  if (kind == CHARTER_DEPENDENCY_FINISH_TO_START && lag == 0)
-    return NULL;
-  if (lag == 0)
-    return g_strdup (short_kinds[kind]);
-  /* Translators: a dependency's type and lag on an arrow, "SS +2 d" */
-  return g_strdup_printf (_("%s %+d d"), short_kinds[kind % 4], lag);
-}
-
-/* The arrows to draw, copied out of the graph with their looks, so that
- * drawing them needs nothing the main thread may change meanwhile. */
-typedef struct
-{
-  guint              n;
-  guint8            *styles;   /* EdgeStyle per arrow */
-  guint             *starts;   /* n + 1: where each arrow's points begin */
-  CharterGraphPoint *points;
-  GdkRGBA            fg;
-  GdkRGBA            accent;
-  double             line_scale;
-  gboolean           curved;
-} Arrows;
-
-/* Copies the arrows touching one of @only (when @n_only > 0), or all but
- * those touching @skip, that may show in the graph-space rectangle
- * (x0, y0)-(x1, y1). */
-static void
-collect_arrows (CharterGraphCanvas *self,
-                Arrows             *arrows,
-                const GdkRGBA      *fg,
-                const GdkRGBA      *accent,
-                double              x0,
-                double              y0,
-                double              x1,
-                double              y1,
-                const int          *only,
-                guint               n_only,
-                int                 skip)
-{
-  guint m = charter_graph_get_n_edges (self->graph);
-  g_autoptr(GArray) styles = g_array_new (FALSE, FALSE, sizeof (guint8));
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (CharterGraphPoint));
-
-  for (guint e = 0; e < m; e++)
-    {
-      CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
-      gboolean wanted = FALSE;
-      guint8 style;
-
-      if (n_only == 0)
-        wanted = (int) edge->from != skip && (int) edge->to != skip;
-      for (guint k = 0; k < n_only; k++)
-        wanted |= (int) edge->from == only[k] || (int) edge->to == only[k];
-      if (!wanted || edge->points->len < 2 || !edge_visible (edge, x0, y0, x1, y1))
-        continue;
-
-      style = edge_style (self, e);
-      g_array_append_val (styles, style);
-      g_array_append_val (starts, points->len);
-      g_array_append_vals (points, edge->points->data, edge->points->len);
-    }
-  arrows->n = styles->len;
-  g_array_append_val (starts, points->len);
-  arrows->styles = (guint8 *) g_array_free (g_steal_pointer (&styles), FALSE);
-  arrows->starts = (guint *) g_array_free (g_steal_pointer (&starts), FALSE);
-  arrows->points = (CharterGraphPoint *) g_array_free (g_steal_pointer (&points), FALSE);
-  arrows->fg = *fg;
-  arrows->accent = *accent;
-  arrows->line_scale = MAX (1.0, 0.8 / self->zoom);
-  /* Below this zoom nobody can tell a curve from a line; lines are cheaper. */
-  arrows->curved = self->zoom > 0.3;
-}
-
-static void
-arrows_clear (Arrows *arrows)
-{
-  g_clear_pointer (&arrows->styles, g_free);
-  g_clear_pointer (&arrows->starts, g_free);
-  g_clear_pointer (&arrows->points, g_free);
-  arrows->n = 0;
-}
-
-static void
-path_arrow (cairo_t                 *cr,
-            const CharterGraphPoint *points,
-            guint                    len,
-            double                   x0,
-            double                   y0,
-            double                   x1,
-            double                   y1,
-            gboolean                 curved)
-{
-  gboolean pen_down = FALSE;
-
-  for (guint k = 0; k + 1 < len; k++)
-    {
-      const CharterGraphPoint *a = &points[k];
-      const CharterGraphPoint *b = &points[k + 1];
-      CharterGraphPoint c1, c2;
-      gboolean last = k + 2 == len;
-      double bx = last ? b->x - 10 : b->x;
-
-      charter_graph_segment_controls (a, b, &c1, &c2);
-
-      /* Only the pieces in view: long edges cross many screens. */
-      if (MAX (MAX (a->x, b->x), c1.x) < x0 || MIN (MIN (a->x, b->x), c2.x) > x1 ||
-          MAX (a->y, b->y) < y0 || MIN (a->y, b->y) > y1)
-        {
-          pen_down = FALSE;
-          continue;
-        }
-      if (!pen_down)
-        cairo_move_to (cr, a->x, a->y);
-      pen_down = TRUE;
-      if (curved)
-        cairo_curve_to (cr, c1.x, c1.y, c2.x - (last ? 10 : 0), c2.y, bx, b->y);
-      else
-        cairo_line_to (cr, bx, b->y);
-    }
-}
-
-/* Draws @arrows in graph coordinates (the caller sets the transform), culled
- * to the graph-space rectangle (x0, y0)-(x1, y1). Touches nothing but its
- * arguments, so it runs in a worker thread as well. */
-static void
-paint_arrows (cairo_t      *cr,
-              const Arrows *arrows,
-              double        x0,
-              double        y0,
-              double        x1,
-              double        y1)
-{
-  struct { double alpha; double width; gboolean accent; } look[N_EDGE_STYLES] = {
-    [EDGE_DIMMED] = { 0.15, 2.0, FALSE },
-    [EDGE_NORMAL] = { 0.55, 2.0, FALSE },
-    [EDGE_CRITICAL] = { 1.0, 4.5, FALSE },
-    [EDGE_RELATED] = { 1.0, 3.5, TRUE },
-    [EDGE_SELECTED] = { 1.0, 5.0, TRUE },
-  };
-
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  /* One pass and one fill of arrowheads per style, dimmed ones first. */
-  for (guint s = 0; s < N_EDGE_STYLES; s++)
-    {
-      const GdkRGBA *color = look[s].accent ? &arrows->accent : &arrows->fg;
-      gboolean any = FALSE;
-
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * look[s].alpha);
-      cairo_set_line_width (cr, look[s].width * arrows->line_scale);
-
-      /* Stroked an arrow at a time: one path of thousands of crossing
-       * curves is far slower for cairo to fill than many small ones. */
-      for (guint e = 0; e < arrows->n; e++)
-        if (arrows->styles[e] == s)
-          {
-            path_arrow (cr, arrows->points + arrows->starts[e], arrows->starts[e + 1] - arrows->starts[e],
-                        x0, y0, x1, y1, arrows->curved);
-            cairo_stroke (cr);
-            any = TRUE;
-          }
-      if (!any)
-        continue;
-
-      for (guint e = 0; e < arrows->n; e++)
-        if (arrows->styles[e] == s)
-          {
-            const CharterGraphPoint *end = &arrows->points[arrows->starts[e + 1] - 1];
-            double size = 7 + look[s].width * arrows->line_scale;
-
-            if (end->x < x0 || end->x - 2 * size > x1 || end->y < y0 - size || end->y > y1 + size)
-              continue;
-            cairo_move_to (cr, end->x, end->y);
-            cairo_line_to (cr, end->x - 1.8 * size, end->y - size);
-            cairo_line_to (cr, end->x - 1.8 * size, end->y + size);
-            cairo_close_path (cr);
-          }
-      cairo_fill (cr);
-    }
-}
-
-static gboolean
-label_in_view (CharterGraphCanvas *self,
-               guint               e,
-               double              x0,
-               double              y0,
-               double              x1,
-               double              y1,
-               CharterGraphPoint  *mid)
-{
-  CharterGraphEdge *edge = charter_graph_get_edge (self->graph, e);
-
-  if (g_ptr_array_index (self->edge_labels, e) == NULL || edge->points->len < 2)
-    return FALSE;
-  edge_midpoint (edge, mid);
-  return mid->x + 100 >= x0 && mid->x - 100 <= x1 && mid->y + 40 >= y0 && mid->y - 40 <= y1;
-}
-
-static gboolean
-has_labels_in_view (CharterGraphCanvas *self,
-                    double              x0,
-                    double              y0,
-                    double              x1,
-                    double              y1)
-{
-  guint m = MIN (charter_graph_get_n_edges (self->graph), self->edge_labels->len);
-  CharterGraphPoint mid;
-
-  for (guint e = 0; e < m; e++)
-    if (label_in_view (self, e, x0, y0, x1, y1, &mid))
-      return TRUE;
-  return FALSE;
-}
-
-/* Arrows that are not a plain finish-to-start say what they are. Drawn
- * every frame over the arrows (there are few), so that the kept surface of
- * arrows needs no text. */
-static void
-draw_labels (CharterGraphCanvas *self,
-             cairo_t            *cr,
-             const GdkRGBA      *fg,
-             const GdkRGBA      *bg,
-             double              x0,
-             double              y0,
-             double              x1,
-             double              y1)
-{
-  guint m = MIN (charter_graph_get_n_edges (self->graph), self->edge_labels->len);
-
-  for (guint e = 0; e < m; e++)
-    {
-      const char *text = g_ptr_array_index (self->edge_labels, e);
-      CharterGraphPoint mid;
-      int tw, th;
-
-      if (!label_in_view (self, e, x0, y0, x1, y1, &mid))
-        continue;
-
-      pango_layout_set_text (self->label_layout, text, -1);
-      pango_layout_get_pixel_size (self->label_layout, &tw, &th);
-
-      cairo_new_path (cr);
-      cairo_rectangle (cr, mid.x - tw / 2.0 - 6, mid.y - th / 2.0 - 2, tw + 12, th + 4);
-      cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 1);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-      cairo_move_to (cr, mid.x - tw / 2.0, mid.y - th / 2.0);
-      pango_cairo_show_layout (cr, self->label_layout);
-    }
-}
-
-static void
-update_edge_labels (CharterGraphCanvas *self)
-{
-  guint m = charter_graph_get_n_edges (self->graph);
-
-  g_ptr_array_set_size (self->edge_labels, 0);
-  for (guint e = 0; e < m; e++)
-    {
-      CharterDependency *dep = find_dep (self, g_ptr_array_index (self->dep_ids, e));
-
-      g_ptr_array_add (self->edge_labels, dep ? edge_label (dep) : NULL);
-    }
-}
-
-/* One drawing of the kept surface of arrows: what it covers, and the
- * copied arrows. Runs on the main thread or in a worker. */
-struct _ArrowJob
-{
-  gatomicrefcount  ref;
-  Arrows           arrows;
-  double           x0;          /* graph-space area covered */
-  double           y0;
-  double           x1;
-  double           y1;
-  double           zoom;
-  int              scale;
-  int              pw;          /* size in pixels */
-  int              ph;
-  int              skip;        /* the node whose arrows are left out */
-  guint            geometry;    /* the serials it was drawn for */
-  guint            style;
-  guint            seq;         /* later drawings have larger numbers */
-  GdkRGBA          fg;
-  GdkRGBA          accent;
-  GWeakRef         canvas;
-  cairo_surface_t *recycle;     /* an old surface to draw into again or free */
-  cairo_surface_t *surface;     /* the result */
-  int              done;        /* atomic: surface is ready */
-};
-
-static ArrowJob *
-arrow_job_ref (ArrowJob *job)
-{
-  g_atomic_ref_count_inc (&job->ref);
-  return job;
-}
-
-static void
-arrow_job_unref (ArrowJob *job)
-{
-  if (!g_atomic_ref_count_dec (&job->ref))
-    return;
-  arrows_clear (&job->arrows);
-  g_weak_ref_clear (&job->canvas);
-  g_clear_pointer (&job->recycle, cairo_surface_destroy);
-  g_clear_pointer (&job->surface, cairo_surface_destroy);
-  g_free (job);
-}
-
-static void
-arrow_job_render (ArrowJob *job)
-{
-  cairo_surface_t *surface = g_steal_pointer (&job->recycle);
-  cairo_t *cr;
-
-  /* Freeing (and mapping) a surface of tens of megabytes costs the main
-   * thread 10-20 ms: surfaces are handed back here, drawn into again when
-   * the size is the same, else freed here. */
-  if (surface != NULL &&
-      (cairo_image_surface_get_width (surface) != job->pw || cairo_image_surface_get_height (surface) != job->ph))
-    g_clear_pointer (&surface, cairo_surface_destroy);
-  if (surface == NULL)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->pw, job->ph);
-  cairo_surface_set_device_scale (surface, job->scale, job->scale);
-  cr = cairo_create (surface);
-  cairo_save (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_scale (cr, job->zoom, job->zoom);
-  cairo_translate (cr, -job->x0, -job->y0);
-  paint_arrows (cr, &job->arrows, job->x0, job->y0, job->x1, job->y1);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  job->surface = surface;
-  /* The arrows are not needed any more: free them in the worker. */
-  arrows_clear (&job->arrows);
-  g_atomic_int_set (&job->done, TRUE);
-}
-
-static void
-arrow_job_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-#ifdef __linux__
-  /* Behind the main thread when the cores are busy: the frames the user
-   * is waiting for come first. (On Linux a thread has its own nice value;
-   * the pool thread gets its own back after.) */
-  pid_t tid = (pid_t) syscall (SYS_gettid);
-  gboolean lowered = FALSE;
-  int nice_before;
-
-  errno = 0;
-  nice_before = getpriority (PRIO_PROCESS, tid);
-  if (errno == 0)
-    lowered = setpriority (PRIO_PROCESS, tid, MIN (nice_before + 10, 19)) == 0;
-#endif
-
-  arrow_job_render (task_data);
-
-#ifdef __linux__
-  if (lowered)
-    setpriority (PRIO_PROCESS, tid, nice_before);
-#endif
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_arrow_job_done_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  ArrowJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GObject) canvas = g_weak_ref_get (&job->canvas);
-
-  /* The next frame takes it in (snapshot looks at the job itself, so
-   * that a frame drawn before this runs can use it too). */
-  if (canvas != NULL)
-    gtk_widget_queue_draw (GTK_WIDGET (canvas));
-}
-
-/* The surface now shown takes the result of @job. */
-static void
-install_arrows (CharterGraphCanvas *self,
-                ArrowJob           *job)
-{
-  /* The old surface waits for the next drawing in the worker. */
-  g_clear_pointer (&self->spare_cache, cairo_surface_destroy);
-  self->spare_cache = g_steal_pointer (&self->edge_cache);
-  self->edge_cache = g_steal_pointer (&job->surface);
-  self->cache_x = job->x0;
-  self->cache_y = job->y0;
-  self->cache_x1 = job->x1;
-  self->cache_y1 = job->y1;
-  self->cache_zoom = job->zoom;
-  self->cache_skip = job->skip;
-  self->cache_geometry = job->geometry;
-  self->cache_style = job->style;
-  self->cache_seq = job->seq;
-  self->cache_fg = job->fg;
-  self->cache_accent = job->accent;
-}
-
-/* The arrows change far less often than the view moves: they are drawn
- * once into a surface a screen larger than the view on every side, and
- * only moved while panning. When the arrows moved (a new layout, a task
- * moved by a command) the surface is drawn again at once. When only their
- * look changed (a selection highlights a chain), the zoom changed or the
- * view left the surface, the old surface stays on screen and the new one
- * is drawn in a worker thread: with a thousand tasks and three thousand
- * arrows that takes 50-160 ms, which must not stall the frame that
- * answers a press. */
-static void
-ensure_edge_cache (CharterGraphCanvas *self,
-                   const GdkRGBA      *fg,
-                   const GdkRGBA      *accent,
-                   double              x0,
-                   double              y0,
-                   double              x1,
-                   double              y1)
-{
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  int skip = live_node (self);
-  double mx = (x1 - x0) / 2, my = (y1 - y0) / 2;
-  double bx, by, bw, bh;
-  double vx0, vy0, vx1, vy1;
-  ArrowJob *job;
-
-  /* A drawing finished in the worker: take it if nothing moved since. */
-  if (self->arrow_job != NULL && g_atomic_int_get (&self->arrow_job->done))
-    {
-      if (self->arrow_job->geometry == self->geometry_serial && self->arrow_job->seq > self->cache_seq)
-        install_arrows (self, self->arrow_job);
-      else if (self->spare_cache == NULL)
-        self->spare_cache = g_steal_pointer (&self->arrow_job->surface);
-      g_clear_pointer (&self->arrow_job, arrow_job_unref);
-    }
-
-  /* What must be covered is the part of the view the graph occupies. */
-  charter_graph_get_bounds (self->graph, &bx, &by, &bw, &bh);
-  vx0 = MAX (x0, bx - 100);
-  vy0 = MAX (y0, by - 100);
-  vx1 = MIN (x1, bx + bw + 100);
-  vy1 = MIN (y1, by + bh + 100);
-
-  if (self->edge_cache != NULL &&
-      self->cache_geometry == self->geometry_serial &&
-      self->cache_style == self->style_serial &&
-      gdk_rgba_equal (&self->cache_fg, fg) &&
-      gdk_rgba_equal (&self->cache_accent, accent) &&
-      self->cache_zoom == self->zoom &&
-      self->cache_skip == skip &&
-      (vx0 >= vx1 || vy0 >= vy1 ||
-       (vx0 >= self->cache_x && vy0 >= self->cache_y && vx1 <= self->cache_x1 && vy1 <= self->cache_y1)))
-    return;
-
-  /* The old surface can stand in while the new one is drawn: one at a time. */
-  if (self->edge_cache != NULL && self->cache_geometry == self->geometry_serial && self->arrow_job != NULL)
-    return;
-
-  job = g_new0 (ArrowJob, 1);
-  g_atomic_ref_count_init (&job->ref);
-  g_weak_ref_init (&job->canvas, self);
-  job->zoom = self->zoom;
-  job->scale = scale;
-  job->skip = skip;
-  job->geometry = self->geometry_serial;
-  job->style = self->style_serial;
-  job->seq = ++self->draw_seq;
-  job->fg = *fg;
-  job->accent = *accent;
-  /* No bigger than the graph itself: with the whole plan in view the
-   * margin would only be empty pixels to fill. */
-  {
-    double cx1, cy1;
-
-    job->x0 = floor (MAX (x0 - mx, MIN (x0, bx - 100)));
-    job->y0 = floor (MAX (y0 - my, MIN (y0, by - 100)));
-    cx1 = MIN (x1 + mx, MAX (x1, bx + bw + 100));
-    cy1 = MIN (y1 + my, MAX (y1, by + bh + 100));
-    job->pw = MAX (1, (int) ceil ((cx1 - job->x0) * job->zoom * scale));
-    job->ph = MAX (1, (int) ceil ((cy1 - job->y0) * job->zoom * scale));
-  }
-  job->x1 = job->x0 + job->pw / (job->zoom * scale);
-  job->y1 = job->y0 + job->ph / (job->zoom * scale);
-  collect_arrows (self, &job->arrows, fg, accent, job->x0, job->y0, job->x1, job->y1, NULL, 0, skip);
-
-  if (self->edge_cache == NULL || self->cache_geometry != self->geometry_serial ||
-      (job->arrows.n <= 100 && (gint64) job->pw * job->ph <= 4000000))
-    {
-      /* Nothing right to show meanwhile, or a small plan that draws in a
-       * few milliseconds: draw it now, into the old surface when it has
-       * the same size. A drawing still running in the worker is older and
-       * will be dropped. */
-      job->recycle = g_steal_pointer (&self->edge_cache);
-      arrow_job_render (job);
-      install_arrows (self, job);
-      arrow_job_unref (job);
-    }
-  else
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, on_arrow_job_done_cb, NULL);
-
-      g_task_set_source_tag (task, ensure_edge_cache);
-      job->recycle = g_steal_pointer (&self->spare_cache);
-      g_task_set_task_data (task, arrow_job_ref (job), (GDestroyNotify) arrow_job_unref);
-      self->arrow_job = job;
-      g_task_run_in_thread (task, arrow_job_thread);
-    }
-}
-
-static void
-draw_link_band (CharterGraphCanvas *self,
-                cairo_t            *cr,
-                GdkRGBA            *accent)
-{
-  CharterGraphPoint h = charter_graph_get_handle (self->graph, self->drag_node);
-  double gx, gy;
-  guint target;
-
-  to_graph (self, self->pointer_x, self->pointer_y, &gx, &gy);
-
-  cairo_translate (cr, self->pan_x, self->pan_y);
-  cairo_scale (cr, self->zoom, self->zoom);
-
-  if (charter_graph_hit_test (self->graph, gx, gy, &target) != CHARTER_GRAPH_HIT_NONE &&
-      charter_graph_hit_test (self->graph, gx, gy, &target) != CHARTER_GRAPH_HIT_EDGE &&
-      (int) target != self->drag_node)
-    {
-      CharterGraphNode *node = charter_graph_get_node (self->graph, target);
-
-      cairo_rectangle (cr, node->x - 6, node->y - 6, node->width + 12, node->height + 12);
-      cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.9);
-      cairo_set_line_width (cr, 4);
-      cairo_stroke (cr);
-    }
-
-  cairo_move_to (cr, h.x, h.y);
-  cairo_curve_to (cr, h.x + 60, h.y, gx - 60, gy, gx, gy);
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
-  cairo_set_line_width (cr, 4);
-  {
-    double dashes[] = { 10, 6 };
-    cairo_set_dash (cr, dashes, 2, 0);
-  }
-  cairo_stroke (cr);
-  cairo_arc (cr, gx, gy, 7, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
-charter_graph_canvas_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  GdkRGBA fg, accent, bg, card;
-  double x0, y0, x1, y1;
-  GtkWidget *child;
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &accent))
-    gdk_rgba_parse (&accent, "#1c71d8");
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &bg))
-    gdk_rgba_parse (&bg, "#ffffff");
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "card_bg_color", &card))
-    card = bg;
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-  gtk_snapshot_push_clip (snapshot, &bounds);
-
-  to_graph (self, 0, 0, &x0, &y0);
-  to_graph (self, width, height, &x1, &y1);
-
-  if (charter_graph_get_n_edges (self->graph) > 0)
-    {
-      int live[2];
-      guint n_live = 0;
-
-      ensure_edge_cache (self, &fg, &accent, x0, y0, x1, y1);
-      {
-        cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-
-        if (self->cache_zoom == self->zoom)
-          /* Painting the kept surface at a whole-pixel offset is a plain
-           * copy of the pixels in view. */
-          cairo_set_source_surface (cr, self->edge_cache,
-                                    round (self->cache_x * self->zoom + self->pan_x),
-                                    round (self->cache_y * self->zoom + self->pan_y));
-        else
-          {
-            /* Drawn at another zoom, stretched until the new one is ready. */
-            cairo_translate (cr, self->cache_x * self->zoom + self->pan_x, self->cache_y * self->zoom + self->pan_y);
-            cairo_scale (cr, self->zoom / self->cache_zoom, self->zoom / self->cache_zoom);
-            cairo_set_source_surface (cr, self->edge_cache, 0, 0);
-            cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
-          }
-        cairo_paint (cr);
-        cairo_destroy (cr);
-      }
-
-      /* Drawn live: the arrows of the task being dragged or selected, and
-       * those the shown surface leaves out while a new one is drawn. */
-      if ((live[n_live] = live_node (self)) >= 0)
-        n_live++;
-      if (self->cache_skip >= 0 && self->cache_skip != live_node (self) &&
-          (guint) self->cache_skip < charter_graph_get_n_nodes (self->graph))
-        live[n_live++] = self->cache_skip;
-      if (n_live > 0)
-        {
-          Arrows arrows = { 0, };
-          double ax0 = G_MAXDOUBLE, ay0 = G_MAXDOUBLE, ax1 = -G_MAXDOUBLE, ay1 = -G_MAXDOUBLE;
-
-          collect_arrows (self, &arrows, &fg, &accent, x0, y0, x1, y1, live, n_live, -1);
-          for (guint k = 0; arrows.n > 0 && k < arrows.starts[arrows.n]; k++)
-            {
-              ax0 = MIN (ax0, arrows.points[k].x);
-              ay0 = MIN (ay0, arrows.points[k].y);
-              ax1 = MAX (ax1, arrows.points[k].x);
-              ay1 = MAX (ay1, arrows.points[k].y);
-            }
-          if (arrows.n > 0)
-            {
-              /* A node no bigger than they are (curves bulge, heads and
-               * lines have width), not one the size of the view. */
-              double pad = 80 + 20 * arrows.line_scale;
-              graphene_rect_t area = GRAPHENE_RECT_INIT ((ax0 - pad) * self->zoom + self->pan_x,
-                                                         (ay0 - pad) * self->zoom + self->pan_y,
-                                                         (ax1 - ax0 + 2 * pad) * self->zoom,
-                                                         (ay1 - ay0 + 2 * pad) * self->zoom);
-
-              if (graphene_rect_intersection (&area, &bounds, &area))
-                {
-                  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &area);
-
-                  cairo_translate (cr, self->pan_x, self->pan_y);
-                  cairo_scale (cr, self->zoom, self->zoom);
-                  paint_arrows (cr, &arrows, x0, y0, x1, y1);
-                  cairo_destroy (cr);
-                }
-            }
-          arrows_clear (&arrows);
-        }
-
-      if (self->zoom > 0.3 && has_labels_in_view (self, x0, y0, x1, y1))
-        {
-          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-
-          cairo_translate (cr, self->pan_x, self->pan_y);
-          cairo_scale (cr, self->zoom, self->zoom);
-          draw_labels (self, cr, &fg, &bg, x0, y0, x1, y1);
-          cairo_destroy (cr);
-        }
-    }
-
-  /* Only the tasks in view: a big plan stays cheap to pan. */
-  for (guint i = 0; i < charter_graph_get_n_nodes (self->graph); i++)
-    {
-      CharterGraphNode *node = charter_graph_get_node (self->graph, i);
-      GtkWidget *task;
-
-      if (node->x + node->width + CHARTER_GRAPH_HANDLE_RADIUS < x0 || node->x > x1 ||
-          node->y + node->height < y0 || node->y > y1)
-        continue;
-      task = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, i));
-      if (self->zoom >= OVERVIEW_ZOOM)
-        gtk_widget_snapshot_child (widget, task, snapshot);
-      else
-        {
-          /* Too small to read: a block in the team's colour, dark when
-           * critical, is all that shows, and far cheaper than the widget. */
-          graphene_rect_t r = GRAPHENE_RECT_INIT (node->x * self->zoom + self->pan_x,
-                                                  node->y * self->zoom + self->pan_y,
-                                                  node->width * self->zoom, node->height * self->zoom);
-          gboolean critical = g_array_index (self->node_critical, gboolean, i);
-
-          gtk_snapshot_append_color (snapshot, critical ? &fg : &card, &r);
-          r.size.width = MAX (2, r.size.width * 0.2);
-          gtk_snapshot_append_color (snapshot, &g_array_index (self->node_color, GdkRGBA, i), &r);
-          if (gtk_widget_has_focus (task) || g_strcmp0 (self->selected_task, g_ptr_array_index (self->task_ids, i)) == 0)
-            {
-              GskRoundedRect outline;
-              float w[4] = { 3, 3, 3, 3 };
-              GdkRGBA c[4] = { accent, accent, accent, accent };
-
-              r = GRAPHENE_RECT_INIT (node->x * self->zoom + self->pan_x - 4,
-                                      node->y * self->zoom + self->pan_y - 4,
-                                      node->width * self->zoom + 8, node->height * self->zoom + 8);
-              gsk_rounded_rect_init_from_rect (&outline, &r, 0);
-              gtk_snapshot_append_border (snapshot, &outline, w, c);
-            }
-        }
-    }
-
-  if (self->drag_mode == DRAG_LINK && self->drag_node >= 0)
-    {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-
-      draw_link_band (self, cr, &accent);
-      cairo_destroy (cr);
-    }
-
-  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (!CHARTER_IS_GRAPH_TASK (child) && !GTK_IS_POPOVER (child))
-      gtk_widget_snapshot_child (widget, child, snapshot);
-
-  gtk_snapshot_pop (snapshot);
 }
 
 /* Layout of the canvas itself */
 
-static void
-fit (CharterGraphCanvas *self)
+void
+_charter_graph_canvas_fit (CharterGraphCanvas *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -1953,8 +884,8 @@ fit (CharterGraphCanvas *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-static void
-zoom_at (CharterGraphCanvas *self,
+void
+_charter_graph_canvas_zoom_at (CharterGraphCanvas *self,
          double              zoom,
          double              wx,
          double              wy)
@@ -1964,7 +895,7 @@ zoom_at (CharterGraphCanvas *self,
   zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
   if (zoom == self->zoom)
     return;
-  to_graph (self, wx, wy, &gx, &gy);
+  _charter_graph_canvas_to_graph (self, wx, wy, &gx, &gy);
   self->zoom = zoom;
   self->pan_x = wx - gx * zoom;
   self->pan_y = wy - gy * zoom;
@@ -1997,17 +928,26 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
 {
   CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
   GtkRequisition tb, hint;
+  GHashTableIter iter;
+  gpointer value;
 
   if (self->sync_source != 0)
-    do_sync (self);
+    _charter_graph_canvas_do_sync (self);
   if (self->fit_pending)
-    fit (self);
+    _charter_graph_canvas_fit (self);
 
-  for (guint i = 0; i < charter_graph_get_n_nodes (self->graph); i++)
+  _charter_graph_canvas_sync_task_widgets (self);
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      CharterGraphNode *node = charter_graph_get_node (self->graph, i);
-      GtkWidget *task = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, i));
+      GtkWidget *task = value;
+      int index = _charter_graph_canvas_node_of (self, charter_graph_task_get_task_id (value));
+      CharterGraphNode *node;
       GskTransform *transform = NULL;
+
+      if (index < 0)
+        continue;
+      node = charter_graph_get_node (self->graph, index);
 
       /* Allocated at its size on screen (not scaled by a transform) so that
        * accessibility tools see where the task really is; it scales its
@@ -2047,300 +987,33 @@ charter_graph_canvas_size_allocate (GtkWidget *widget,
                                 -1);
     }
 
+  if (gtk_widget_get_visible (self->search))
+    {
+      GtkRequisition search;
+
+      /* Under the toolbar, at its right edge. */
+      gtk_widget_get_preferred_size (self->search, NULL, &search);
+      gtk_widget_size_allocate (self->search,
+                                &(GtkAllocation) { MAX (12, width - search.width - 12), 12 + tb.height + 8,
+                                                   MIN (search.width, width - 24), search.height },
+                                -1);
+    }
+
   gtk_widget_get_preferred_size (self->legend, NULL, &hint);
   gtk_widget_size_allocate (self->legend,
                             &(GtkAllocation) { 12, MAX (0, height - hint.height - 12),
                                                MIN (hint.width, width - 24), hint.height },
                             -1);
 
-  gtk_popover_present (self->popover);
-}
-
-/* Gestures */
-
-static void
-on_drag_begin_cb (GtkGestureDrag     *gesture,
-                  double              x,
-                  double              y,
-                  CharterGraphCanvas *self)
-{
-  double gx, gy;
-  guint index = 0;
-  CharterGraphHit hit;
-
-  if (self->sync_source != 0)
-    do_sync (self);
-
-  to_graph (self, x, y, &gx, &gy);
-  hit = self->document ? charter_graph_hit_test (self->graph, gx, gy, &index) : CHARTER_GRAPH_HIT_NONE;
-  self->drag_start_x = x;
-  self->drag_start_y = y;
-  self->pointer_x = x;
-  self->pointer_y = y;
-  self->drag_node = -1;
-  self->drag_group_open = FALSE;
-
-  if (!gtk_widget_has_focus (GTK_WIDGET (self)) &&
-      !(gtk_widget_get_focus_child (GTK_WIDGET (self)) &&
-        CHARTER_IS_GRAPH_TASK (gtk_widget_get_focus_child (GTK_WIDGET (self)))))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  /* Picking the task to link to (after L). */
-  if (self->link_source != NULL && (hit == CHARTER_GRAPH_HIT_NODE || hit == CHARTER_GRAPH_HIT_HANDLE))
-    {
-      g_autofree char *from = g_steal_pointer (&self->link_source);
-
-      link_tasks (self, from, g_ptr_array_index (self->task_ids, index));
-      self->drag_mode = DRAG_NONE;
-      if (gesture != NULL)
-        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-  g_clear_pointer (&self->link_source, g_free);
-
-  switch (hit)
-    {
-    case CHARTER_GRAPH_HIT_HANDLE:
-      self->drag_mode = DRAG_LINK;
-      self->drag_node = index;
-      focus_task (self, g_ptr_array_index (self->task_ids, index));
-      if (gesture != NULL)
-        gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      break;
-
-    case CHARTER_GRAPH_HIT_NODE:
-      {
-        CharterGraphNode *node = charter_graph_get_node (self->graph, index);
-
-        self->drag_mode = DRAG_MOVE;
-        self->drag_node = index;
-        self->drag_origin_x = node->x;
-        self->drag_origin_y = node->y;
-        focus_task (self, g_ptr_array_index (self->task_ids, index));
-      }
-      break;
-
-    case CHARTER_GRAPH_HIT_EDGE:
-      self->drag_mode = DRAG_NONE;
-      select_dependency (self, g_ptr_array_index (self->dep_ids, index));
-      break;
-
-    case CHARTER_GRAPH_HIT_NONE:
-    default:
-      self->drag_mode = DRAG_PAN;
-      self->drag_origin_x = self->pan_x;
-      self->drag_origin_y = self->pan_y;
-      break;
-    }
-}
-
-static void
-on_drag_update_cb (GtkGestureDrag     *gesture,
-                   double              dx,
-                   double              dy,
-                   CharterGraphCanvas *self)
-{
-  self->pointer_x = self->drag_start_x + dx;
-  self->pointer_y = self->drag_start_y + dy;
-
-  switch (self->drag_mode)
-    {
-    case DRAG_PAN:
-      self->pan_x = self->drag_origin_x + dx;
-      self->pan_y = self->drag_origin_y + dy;
-      gtk_widget_queue_allocate (GTK_WIDGET (self));
-      break;
-
-    case DRAG_MOVE:
-      if (!self->drag_group_open)
-        {
-          g_autofree char *label = NULL;
-
-          if (hypot (dx, dy) < 4)
-            break;
-          if (gesture != NULL)
-            gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-          /* Translators: an Undo menu item, "Move Backend API" */
-          label = g_strdup_printf (_("Move %s"), task_name (self, g_ptr_array_index (self->task_ids, self->drag_node)));
-          charter_document_begin_group (self->document, label);
-          self->drag_group_open = TRUE;
-        }
-      move_task (self, g_ptr_array_index (self->task_ids, self->drag_node),
-                 self->drag_origin_x + dx / self->zoom,
-                 self->drag_origin_y + dy / self->zoom);
-      /* Keep the picture under the pointer this frame, not the next idle. */
-      do_sync (self);
-      break;
-
-    case DRAG_LINK:
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      break;
-
-    case DRAG_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-on_drag_end_cb (GtkGestureDrag     *gesture,
-                double              dx,
-                double              dy,
-                CharterGraphCanvas *self)
-{
-  DragMode mode = self->drag_mode;
-
-  self->drag_mode = DRAG_NONE;
-
-  switch (mode)
-    {
-    case DRAG_MOVE:
-      if (self->drag_group_open)
-        {
-          self->drag_group_open = FALSE;
-          charter_document_end_group (self->document);
-        }
-      break;
-
-    case DRAG_LINK:
-      {
-        double gx, gy;
-        guint target;
-        CharterGraphHit hit;
-
-        to_graph (self, self->drag_start_x + dx, self->drag_start_y + dy, &gx, &gy);
-        hit = charter_graph_hit_test (self->graph, gx, gy, &target);
-        if ((hit == CHARTER_GRAPH_HIT_NODE || hit == CHARTER_GRAPH_HIT_HANDLE) &&
-            (int) target != self->drag_node)
-          link_tasks (self,
-                      g_ptr_array_index (self->task_ids, self->drag_node),
-                      g_ptr_array_index (self->task_ids, target));
-        gtk_widget_queue_draw (GTK_WIDGET (self));
-      }
-      break;
-
-    case DRAG_PAN:
-      /* A click on the background clears the selection. */
-      if (hypot (dx, dy) < 4)
-        {
-          select_task (self, NULL);
-          select_dependency (self, NULL);
-        }
-      break;
-
-    case DRAG_NONE:
-    default:
-      break;
-    }
-  self->drag_node = -1;
-}
-
-static void
-on_drag_cancel_cb (GtkGesture         *gesture,
-                   GdkEventSequence   *sequence,
-                   CharterGraphCanvas *self)
-{
-  if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
-    {
-      self->drag_group_open = FALSE;
-      charter_document_cancel_group (self->document);
-    }
-  self->drag_mode = DRAG_NONE;
-  self->drag_node = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_click_pressed_cb (GtkGestureClick    *gesture,
-                     int                 n_press,
-                     double              x,
-                     double              y,
-                     CharterGraphCanvas *self)
-{
-  double gx, gy;
-  guint index;
-  CharterGraphHit hit;
-
-  if (n_press != 2 || self->document == NULL)
-    return;
-
-  to_graph (self, x, y, &gx, &gy);
-  hit = charter_graph_hit_test (self->graph, gx, gy, &index);
-  if (hit == CHARTER_GRAPH_HIT_NONE)
-    gtk_widget_activate_action (GTK_WIDGET (self), "graph.add-task-at", "(dd)",
-                                gx - TASK_W / 2, gy - TASK_H / 2);
-  else if (hit != CHARTER_GRAPH_HIT_HANDLE)
-    gtk_widget_activate_action (GTK_WIDGET (self), "graph.edit", NULL);
-}
-
-static gboolean
-on_scroll_cb (GtkEventControllerScroll *controller,
-              double                    dx,
-              double                    dy,
-              CharterGraphCanvas       *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  GdkScrollUnit unit = gtk_event_controller_scroll_get_unit (controller);
-  double step = unit == GDK_SCROLL_UNIT_WHEEL ? 60 : 1;
-
-  if (state & GDK_CONTROL_MASK)
-    {
-      zoom_at (self, self->zoom * pow (1.15, -dy * (unit == GDK_SCROLL_UNIT_WHEEL ? 1 : 0.05)),
-               self->pointer_x, self->pointer_y);
-      return TRUE;
-    }
-  if (state & GDK_SHIFT_MASK && dx == 0)
-    {
-      dx = dy;
-      dy = 0;
-    }
-  charter_graph_canvas_pan_by (self, -dx * step, -dy * step);
-  return TRUE;
-}
-
-static void
-on_motion_cb (GtkEventControllerMotion *controller,
-              double                    x,
-              double                    y,
-              CharterGraphCanvas       *self)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-}
-
-static void
-on_zoom_begin_cb (GtkGesture         *gesture,
-                  GdkEventSequence   *sequence,
-                  CharterGraphCanvas *self)
-{
-  charter_graph_canvas_pinch (self, 0, 1.0, 0, 0);
-}
-
-static void
-on_zoom_scale_changed_cb (GtkGestureZoom     *gesture,
-                          double              scale,
-                          CharterGraphCanvas *self)
-{
-  GdkEventSequence *sequence = gtk_gesture_get_last_updated_sequence (GTK_GESTURE (gesture));
-  double x, y;
-
-  /* Between the fingers; the middle of the view when the gesture has no
-   * event to say (emitted by hand: GTK 4.8's bounding box centre then
-   * raises a critical on the missing event). */
-  if (gtk_gesture_get_last_event (GTK_GESTURE (gesture), sequence) == NULL ||
-      !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    {
-      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-    }
-  charter_graph_canvas_pinch (self, 1, scale, x, y);
+  gtk_popover_present (GTK_POPOVER (self->task_editor));
+  gtk_popover_present (GTK_POPOVER (self->dependency_editor));
 }
 
 static void
 on_document_changed_cb (CharterGraphCanvas *self,
                         CharterDocument    *document)
 {
-  queue_sync (self, FALSE);
+  _charter_graph_canvas_queue_sync (self, FALSE);
 }
 
 static void
@@ -2350,7 +1023,7 @@ on_collection_items_changed_cb (CharterGraphCanvas *self,
                                 guint               added,
                                 GListModel         *model)
 {
-  queue_sync (self, TRUE);
+  _charter_graph_canvas_queue_sync (self, TRUE);
 }
 
 static void
@@ -2358,11 +1031,11 @@ on_schedule_notify_cb (CharterGraphCanvas *self,
                        GParamSpec         *pspec,
                        CharterScheduler   *scheduler)
 {
-  queue_sync (self, FALSE);
+  _charter_graph_canvas_queue_sync (self, FALSE);
 }
 
-static void
-on_toast_undo (CharterGraphCanvas *self)
+void
+_charter_graph_canvas_on_toast_undo (CharterGraphCanvas *self)
 {
   CharterHistory *history;
 
@@ -2373,268 +1046,6 @@ on_toast_undo (CharterGraphCanvas *self)
   if (g_strcmp0 (charter_history_get_undo_label (history), self->undo_label) == 0)
     charter_document_undo (self->document);
   g_clear_pointer (&self->undo_label, g_free);
-}
-
-/* Actions */
-
-static void
-action_add_task (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  g_autofree char *id = NULL;
-
-  if (self->document == NULL)
-    return;
-
-  if (parameter != NULL)
-    {
-      double x, y;
-
-      g_variant_get (parameter, "(dd)", &x, &y);
-      id = add_task_at (self, TRUE, x, y);
-    }
-  else
-    id = add_task_at (self, FALSE, 0, 0);
-
-  do_sync (self);
-  focus_task (self, id);
-  if (gtk_widget_get_mapped (widget))
-    open_editor (self);
-}
-
-static void
-action_link (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  const char *target = g_variant_get_string (parameter, NULL);
-  g_autofree char *message = NULL;
-
-  if (self->document == NULL || self->selected_task == NULL)
-    {
-      show_message (self, _("Select the task to link from first"), NULL);
-      return;
-    }
-
-  if (target[0] != '\0')
-    {
-      link_tasks (self, self->selected_task, target);
-      return;
-    }
-
-  /* No target yet: the next task picked (click, or arrows then Enter) is it. */
-  g_free (self->link_source);
-  self->link_source = g_strdup (self->selected_task);
-  message = g_strdup_printf (_("Pick the task that depends on “%s”"), task_name (self, self->link_source));
-  show_message (self, message, NULL);
-}
-
-static void
-action_delete (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  g_autofree char *message = NULL;
-  CharterItem *item = NULL;
-  GListModel *collection = NULL;
-
-  if (self->document == NULL)
-    return;
-
-  if (self->selected_task != NULL)
-    {
-      item = CHARTER_ITEM (find_task (self, self->selected_task));
-      collection = tasks_of (self);
-      if (item)
-        message = g_strdup_printf (_("Deleted “%s”"), charter_item_get_display_name (item));
-    }
-  else if (self->selected_dep != NULL)
-    {
-      CharterDependency *dep = find_dep (self, self->selected_dep);
-
-      item = CHARTER_ITEM (dep);
-      collection = deps_of (self);
-      if (dep)
-        message = g_strdup_printf (_("Deleted the link “%s” → “%s”"),
-                                   task_name (self, charter_dependency_get_predecessor (dep)),
-                                   task_name (self, charter_dependency_get_successor (dep)));
-    }
-
-  if (item == NULL)
-    return;
-
-  /* Delete with a task still under the pointer: the move so far is one
-   * step, the deletion another (and the toast's Undo takes back the latter). */
-  if (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_LINK)
-    end_drag (self);
-  gtk_popover_popdown (self->popover);
-  charter_document_remove (self->document, collection, item);
-  select_task (self, NULL);
-  select_dependency (self, NULL);
-  show_message (self, message,
-                charter_history_get_undo_label (charter_document_get_history (self->document)));
-}
-
-static void
-action_undo (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  on_toast_undo (CHARTER_GRAPH_CANVAS (widget));
-}
-
-static void
-action_edit (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-
-  /* Enter completes a keyboard link when one is waiting. */
-  if (self->link_source != NULL && self->selected_task != NULL)
-    {
-      g_autofree char *from = g_steal_pointer (&self->link_source);
-
-      link_tasks (self, from, self->selected_task);
-      return;
-    }
-  open_editor (self);
-}
-
-static void
-action_arrange (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  GListModel *tasks;
-  guint n;
-
-  if (self->document == NULL)
-    return;
-
-  tasks = tasks_of (self);
-  n = g_list_model_get_n_items (tasks);
-  charter_document_begin_group (self->document, _("Arrange the graph"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
-
-      if (charter_task_get_positioned (task))
-        charter_document_set (self->document, task, "positioned", FALSE, NULL);
-    }
-  charter_document_end_group (self->document);
-
-  queue_sync (self, TRUE);
-  do_sync (self);
-  fit (self);
-}
-
-static void
-action_fit (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-
-  if (self->sync_source != 0)
-    do_sync (self);
-  fit (self);
-}
-
-static void
-action_zoom (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  double factor = g_str_equal (action_name, "graph.zoom-in") ? 1.25 : 0.8;
-
-  zoom_at (self, self->zoom * factor,
-           gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
-static void
-action_select (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-
-  if (self->sync_source != 0)
-    do_sync (self);
-  if (find_task (self, id) != NULL)
-    focus_task (self, id);
-  else if (find_dep (self, id) != NULL)
-    select_dependency (self, id);
-}
-
-static void
-action_move (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  const char *id;
-  double x, y;
-
-  if (self->document == NULL)
-    return;
-  g_variant_get (parameter, "(&sdd)", &id, &x, &y);
-  move_task (self, id, x, y);
-}
-
-static void
-action_select_neighbour (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-  int dx, dy;
-  int from, to;
-
-  if (self->sync_source != 0)
-    do_sync (self);
-  if (charter_graph_get_n_nodes (self->graph) == 0)
-    return;
-
-  g_variant_get (parameter, "(ii)", &dx, &dy);
-  from = node_of (self, self->selected_task);
-  if (from < 0)
-    to = 0;
-  else
-    to = charter_graph_find_neighbour (self->graph, from, dx, dy);
-  if (to >= 0)
-    focus_task (self, g_ptr_array_index (self->task_ids, to));
-}
-
-static void
-action_cancel (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
-
-  if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
-    {
-      /* Escape during a drag puts the task back. */
-      self->drag_group_open = FALSE;
-      self->drag_mode = DRAG_NONE;
-      charter_document_cancel_group (self->document);
-      return;
-    }
-  if (self->link_source != NULL)
-    {
-      g_clear_pointer (&self->link_source, g_free);
-      return;
-    }
-  select_task (self, NULL);
-  select_dependency (self, NULL);
 }
 
 /* GObject and GtkWidget */
@@ -2654,10 +1065,25 @@ charter_graph_canvas_set_focus_child (GtkWidget *widget,
 
       if (g_strcmp0 (id, self->selected_task) != 0)
         {
-          select_task (self, id);
-          ensure_visible (self, node_of (self, id));
+          _charter_graph_canvas_select_task (self, id);
+          _charter_graph_canvas_ensure_visible (self, _charter_graph_canvas_node_of (self, id));
         }
     }
+}
+
+static void
+charter_graph_canvas_css_changed (GtkWidget         *widget,
+                                  GtkCssStyleChange *change)
+{
+  CharterGraphCanvas *self = CHARTER_GRAPH_CANVAS (widget);
+
+  GTK_WIDGET_CLASS (charter_graph_canvas_parent_class)->css_changed (widget, change);
+
+  /* Dark style, projector mode: the named colours are read again at the
+   * next frame, and the kept arrows redrawn in them. */
+  self->colors_valid = FALSE;
+  self->style_serial++;
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -2684,8 +1110,12 @@ charter_graph_canvas_dispose (GObject *object)
   self->hint = NULL;
   self->legend = NULL;
   self->teams_key = NULL;
-  self->popover = NULL;
+  self->search = NULL;
+  self->task_editor = NULL;
+  self->dependency_editor = NULL;
   g_clear_pointer (&self->widgets, g_hash_table_unref);
+  g_clear_pointer (&self->task_pool, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_tasks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (charter_graph_canvas_parent_class)->dispose (object);
 }
@@ -2713,7 +1143,7 @@ charter_graph_canvas_finalize (GObject *object)
   g_clear_pointer (&self->spare_cache, cairo_surface_destroy);
   /* A drawing still running in a worker finishes on its own: it only
    * holds a weak reference to the canvas. */
-  g_clear_pointer (&self->arrow_job, arrow_job_unref);
+  g_clear_pointer (&self->arrow_job, charter_graph_arrow_job_unref);
 
   G_OBJECT_CLASS (charter_graph_canvas_parent_class)->finalize (object);
 }
@@ -2785,8 +1215,9 @@ charter_graph_canvas_class_init (CharterGraphCanvasClass *klass)
 
   widget_class->measure = charter_graph_canvas_measure;
   widget_class->size_allocate = charter_graph_canvas_size_allocate;
-  widget_class->snapshot = charter_graph_canvas_snapshot;
+  widget_class->snapshot = _charter_graph_canvas_snapshot;
   widget_class->realize = charter_graph_canvas_realize;
+  widget_class->css_changed = charter_graph_canvas_css_changed;
   widget_class->set_focus_child = charter_graph_canvas_set_focus_child;
 
   properties[PROP_DOCUMENT] =
@@ -2807,45 +1238,22 @@ charter_graph_canvas_class_init (CharterGraphCanvasClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "graph.add-task", NULL, action_add_task);
-  gtk_widget_class_install_action (widget_class, "graph.add-task-at", "(dd)", action_add_task);
-  gtk_widget_class_install_action (widget_class, "graph.link", "s", action_link);
-  gtk_widget_class_install_action (widget_class, "graph.delete", NULL, action_delete);
-  gtk_widget_class_install_action (widget_class, "graph.undo", NULL, action_undo);
-  gtk_widget_class_install_action (widget_class, "graph.edit", NULL, action_edit);
-  gtk_widget_class_install_action (widget_class, "graph.arrange", NULL, action_arrange);
-  gtk_widget_class_install_action (widget_class, "graph.fit", NULL, action_fit);
-  gtk_widget_class_install_action (widget_class, "graph.zoom-in", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "graph.zoom-out", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "graph.select", "s", action_select);
-  gtk_widget_class_install_action (widget_class, "graph.move", "(sdd)", action_move);
-  gtk_widget_class_install_action (widget_class, "graph.select-neighbour", "(ii)", action_select_neighbour);
-  gtk_widget_class_install_action (widget_class, "graph.cancel", NULL, action_cancel);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "graph.select-neighbour", "(ii)", -1, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "graph.select-neighbour", "(ii)", 1, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "graph.select-neighbour", "(ii)", 0, -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "graph.select-neighbour", "(ii)", 0, 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "graph.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "graph.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, 0, "graph.link", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "graph.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "graph.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "graph.add-task", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "graph.add-task", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "graph.fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "graph.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "graph.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "graph.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "graph.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "graph.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "graph.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "graph.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "graph.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "graph.cancel", NULL);
+  _charter_graph_canvas_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "graphcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* The keyboard goes back to what was edited. */
+static void
+on_editor_closed_cb (CharterGraphCanvas *self)
+{
+  GtkWidget *widget = self->selected_task ? g_hash_table_lookup (self->widgets, self->selected_task) : NULL;
+
+  if (widget != NULL)
+    gtk_widget_grab_focus (widget);
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static GtkWidget *
@@ -2879,8 +1287,6 @@ make_button (const char *icon_name,
 static void
 charter_graph_canvas_init (CharterGraphCanvas *self)
 {
-  GtkGesture *drag, *click, *zoom;
-  GtkEventController *scroll, *motion;
   PangoFontDescription *desc;
 
   charter_style_ensure (gdk_display_get_default ());
@@ -2890,6 +1296,8 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->dep_ids = g_ptr_array_new_with_free_func (g_free);
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->task_pool = g_ptr_array_new ();
+  self->spare_tasks = g_ptr_array_new ();
   self->node_critical = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->node_color = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));
   self->related = g_array_new (FALSE, TRUE, sizeof (gboolean));
@@ -2954,35 +1362,15 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   gtk_widget_set_visible (self->teams_key, FALSE);
   gtk_widget_set_parent (self->teams_key, GTK_WIDGET (self));
 
-  self->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_position (self->popover, GTK_POS_BOTTOM);
-  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+  /* The shared editors, popped up over a task or an arrow. */
+  self->task_editor = charter_task_editor_new ();
+  gtk_widget_set_parent (self->task_editor, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->task_editor, "closed", G_CALLBACK (on_editor_closed_cb), self);
+  self->dependency_editor = charter_dependency_editor_new ();
+  gtk_widget_set_parent (self->dependency_editor, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->dependency_editor, "closed", G_CALLBACK (on_editor_closed_cb), self);
 
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
-  g_signal_connect (drag, "cancel", G_CALLBACK (on_drag_cancel_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  zoom = gtk_gesture_zoom_new ();
-  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin_cb), self);
-  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
-
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  _charter_graph_canvas_input_init (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.delete", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph.edit", FALSE);
@@ -3015,12 +1403,18 @@ charter_graph_canvas_set_document (CharterGraphCanvas *self,
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (tasks_of (self), self);
-      g_signal_handlers_disconnect_by_data (deps_of (self), self);
+      g_signal_handlers_disconnect_by_data (_charter_graph_canvas_tasks_of (self), self);
+      g_signal_handlers_disconnect_by_data (_charter_graph_canvas_deps_of (self), self);
     }
 
-  if (self->popover != NULL)
-    gtk_popover_popdown (self->popover);
+  /* An editing session belongs to the old document: it ends there. */
+  if (self->task_editor != NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->task_editor));
+      gtk_popover_popdown (GTK_POPOVER (self->dependency_editor));
+      charter_task_editor_set_document (CHARTER_TASK_EDITOR (self->task_editor), document);
+      charter_dependency_editor_set_document (CHARTER_DEPENDENCY_EDITOR (self->dependency_editor), document);
+    }
   /* A drag belongs to the old document: take it back there. */
   if (self->drag_mode == DRAG_MOVE && self->drag_group_open)
     charter_document_cancel_group (self->document);
@@ -3045,7 +1439,7 @@ charter_graph_canvas_set_document (CharterGraphCanvas *self,
   if (self->graph != NULL)
     {
       self->structure_dirty = TRUE;
-      do_sync (self);
+      _charter_graph_canvas_do_sync (self);
       self->fit_pending = TRUE;
       gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
@@ -3079,7 +1473,7 @@ charter_graph_canvas_set_scheduler (CharterGraphCanvas *self,
                              G_CALLBACK (on_schedule_notify_cb), self, G_CONNECT_SWAPPED);
 
   if (self->graph != NULL)
-    queue_sync (self, FALSE);
+    _charter_graph_canvas_queue_sync (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULER]);
 }
 
@@ -3122,7 +1516,9 @@ charter_graph_canvas_sync (CharterGraphCanvas *self)
   g_return_if_fail (CHARTER_IS_GRAPH_CANVAS (self));
 
   if (self->sync_source != 0 || self->structure_dirty)
-    do_sync (self);
+    _charter_graph_canvas_do_sync (self);
+  /* And the task widgets with the view, as the next allocation would. */
+  _charter_graph_canvas_sync_task_widgets (self);
 }
 
 /**
@@ -3144,11 +1540,11 @@ charter_graph_canvas_drag (CharterGraphCanvas *self,
   g_return_if_fail (CHARTER_IS_GRAPH_CANVAS (self));
 
   if (phase == 0)
-    on_drag_begin_cb (NULL, x, y, self);
+    _charter_graph_canvas_drag_begin (self, x, y);
   else if (phase == 1)
-    on_drag_update_cb (NULL, x, y, self);
+    _charter_graph_canvas_drag_update (self, x, y);
   else
-    on_drag_end_cb (NULL, x, y, self);
+    _charter_graph_canvas_drag_end (self, x, y);
 }
 
 /**
@@ -3175,7 +1571,7 @@ charter_graph_canvas_pinch (CharterGraphCanvas *self,
   if (phase == 0)
     self->zoom_start = self->zoom;
   else if (scale > 0 && isfinite (scale))
-    zoom_at (self, self->zoom_start * scale, x, y);
+    _charter_graph_canvas_zoom_at (self, self->zoom_start * scale, x, y);
 }
 
 CharterGraph *
@@ -3192,9 +1588,19 @@ charter_graph_canvas_get_node_index (CharterGraphCanvas *self,
 {
   g_return_val_if_fail (CHARTER_IS_GRAPH_CANVAS (self), -1);
 
-  return node_of (self, task_id);
+  return _charter_graph_canvas_node_of (self, task_id);
 }
 
+/**
+ * charter_graph_canvas_get_task_widget:
+ * @self: a #CharterGraphCanvas
+ * @task_id: a task's id
+ *
+ * Returns: (nullable) (transfer none): the widget showing @task_id, or %NULL
+ * when the task has none now: only the tasks in view, the selected and the
+ * focused one have widgets (charter_graph_canvas_sync() brings that up to
+ * date with the view)
+ */
 GtkWidget *
 charter_graph_canvas_get_task_widget (CharterGraphCanvas *self,
                                       const char         *task_id)

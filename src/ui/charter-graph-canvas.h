@@ -25,8 +25,9 @@ const char      *charter_graph_canvas_get_selected_dependency (CharterGraphCanva
 const char      *charter_graph_canvas_get_message        (CharterGraphCanvas *self);
 double           charter_graph_canvas_get_zoom           (CharterGraphCanvas *self);
 
-/* For tests and benchmarks: bring the graph up to date with the document
- * now rather than at the next idle, and look at its geometry. */
+/* For tests and benchmarks: bring the graph (and which tasks have widgets)
+ * up to date with the document and the view now rather than at the next
+ * idle or frame, and look at its geometry. */
 void             charter_graph_canvas_sync               (CharterGraphCanvas *self);
 CharterGraph    *charter_graph_canvas_get_graph          (CharterGraphCanvas *self);
 int              charter_graph_canvas_get_node_index     (CharterGraphCanvas *self,

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-graph-task.h"
+#include "charter-style.h"
 
 struct _CharterGraphTask
 {
@@ -35,6 +36,17 @@ struct _CharterGraphTask
   gboolean     critical;
   gboolean     in_cycle;
   gboolean     missed_deadline;
+
+  /* Named colours of the style sheet, read again when the style changes */
+  gboolean     colors_valid;
+  GdkRGBA      badge_critical;
+  GdkRGBA      badge_critical_text;
+  GdkRGBA      badge_cycle;
+  GdkRGBA      badge_cycle_text;
+  GdkRGBA      badge_late;
+  GdkRGBA      badge_late_text;
+  GdkRGBA      handle;
+  GdkRGBA      handle_fill;
 };
 
 G_DEFINE_FINAL_TYPE (CharterGraphTask, charter_graph_task, GTK_TYPE_WIDGET)
@@ -180,6 +192,22 @@ append_circle (GtkSnapshot   *snapshot,
 }
 
 static void
+load_colors (CharterGraphTask *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  charter_style_lookup_color (widget, "graph_badge_critical", &self->badge_critical);
+  charter_style_lookup_color (widget, "graph_badge_critical_text", &self->badge_critical_text);
+  charter_style_lookup_color (widget, "graph_badge_cycle", &self->badge_cycle);
+  charter_style_lookup_color (widget, "graph_badge_cycle_text", &self->badge_cycle_text);
+  charter_style_lookup_color (widget, "graph_badge_late", &self->badge_late);
+  charter_style_lookup_color (widget, "graph_badge_late_text", &self->badge_late_text);
+  charter_style_lookup_color (widget, "graph_handle", &self->handle);
+  charter_style_lookup_color (widget, "graph_handle_fill", &self->handle_fill);
+  self->colors_valid = TRUE;
+}
+
+static void
 charter_graph_task_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
@@ -191,14 +219,14 @@ charter_graph_task_snapshot (GtkWidget   *widget,
   double height = CHARTER_GRAPH_TASK_HEIGHT;
   double left = text_left (self);
   GdkRGBA fg;
-  GdkRGBA white = { 1, 1, 1, 1 };
-  GdkRGBA black = { 0, 0, 0, 1 };
   int name_h, details_h;
   double y;
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 G_GNUC_END_IGNORE_DEPRECATIONS
+  if (!self->colors_valid)
+    load_colors (self);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, scale, scale);
@@ -274,17 +302,17 @@ G_GNUC_END_IGNORE_DEPRECATIONS
         switch (kind)
           {
           case BADGE_CRITICAL:
-            bg = fg;
-            text = fg.red + fg.green + fg.blue > 1.5 ? black : white;
+            bg = self->badge_critical;
+            text = self->badge_critical_text;
             break;
           case BADGE_CYCLE:
-            gdk_rgba_parse (&bg, "#D55E00");
-            text = white;
+            bg = self->badge_cycle;
+            text = self->badge_cycle_text;
             break;
           case BADGE_LATE:
           default:
-            gdk_rgba_parse (&bg, "#F0E442");
-            text = black;
+            bg = self->badge_late;
+            text = self->badge_late_text;
             break;
           }
 
@@ -304,12 +332,8 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   }
 
   /* The link handle: drag it onto another task to add a dependency. */
-  {
-    GdkRGBA fill = fg.red + fg.green + fg.blue > 1.5 ? black : white;
-
-    append_circle (snapshot, width, height / 2, HANDLE_RADIUS, &fill, &fg, 2.5);
-    append_circle (snapshot, width, height / 2, 3.5, &fg, &fg, 0);
-  }
+  append_circle (snapshot, width, height / 2, HANDLE_RADIUS, &self->handle_fill, &self->handle, 2.5);
+  append_circle (snapshot, width, height / 2, 3.5, &self->handle, &self->handle, 0);
 
   gtk_snapshot_restore (snapshot);
 }
@@ -337,8 +361,10 @@ charter_graph_task_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (charter_graph_task_parent_class)->css_changed (widget, change);
 
-  /* Layouts follow the widget's Pango context (font options, scale). */
+  /* Layouts follow the widget's Pango context (font options, scale); the
+   * colours the dark style and projector mode. */
   rebuild_layouts (self);
+  self->colors_valid = FALSE;
 }
 
 static void
@@ -406,6 +432,24 @@ charter_graph_task_get_task_id (CharterGraphTask *self)
   return self->task_id;
 }
 
+/**
+ * charter_graph_task_set_task_id:
+ * @self: a #CharterGraphTask
+ * @task_id: (nullable): the task it shows now
+ *
+ * Gives the widget to another task: the canvas keeps widgets only for the
+ * tasks in view and hands them on as the view moves.
+ */
+void
+charter_graph_task_set_task_id (CharterGraphTask *self,
+                                const char       *task_id)
+{
+  g_return_if_fail (CHARTER_IS_GRAPH_TASK (self));
+
+  g_free (self->task_id);
+  self->task_id = g_strdup (task_id);
+}
+
 static gboolean
 set_string (char       **field,
             const char  *value)
@@ -470,6 +514,10 @@ charter_graph_task_update (CharterGraphTask           *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "warning");
 
   rebuild_layouts (self);
+  /* A long name is cut with "…" on the card: the tooltip has all of it
+   * (the canvas shows it, since it picks tasks itself). Set before the
+   * accessible description, which setting a tooltip would replace. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->name);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -31,6 +31,8 @@ typedef struct
 
 GtkWidget  *charter_graph_task_new          (const char                 *task_id);
 const char *charter_graph_task_get_task_id  (CharterGraphTask           *self);
+void        charter_graph_task_set_task_id  (CharterGraphTask           *self,
+                                             const char                 *task_id);
 void        charter_graph_task_update       (CharterGraphTask           *self,
                                              const CharterGraphTaskInfo *info);
 const char *charter_graph_task_get_name     (CharterGraphTask           *self);

@@ -3,6 +3,7 @@
  * (screenshots under Xvfb) while the application shell is not at hand.
  *
  *   graph-host [--large N] [--select TASK-ID] [--dark] [--late] [--cycle]
+ *              [--projector] [--find TEXT] [--rename NAME]
  */
 
 #include "config.h"
@@ -19,11 +20,22 @@ static char *select_id = NULL;
 static gboolean dark = FALSE;
 static gboolean late = FALSE;
 static gboolean cycle = FALSE;
+static gboolean projector = FALSE;
+static char *find_text = NULL;
+static char *rename_to = NULL;
 
 static gboolean
 select_later_cb (gpointer data)
 {
-  gtk_widget_activate_action (GTK_WIDGET (data), "graph.select", "s", select_id);
+  if (select_id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (data), "graph.select", "s", select_id);
+  if (find_text != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (data), "graph.find", NULL);
+      for (GtkWidget *child = gtk_widget_get_first_child (data); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_SEARCH_ENTRY (child))
+          gtk_editable_set_text (GTK_EDITABLE (child), find_text);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -48,6 +60,11 @@ on_activate_cb (GtkApplication *app)
       charter_document_append (doc, charter_document_get_dependencies (doc), dep);
     }
 
+  if (rename_to != NULL)
+    charter_document_set (doc, charter_document_find (doc, charter_document_get_tasks (doc), "privacy"),
+                          "name", rename_to, NULL);
+  if (projector)
+    gtk_widget_add_css_class (window, "projector");
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
 
@@ -57,7 +74,7 @@ on_activate_cb (GtkApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
   gtk_window_present (GTK_WINDOW (window));
 
-  if (select_id != NULL)
+  if (select_id != NULL || find_text != NULL)
     g_timeout_add (300, select_later_cb, charter_plan_view_get_canvas (CHARTER_PLAN_VIEW (view)));
 }
 
@@ -72,6 +89,9 @@ main (int   argc,
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
     { "late", 0, 0, G_OPTION_ARG_NONE, &late, "QA misses a deadline", NULL },
     { "cycle", 0, 0, G_OPTION_ARG_NONE, &cycle, "Add a dependency cycle", NULL },
+    { "projector", 0, 0, G_OPTION_ARG_NONE, &projector, "Projector mode", NULL },
+    { "find", 0, 0, G_OPTION_ARG_STRING, &find_text, "Search for a task by name", "TEXT" },
+    { "rename", 0, 0, G_OPTION_ARG_STRING, &rename_to, "Give “Privacy controls” another (long) name", "NAME" },
     { NULL }
   };
 

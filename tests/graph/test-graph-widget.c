@@ -13,6 +13,8 @@
 #include "charter-plan-view.h"
 #include "charter-graph-canvas.h"
 #include "charter-graph-task.h"
+#include "charter-dependency-editor.h"
+#include "charter-task-editor.h"
 #include "charter-scheduler.h"
 #include "graph-demo.h"
 
@@ -156,6 +158,9 @@ test_nodes_shown (Fixture       *f,
   g_assert_false (charter_graph_nodes_overlap (graph, NULL, NULL));
 }
 
+static GtkWidget *find_descendant   (GtkWidget *root,
+                                     GType      type);
+
 static void
 test_add_task (Fixture       *f,
                gconstpointer  data)
@@ -174,6 +179,12 @@ test_add_task (Fixture       *f,
                    charter_item_get_id (CHARTER_ITEM (added)));
   g_assert_nonnull (charter_graph_canvas_get_task_widget (CHARTER_GRAPH_CANVAS (f->canvas),
                                                           charter_item_get_id (CHARTER_ITEM (added))));
+
+  /* It has the keyboard; the editor is not opened by itself (an open
+   * editor holds its undo step open, and Undo must take the task back). */
+  g_assert_true (gtk_widget_has_focus (charter_graph_canvas_get_task_widget (CHARTER_GRAPH_CANVAS (f->canvas),
+                                                                           charter_item_get_id (CHARTER_ITEM (added)))));
+  g_assert_false (gtk_widget_get_mapped (find_descendant (f->canvas, CHARTER_TYPE_TASK_EDITOR)));
 
   g_assert_true (charter_document_undo (f->doc));
   flush ();
@@ -576,22 +587,50 @@ find_descendant (GtkWidget *root,
 }
 
 static void
+wait_until_mapped (GtkWidget *widget,
+                   gboolean   mapped)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_mapped (widget) != mapped && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  flush ();
+  g_assert_cmpint (gtk_widget_get_mapped (widget), ==, mapped);
+}
+
+static gpointer
+editor_child (GtkWidget  *editor,
+              const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+/* Editing goes through the shared editors (CharterTaskEditor and
+ * CharterDependencyEditor). Changed from the canvas's own popover on
+ * purpose: a whole editing session is now one undo step, not one per
+ * field, as in every other view. */
+static void
 test_edit_popover (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *popover = find_descendant (f->canvas, GTK_TYPE_POPOVER);
+  GtkWidget *editor = find_descendant (f->canvas, CHARTER_TYPE_TASK_EDITOR);
+  GtkWidget *dep_editor = find_descendant (f->canvas, CHARTER_TYPE_DEPENDENCY_EDITOR);
   GtkWidget *entry, *spin, *dropdown;
   CharterDependency *dep = find_link (f->doc, "api", "ios");
 
-  g_assert_nonnull (popover);
+  g_assert_nonnull (editor);
+  g_assert_nonnull (dep_editor);
 
-  /* A task: name, team and duration, each an undoable change. */
+  /* A task: name and duration, applied as they are made. */
   activate (f, "graph.select", "s", "privacy");
   activate (f, "graph.edit", NULL);
-  g_assert_true (gtk_widget_get_visible (popover));
-  entry = find_descendant (popover, GTK_TYPE_ENTRY);
-  spin = find_descendant (popover, GTK_TYPE_SPIN_BUTTON);
-  g_assert_nonnull (entry);
+  wait_until_mapped (editor, TRUE);
+  g_assert_cmpstr (charter_task_editor_get_task_id (CHARTER_TASK_EDITOR (editor)), ==, "privacy");
+  entry = editor_child (editor, "name_entry");
+  spin = editor_child (editor, "duration_spin");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Privacy controls");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Privacy and retention");
@@ -605,25 +644,31 @@ test_edit_popover (Fixture       *f,
   g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 11);
   g_assert_cmpint (charter_task_get_duration (task (f, "api")), ==, 12);
 
+  /* Closed, the session is one step. */
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  wait_until_mapped (editor, FALSE);
   g_assert_true (charter_document_undo (f->doc));
-  g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 9);
-  g_assert_true (charter_document_undo (f->doc));
-  g_assert_true (charter_document_undo (f->doc));
+  g_assert_cmpint (charter_task_get_duration (task (f, "privacy")), ==, 6);
   g_assert_cmpstr (charter_task_get_name (task (f, "privacy")), ==, "Privacy controls");
 
   /* An arrow: type and lag. */
   activate (f, "graph.select", "s", charter_item_get_id (CHARTER_ITEM (dep)));
   activate (f, "graph.edit", NULL);
-  dropdown = find_descendant (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_DROP_DOWN);
-  spin = find_descendant (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_SPIN_BUTTON);
+  wait_until_mapped (dep_editor, TRUE);
+  g_assert_cmpstr (charter_dependency_editor_get_dependency_id (CHARTER_DEPENDENCY_EDITOR (dep_editor)), ==,
+                   charter_item_get_id (CHARTER_ITEM (dep)));
+  dropdown = editor_child (dep_editor, "kind_dropdown");
+  spin = editor_child (dep_editor, "lag_spin");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, CHARTER_DEPENDENCY_START_TO_START);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), CHARTER_DEPENDENCY_FINISH_TO_FINISH);
   g_assert_cmpint (charter_dependency_get_kind (dep), ==, CHARTER_DEPENDENCY_FINISH_TO_FINISH);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), -2);
   g_assert_cmpint (charter_dependency_get_lag (dep), ==, -2);
+  gtk_popover_popdown (GTK_POPOVER (dep_editor));
+  wait_until_mapped (dep_editor, FALSE);
   g_assert_true (charter_document_undo (f->doc));
   g_assert_cmpint (charter_dependency_get_lag (dep), ==, 5);
-  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_cmpint (charter_dependency_get_kind (dep), ==, CHARTER_DEPENDENCY_START_TO_START);
 }
 
 static void
@@ -799,6 +844,114 @@ is_accent (const guint8 rgba[4])
   return rgba[3] > 200 && rgba[2] > 150 && rgba[2] > rgba[0] + 60;
 }
 
+/* Where on the widget the middle of the first stretch of an arrow from
+ * @from is drawn. */
+static gboolean
+arrow_point (Fixture    *f,
+             const char *from,
+             double     *wx,
+             double     *wy)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  int node = charter_graph_canvas_get_node_index (canvas, from);
+
+  for (guint e = 0; e < charter_graph_get_n_edges (graph); e++)
+    {
+      CharterGraphEdge *edge = charter_graph_get_edge (graph, e);
+      CharterGraphPoint a, b, c1, c2;
+      double off;
+
+      if ((int) edge->from != node || edge->points->len < 2)
+        continue;
+      a = g_array_index (edge->points, CharterGraphPoint, 0);
+      b = g_array_index (edge->points, CharterGraphPoint, 1);
+      charter_graph_segment_controls (&a, &b, &c1, &c2);
+      /* The last stretch stops short of its arrowhead. */
+      off = edge->points->len == 2 ? 10 : 0;
+      charter_graph_canvas_graph_to_widget (canvas,
+                                            0.125 * a.x + 0.375 * c1.x + 0.375 * (c2.x - off) + 0.125 * (b.x - off),
+                                            0.125 * a.y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * b.y,
+                                            wx, wy);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_green (const guint8 rgba[4])
+{
+  return rgba[3] > 200 && rgba[1] > 200 && rgba[0] < 80 && rgba[2] < 80;
+}
+
+/* Whether a pixel within @radius of (@x, @y) on the canvas is @wanted. */
+static gboolean
+canvas_has_near (Fixture  *f,
+                 double    x,
+                 double    y,
+                 int       radius,
+                 gboolean (*wanted) (const guint8 rgba[4]))
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  int width = gtk_widget_get_width (f->canvas);
+  int height = gtk_widget_get_height (f->canvas);
+  g_autofree guint8 *pixels = g_malloc (width * height * 4);
+
+  g_assert_true (gsk_renderer_realize (renderer, NULL, NULL));
+  GTK_WIDGET_GET_CLASS (f->canvas)->snapshot (f->canvas, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_renderer_unrealize (renderer);
+  gdk_texture_download (texture, pixels, width * 4);
+
+  for (int py = MAX (0, (int) y - radius); py <= MIN (height - 1, (int) y + radius); py++)
+    for (int px = MAX (0, (int) x - radius); px <= MIN (width - 1, (int) x + radius); px++)
+      {
+        guint8 *p = pixels + (py * width + px) * 4;
+        guint8 rgba[4] = { p[2], p[1], p[0], p[3] };
+
+        if (wanted (rgba))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The canvas draws in the style sheet's named colours (@charter_graph_*),
+ * and reads them again when the style changes. */
+static void
+test_named_colours (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gtk_widget_get_display (f->canvas);
+  AdwStyleManager *manager = adw_style_manager_get_for_display (display);
+  double wx, wy;
+
+  activate (f, "graph.select", "s", "spec");
+  g_assert_true (arrow_point (f, "spec", &wx, &wy));
+  g_assert_true (canvas_has_near (f, wx, wy, 6, is_accent));
+  g_assert_false (canvas_has_near (f, wx, wy, 6, is_green));
+
+  /* A style sheet that makes the highlight green, then the dark style: the
+   * colours are read again when the style changes. */
+  gtk_css_provider_load_from_data (provider, "@define-color charter_graph_highlight #00ff00;", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER + 10);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  flush ();
+  g_assert_true (canvas_has_near (f, wx, wy, 6, is_green));
+  g_assert_false (canvas_has_near (f, wx, wy, 6, is_accent));
+
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (provider));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  flush ();
+  g_assert_true (canvas_has_near (f, wx, wy, 6, is_accent));
+  g_assert_false (canvas_has_near (f, wx, wy, 6, is_green));
+}
+
 /* Selecting a task on a big plan highlights its chain: its own arrows in
  * the frame right after the press (drawn live), the others as soon as the
  * worker thread has redrawn the kept drawing of the arrows, while frames
@@ -924,6 +1077,266 @@ test_selection_large (Fixture       *f,
   g_assert_false (charter_document_get_modified (f->doc));
 }
 
+/* Whether the node of @id lies within the canvas on screen. */
+static gboolean
+node_on_screen (Fixture    *f,
+                const char *id)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  CharterGraphNode *node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, id));
+  double x0, y0, x1, y1;
+
+  charter_graph_canvas_graph_to_widget (canvas, node->x, node->y, &x0, &y0);
+  charter_graph_canvas_graph_to_widget (canvas, node->x + node->width, node->y + node->height, &x1, &y1);
+  return x0 >= 0 && y0 >= 0 && x1 <= gtk_widget_get_width (f->canvas) && y1 <= gtk_widget_get_height (f->canvas);
+}
+
+/* Task widgets showing a task now, and all of them (shown and spare). */
+static guint
+count_task_widgets (Fixture *f,
+                    guint   *all)
+{
+  guint shown = 0;
+
+  *all = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (f->canvas); child; child = gtk_widget_get_next_sibling (child))
+    if (CHARTER_IS_GRAPH_TASK (child))
+      {
+        (*all)++;
+        if (gtk_widget_get_child_visible (child))
+          shown++;
+      }
+  return shown;
+}
+
+/* At 100 %, looking at @id. */
+static void
+zoom_to (Fixture    *f,
+         const char *id)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+  CharterGraphNode *node;
+  double wx, wy;
+
+  activate (f, "graph.fit", NULL);
+  for (int i = 0; i < 40 && charter_graph_canvas_get_zoom (canvas) < 0.9; i++)
+    activate (f, "graph.zoom-in", NULL);
+  node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, id));
+  charter_graph_canvas_graph_to_widget (canvas, node->x + node->width / 2, node->y + node->height / 2, &wx, &wy);
+  charter_graph_canvas_pan_by (canvas, round (gtk_widget_get_width (f->canvas) / 2.0 - wx),
+                               round (gtk_widget_get_height (f->canvas) / 2.0 - wy));
+  flush ();
+  charter_graph_canvas_sync (canvas);
+}
+
+/* A task that has no widget now (out of view), as far from @near as can be. */
+static char *
+task_out_of_view (Fixture *f)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  guint n = charter_graph_get_n_nodes (charter_graph_canvas_get_graph (canvas));
+
+  for (guint i = n; i-- > 0;)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+
+      if (charter_graph_canvas_get_task_widget (canvas, id) == NULL)
+        return g_steal_pointer (&id);
+    }
+  return NULL;
+}
+
+/* A big plan keeps widgets only for the tasks in view, hands them on as
+ * the view moves, and each shows (and is named after) its own task. */
+static void
+test_recycled_widgets (Fixture       *f,
+                       gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  guint n = charter_graph_get_n_nodes (charter_graph_canvas_get_graph (canvas));
+  guint shown, all, all_before;
+  g_autofree char *far = NULL;
+
+  zoom_to (f, "t150");
+  shown = count_task_widgets (f, &all_before);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown, <, n / 2);
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (canvas, "t150"));
+
+  far = task_out_of_view (f);
+  g_assert_nonnull (far);
+  g_assert_false (node_on_screen (f, far));
+
+  /* Over there: the far task has a widget, with its own name. */
+  {
+    CharterGraph *graph = charter_graph_canvas_get_graph (canvas);
+    CharterGraphNode *node = charter_graph_get_node (graph, charter_graph_canvas_get_node_index (canvas, far));
+    double wx, wy;
+
+    charter_graph_canvas_graph_to_widget (canvas, node->x + node->width / 2, node->y + node->height / 2, &wx, &wy);
+    charter_graph_canvas_pan_by (canvas, round (gtk_widget_get_width (f->canvas) / 2.0 - wx),
+                                 round (gtk_widget_get_height (f->canvas) / 2.0 - wy));
+    flush ();
+    charter_graph_canvas_sync (canvas);
+  }
+  g_assert_true (node_on_screen (f, far));
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (canvas, far));
+  g_assert_null (charter_graph_canvas_get_task_widget (canvas, "t150"));
+
+  shown = count_task_widgets (f, &all);
+  g_assert_cmpuint (shown, <, n / 2);
+  /* Handed on rather than made anew for every task that came into view. */
+  g_assert_cmpuint (all, <=, all_before + shown / 2 + 10);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (f->canvas); child; child = gtk_widget_get_next_sibling (child))
+    if (CHARTER_IS_GRAPH_TASK (child) && gtk_widget_get_child_visible (child))
+      {
+        const char *id = charter_graph_task_get_task_id (CHARTER_GRAPH_TASK (child));
+        CharterTask *shown_task = task (f, id);
+
+        g_assert_nonnull (shown_task);
+        g_assert_true (charter_graph_canvas_get_task_widget (canvas, id) == child);
+        g_assert_cmpstr (charter_graph_task_get_name (CHARTER_GRAPH_TASK (child)), ==, charter_task_get_name (shown_task));
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             charter_task_get_name (shown_task));
+      }
+}
+
+/* Arrow keys reach tasks that are out of view: the view follows, and the
+ * task has a widget with the keyboard focus. */
+static void
+test_keyboard_off_screen (Fixture       *f,
+                          gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean reached = FALSE;
+
+  zoom_to (f, "t0");
+  activate (f, "graph.select", "s", "t0");
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+
+      if (charter_graph_canvas_get_task_widget (canvas, id) != NULL)
+        g_hash_table_add (seen, g_steal_pointer (&id));
+    }
+
+  for (int step = 0; step < 60 && !reached; step++)
+    {
+      const char *id;
+      GtkWidget *widget;
+
+      activate (f, "graph.select-neighbour", "(ii)", 1, 0);
+      id = charter_graph_canvas_get_selected_task (canvas);
+      g_assert_nonnull (id);
+      widget = charter_graph_canvas_get_task_widget (canvas, id);
+      g_assert_nonnull (widget);
+      g_assert_true (gtk_widget_has_focus (widget));
+      g_assert_true (node_on_screen (f, id));
+      reached = !g_hash_table_contains (seen, id);
+    }
+  g_assert_true (reached);
+}
+
+/* A task is found by name (Ctrl+F, or graph.find-next) wherever it is. */
+static void
+test_find_task (Fixture       *f,
+                gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  g_autofree char *far = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *entry;
+
+  zoom_to (f, "t0");
+  far = task_out_of_view (f);
+  g_assert_nonnull (far);
+  name = g_utf8_strup (charter_task_get_name (task (f, far)), -1);
+
+  /* Any case; the view follows. */
+  activate (f, "graph.find-next", "s", name);
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, far);
+  g_assert_true (node_on_screen (f, far));
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (canvas, far));
+
+  activate (f, "graph.find-next", "s", "no such task");
+  g_assert_cmpstr (charter_graph_canvas_get_message (canvas), ==, "No task’s name holds “no such task”");
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, far);
+
+  /* The search entry: Ctrl+F shows it, typing finds, Enter goes to the task. */
+  /* The canvas's own (an editor may hold search entries of its own). */
+  for (entry = gtk_widget_get_first_child (f->canvas); entry; entry = gtk_widget_get_next_sibling (entry))
+    if (GTK_IS_SEARCH_ENTRY (entry))
+      break;
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_widget_get_visible (entry));
+  activate (f, "graph.find", NULL);
+  g_assert_true (gtk_widget_get_visible (entry));
+  for (int i = 0; i < 100 && gtk_widget_get_width (entry) == 0; i++)
+    {
+      flush ();
+      g_usleep (10000);
+    }
+  /* Placed on the canvas, where it shows. */
+  g_assert_cmpint (gtk_widget_get_width (entry), >, 0);
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "task 7");
+  for (int i = 0; i < 100 && g_strcmp0 (charter_graph_canvas_get_selected_task (canvas), "t7") != 0; i++)
+    {
+      flush ();
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, "t7");
+  g_assert_true (node_on_screen (f, "t7"));
+  /* Next match: the next task whose name holds it. */
+  g_signal_emit_by_name (entry, "next-match");
+  g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, "t70");
+  g_signal_emit_by_name (entry, "activate");
+  flush ();
+  g_assert_false (gtk_widget_get_visible (entry));
+  g_assert_true (gtk_widget_has_focus (charter_graph_canvas_get_task_widget (canvas, "t70")));
+}
+
+/* Issue 18: a long name is cut with "…" on the card; the tooltip and the
+ * accessible name have all of it. */
+static void
+test_long_name_tooltip (Fixture       *f,
+                        gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  const char *name = "Privacy controls for the workout history: export, deletion and retention on every platform";
+  GtkWidget *widget;
+
+  charter_document_set (f->doc, task (f, "privacy"), "name", name, NULL);
+  flush ();
+  charter_graph_canvas_sync (canvas);
+  widget = charter_graph_canvas_get_task_widget (canvas, "privacy");
+  g_assert_nonnull (widget);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, name);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  /* The description still says what the task is, not the name again. */
+  g_assert_true (gtk_widget_get_has_tooltip (f->canvas));
+
+  /* The canvas answers for the task under the pointer. */
+  {
+    GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+    double wx, wy;
+
+    node_centre (f, "privacy", 0.5, &wx, &wy);
+    g_signal_emit_by_name (f->canvas, "query-tooltip", (int) wx, (int) wy, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    node_centre (f, "privacy", -0.5, &wx, &wy);
+    g_signal_emit_by_name (f->canvas, "query-tooltip", (int) wx, (int) wy, FALSE, tooltip, &shown);
+    g_assert_false (shown);
+    g_object_unref (tooltip);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -950,9 +1363,17 @@ main (int   argc,
   ADD ("drag-then-delete", test_drag_then_delete);
   ADD ("edit", test_edit_popover);
   ADD ("pinch-zoom", test_pinch_zoom);
+  ADD ("named-colours", test_named_colours);
+  ADD ("long-name-tooltip", test_long_name_tooltip);
 #undef ADD
   g_test_add ("/graph/widget/selection-large", Fixture, NULL,
               fixture_set_up_large, test_selection_large, fixture_tear_down);
+  g_test_add ("/graph/widget/recycled-widgets", Fixture, NULL,
+              fixture_set_up_large, test_recycled_widgets, fixture_tear_down);
+  g_test_add ("/graph/widget/keyboard-off-screen", Fixture, NULL,
+              fixture_set_up_large, test_keyboard_off_screen, fixture_tear_down);
+  g_test_add ("/graph/widget/find-task", Fixture, NULL,
+              fixture_set_up_large, test_find_task, fixture_tear_down);
 
   return g_test_run ();
 }
