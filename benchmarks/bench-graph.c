@@ -678,6 +678,7 @@ bench_quality (guint *from,
         }
       else if (have_dot)
         {
+          compared++;
           worse += crossings > dot_crossings;
           g_print ("| %s | %u | %u | %u | %u | %.2f | %.0f |%s\n", g->name, g->n_tasks, g->from->len,
                    crossings, dot_crossings, ms, dot_ms, crossings > dot_crossings ? " WORSE" : "");

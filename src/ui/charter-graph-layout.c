@@ -791,7 +791,8 @@ network_simplex (guint        n,
                  const guint *succ_start,
                  const guint *succ,
                  guint       *layer,
-                 guint        max_pivots)
+                 guint        max_pivots,
+                 gboolean     balance)
 {
   Simplex s = { 0, };
   g_autofree guint *roots = g_new (guint, MAX (n, 1));
@@ -860,6 +861,48 @@ network_simplex (guint        n,
 
   /* Each connected part starts in the first layer. */
   min_rank = g_new (int, MAX (n_roots, 1));
+  if (balance)
+  {
+    /* dot's balancing: a node with as many edges in as out can stand in
+     * any layer between its neighbours at the same total length; it goes
+     * to the least crowded one, which leaves fewer nodes to order in each. */
+    int max_rank = 0, min_r = G_MAXINT;
+    g_autofree guint *count = NULL;
+
+    for (guint v = 0; v < n; v++)
+      {
+        max_rank = MAX (max_rank, s.rank[v]);
+        min_r = MIN (min_r, s.rank[v]);
+      }
+    if (n == 0)
+      max_rank = min_r = 0;
+    count = g_new0 (guint, max_rank - min_r + 1);
+    for (guint v = 0; v < n; v++)
+      count[s.rank[v] - min_r]++;
+    for (guint v = 0; v < n; v++)
+      {
+        guint n_in = s.in_start[v + 1] - s.in_start[v];
+        guint n_out = s.out_start[v + 1] - s.out_start[v];
+        int lo = min_r, hi = max_rank, best;
+
+        if (n_in != n_out || n_in == 0)
+          continue;
+        for (guint k = s.in_start[v]; k < s.in_start[v + 1]; k++)
+          lo = MAX (lo, s.rank[s.tail[s.in[k]]] + 1);
+        for (guint k = s.out_start[v]; k < s.out_start[v + 1]; k++)
+          hi = MIN (hi, s.rank[s.head[s.out[k]]] - 1);
+        best = s.rank[v];
+        for (int r = lo; r <= hi; r++)
+          if (count[r - min_r] < count[best - min_r])
+            best = r;
+        if (best != s.rank[v])
+          {
+            count[s.rank[v] - min_r]--;
+            count[best - min_r]++;
+            s.rank[v] = best;
+          }
+      }
+  }
   for (guint r = 0; r < n_roots; r++)
     min_rank[r] = G_MAXINT;
   for (guint v = 0; v < n; v++)
@@ -886,7 +929,8 @@ network_simplex (guint        n,
 /* 2. Longest-path layering over the acyclic graph (reversed edges flipped). */
 static guint *
 assign_layers (CharterGraph *graph,
-               guint        *n_layers)
+               guint        *n_layers,
+               gboolean      balance)
 {
   guint n = graph->nodes->len;
   guint m = graph->edges->len;
@@ -963,7 +1007,7 @@ assign_layers (CharterGraph *graph,
   shorten_edges (n, succ_start, succ, layer);
   /* A bound for plans of many thousand tasks; stopping early leaves
    * feasible layers, only longer edges. */
-  network_simplex (n, succ_start, succ, layer, 20 * n + 100);
+  network_simplex (n, succ_start, succ, layer, 20 * n + 100, balance);
   close_empty_layers (n, layer);
 
   for (guint i = 0; i < n; i++)
@@ -1411,6 +1455,74 @@ transpose (Layering *l,
     }
 }
 
+/* Sifting (Matuszewski, Schönfeld and Molitor): takes node @j of layer @i
+ * out and puts it back where it crosses least with the rest of its layer.
+ * Returns the crossings removed. */
+static guint
+sift_node (Layering *l,
+           guint     i,
+           guint     j,
+           guint    *others)
+{
+  GArray *layer = g_ptr_array_index (l->layers, i);
+  guint *ids = (guint *) layer->data;
+  guint v = ids[j];
+  VNode *vn = VN (l, v);
+  int run = 0, best = 0, here = 0;
+  guint best_at = 0, n = 0;
+
+  for (guint k = 0; k < layer->len; k++)
+    if (k != j)
+      others[n++] = ids[k];
+
+  /* run: crossings with v after the first p others, against v first. */
+  for (guint p = 0; p <= n; p++)
+    {
+      if (p > 0)
+        {
+          guint vw, wv;
+
+          adjacent_crossings (l, vn, VN (l, others[p - 1]), &vw, &wv);
+          run += (int) wv - (int) vw;
+        }
+      if (p == j)
+        here = run;
+      if (run < best || p == 0)
+        {
+          best = run;
+          best_at = p;
+        }
+    }
+  if (best >= here)
+    return 0;
+
+  for (guint k = 0, o = 0; k < layer->len; k++)
+    ids[k] = k == best_at ? v : others[o++];
+  update_positions (l, layer);
+  return here - best;
+}
+
+static guint
+sift_layers (Layering *l,
+             gboolean  downward,
+             guint    *others,
+             guint    *order)
+{
+  guint gained = 0;
+
+  for (guint s = 0; s < l->n_layers; s++)
+    {
+      guint i = downward ? s : l->n_layers - 1 - s;
+      GArray *layer = g_ptr_array_index (l->layers, i);
+
+      /* Each node once, in the order they stand before the first move. */
+      memcpy (order, layer->data, sizeof (guint) * layer->len);
+      for (guint k = 0; k < layer->len; k++)
+        gained += sift_node (l, i, l->pos[order[k]], others);
+    }
+  return gained;
+}
+
 static void
 save_order (Layering  *l,
             GPtrArray *to)
@@ -1447,15 +1559,18 @@ restore_order (Layering  *l,
 }
 
 /* How much ordering work a layout may do, in visits of a layered link:
- * small plans get many tries, big ones a few sweeps. */
-#define ORDER_BUDGET 6000000.0
+ * the sweeps of one try, all the tries (small plans get up to twelve, plans
+ * of about 1,000 tasks one try of a few sweeps), the final sifting. */
+#define ORDER_BUDGET 6e6
+#define TRY_BUDGET   1.2e7
+#define SIFT_BUDGET  4e6
 
 /* 4. Ordering within layers: dot's mincross — sweeps that sort each layer
  * by the weighted median of its neighbours, each followed by transposition
  * of neighbours, keeping the order with the fewest crossings (counted with
  * an accumulator tree, Barth, Jünger and Mutzel); restarted from other
  * first orders while the budget allows. */
-static void
+static guint64
 order_layers (Layering *l)
 {
   guint max_len = 1;
@@ -1472,7 +1587,7 @@ order_layers (Layering *l)
   g_autoptr(GRand) rand = g_rand_new_with_seed (1);
   guint64 best_crossings;
   double work;
-  guint iterations, tries, passes;
+  guint iterations, tries, passes, final_sifts;
 
   for (guint i = 0; i < l->vnodes->len; i++)
     {
@@ -1506,9 +1621,30 @@ order_layers (Layering *l)
   /* One sweep with its transpositions visits every link a few times. */
   work = 8.0 * (l->vnodes->len + n_links);
   iterations = (guint) CLAMP (ORDER_BUDGET / work, 4, 24);
-  tries = (guint) CLAMP (ORDER_BUDGET / (work * iterations), 1, 12);
+  tries = work * iterations * 2 > TRY_BUDGET ? 1 : (guint) CLAMP (TRY_BUDGET / (work * iterations), 1, 12);
   /* Plans of many thousand tasks: fewer rounds of transposition. */
   passes = work > 2e6 ? 4 : 16;
+
+  /* Sifting, at the end, finds moves that swapping neighbours cannot. A
+   * sweep costs about the layers' sizes times their links. */
+  {
+    double sift_work = 1;
+
+    for (guint k = 0; k < l->n_layers; k++)
+      {
+        GArray *layer = g_ptr_array_index (l->layers, k);
+        guint links = 0;
+
+        for (guint j = 0; j < layer->len; j++)
+          {
+            VNode *v = VN (l, g_array_index (layer, guint, j));
+
+            links += v->n_up + v->n_down;
+          }
+        sift_work += (double) layer->len * links;
+      }
+    final_sifts = (guint) CLAMP (SIFT_BUDGET / sift_work, 0, 8);
+  }
 
   for (guint t = 0; t < tries && best_crossings > 0; t++)
     {
@@ -1576,9 +1712,15 @@ order_layers (Layering *l)
     }
 
   restore_order (l, best);
+
+  for (guint r = 0; r < final_sifts; r++)
+    if (sift_layers (l, r % 2 == 0, keyed, slots) == 0)
+      break;
+
   for (guint k = 0; k < l->n_layers; k++)
     dirty[k] = TRUE;
   transpose (l, FALSE, dirty, passes);
+  return count_all_crossings (l, tree, ends);
 }
 
 static double
@@ -1726,6 +1868,7 @@ charter_graph_layout (CharterGraph *graph)
   g_autofree double *column_x = NULL;
   g_autofree double *column_w = NULL;
   Layering l = { 0, };
+  guint64 crossings;
   double min_top = G_MAXDOUBLE;
   double shift;
 
@@ -1749,13 +1892,36 @@ charter_graph_layout (CharterGraph *graph)
     out_edges[fill[EDGE (graph, e)->from]++] = e;
 
   break_cycles (graph, out_start, out_edges);
-  layer = assign_layers (graph, &l.n_layers);
-  for (guint i = 0; i < n; i++)
-    NODE (graph, i)->layer = layer[i];
-
+  /* Two candidates where there is time: dot's balanced layers and the
+   * unbalanced ones (same total length, other layers); the one whose order
+   * crosses less wins. Between neighbouring columns the drawn curves cross
+   * exactly where the order does, so this picks the drawing with fewer
+   * crossings. */
+  layer = assign_layers (graph, &l.n_layers, TRUE);
   l.graph = graph;
   build_layering (&l, layer);
-  order_layers (&l);
+  crossings = order_layers (&l);
+  if (crossings > 0 && l.vnodes->len < 20000)
+    {
+      Layering other = { 0, };
+      g_autofree guint *other_layer = assign_layers (graph, &other.n_layers, FALSE);
+
+      other.graph = graph;
+      build_layering (&other, other_layer);
+      if (order_layers (&other) < crossings)
+        {
+          Layering swap = l;
+          guint *swap_layer = layer;
+
+          l = other;
+          other = swap;
+          layer = other_layer;
+          other_layer = swap_layer;
+        }
+      layering_clear (&other);
+    }
+  for (guint i = 0; i < n; i++)
+    NODE (graph, i)->layer = layer[i];
   assign_centres (&l);
 
   /* Columns: as wide as their widest laid-out node. */
@@ -2200,6 +2366,20 @@ segments_cross_at (const CharterGraphPoint *a,
   return TRUE;
 }
 
+/* Whether @at is at one end of polyline @line (where arrows meet at a task). */
+static gboolean
+near_end (const CharterGraphPoint *points,
+          const guint             *starts,
+          guint                    line,
+          const CharterGraphPoint *at)
+{
+  const CharterGraphPoint *first = &points[starts[line]];
+  const CharterGraphPoint *last = &points[starts[line + 1] - 1];
+
+  return hypot (at->x - first->x, at->y - first->y) < 0.5 ||
+         hypot (at->x - last->x, at->y - last->y) < 0.5;
+}
+
 /**
  * charter_graph_count_polyline_crossings:
  * @points: the points of all polylines, one after the other
@@ -2207,10 +2387,11 @@ segments_cross_at (const CharterGraphPoint *a,
  *   @starts[@n_lines] is the number of points
  * @n_lines: the number of polylines
  *
- * Counts the proper crossings between the polylines: points where a segment
- * of one passes through a segment of another. Touching (two curves that end
- * at the same point, as arrows into one task do) is not a crossing, nor is a
- * polyline crossing itself. The segments are bucketed in a grid, so that
+ * Counts the crossings between the polylines: points where one passes
+ * from one side of another to the other. Touching (two curves that end at
+ * the same point, as arrows into one task do) is not a crossing, nor is a
+ * polyline crossing itself, nor a crossing within half a unit of either
+ * polyline's ends. The segments are bucketed in a grid, so that
  * the count is close to linear for drawings of thousands of curves.
  *
  * Used for Charter's curves (charter_graph_count_drawn_crossings()) and, in
@@ -2300,14 +2481,29 @@ charter_graph_count_polyline_crossings (const CharterGraphPoint *points,
       for (guint j = i + 1; j < cell_start[c + 1]; j++)
         {
           guint s = cell_segs[i], t = cell_segs[j];
-          CharterGraphPoint at;
+          CharterGraphPoint at, c0, c1;
 
           if (seg_line[s] == seg_line[t])
             continue;
+          if (seg_line[s] > seg_line[t])
+            {
+              guint swap = s;
+
+              s = t;
+              t = swap;
+            }
+          /* The later polyline a hair lower: two curves that pass through
+           * one point (a symmetric drawing samples both at their crossing)
+           * then cross properly once, and curves that only touch do not. */
+          c0 = points[seg_point[t]];
+          c1 = points[seg_point[t] + 1];
+          c0.y += 1e-6;
+          c1.y += 1e-6;
           /* A pair shares several cells: count it in the one its crossing lies in. */
-          if (segments_cross_at (&points[seg_point[s]], &points[seg_point[s] + 1],
-                                 &points[seg_point[t]], &points[seg_point[t] + 1], &at) &&
-              CELL_Y (at.y) * cols + CELL_X (at.x) == c)
+          if (segments_cross_at (&points[seg_point[s]], &points[seg_point[s] + 1], &c0, &c1, &at) &&
+              CELL_Y (at.y) * cols + CELL_X (at.x) == c &&
+              !near_end (points, starts, seg_line[s], &at) &&
+              !near_end (points, starts, seg_line[t], &at))
             crossings++;
         }
 
