@@ -1561,7 +1561,7 @@ restore_order (Layering  *l,
 /* How much ordering work a layout may do, in visits of a layered link:
  * the sweeps of one try, all the tries (small plans get up to twelve, plans
  * of about 1,000 tasks one try of a few sweeps), the final sifting. */
-#define ORDER_BUDGET 6e6
+#define ORDER_BUDGET 4e6
 #define TRY_BUDGET   1.2e7
 #define SIFT_BUDGET  4e6
 
