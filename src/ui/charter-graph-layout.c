@@ -1622,8 +1622,10 @@ order_layers (Layering *l)
   work = 8.0 * (l->vnodes->len + n_links);
   iterations = (guint) CLAMP (ORDER_BUDGET / work, 4, 24);
   tries = work * iterations * 2 > TRY_BUDGET ? 1 : (guint) CLAMP (TRY_BUDGET / (work * iterations), 1, 12);
-  /* Plans of many thousand tasks: fewer rounds of transposition. */
-  passes = work > 2e6 ? 4 : 16;
+  /* Plans of a thousand tasks and more: fewer rounds of transposition
+   * (bench-graph's plan: 35,300 crossings instead of 33,800, in three
+   * quarters of the time). */
+  passes = work > 5e5 ? 6 : 16;
 
   /* Sifting, at the end, finds moves that swapping neighbours cannot. A
    * sweep costs about the layers' sizes times their links. */
