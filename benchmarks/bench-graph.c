@@ -9,6 +9,9 @@
  *   frame    one frame while panning or dragging a task: the model change
  *            (drag), allocation, snapshot and rendering offscreen with the
  *            cairo renderer (target: under 8 ms)
+ *   quality  crossings of the drawn arrows against Graphviz dot on the
+ *            example, generated plans of 30-250 tasks and the graph above
+ *            (`bench-graph quality` runs this alone; skipped without dot)
  *
  *   scale    at 1,000 and 10,000 tasks (3 dependencies a task, 20 teams):
  *            the canvas opening the plan, switching to the Plan page (target:
@@ -22,8 +25,10 @@
 
 #include <stdlib.h>
 #include <time.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "charter-file.h"
 #include "charter-graph-canvas.h"
 #include "charter-graph-layout.h"
 #include "charter-graph-task.h"
@@ -606,6 +611,328 @@ bench_scale (guint n_tasks)
   flush ();
 }
 
+/* Layout quality against Graphviz dot. Both drawings are flattened into
+ * polylines (16 samples per cubic piece) and counted by the same function,
+ * charter_graph_count_polyline_crossings(): Charter's arrows as the canvas
+ * draws them, dot's edge splines as `dot -Tplain` gives them. */
+
+typedef struct
+{
+  char  *name;
+  guint  n_tasks;
+  GArray *from;   /* guint */
+  GArray *to;     /* guint */
+} QualityGraph;
+
+static void
+quality_graph_free (QualityGraph *g)
+{
+  g_free (g->name);
+  g_array_unref (g->from);
+  g_array_unref (g->to);
+  g_free (g);
+}
+
+static QualityGraph *
+quality_graph_new (const char *name,
+                   guint       n_tasks)
+{
+  QualityGraph *g = g_new0 (QualityGraph, 1);
+
+  g->name = g_strdup (name);
+  g->n_tasks = n_tasks;
+  g->from = g_array_new (FALSE, FALSE, sizeof (guint));
+  g->to = g_array_new (FALSE, FALSE, sizeof (guint));
+  return g;
+}
+
+/* The plans of random_edges() at any size: mostly short hops forward. */
+static QualityGraph *
+quality_random_plan (guint32 seed,
+                     guint   n_tasks,
+                     guint   n_deps)
+{
+  g_autofree char *name = g_strdup_printf ("random %u/%u seed %u", n_tasks, n_deps, seed);
+  QualityGraph *g = quality_graph_new (name, n_tasks);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint tries = 0;
+
+  while (g->from->len < n_deps && tries++ < 100 * n_deps)
+    {
+      guint a = g_rand_int_range (rand, 0, n_tasks - 1);
+      guint span = g_rand_int_range (rand, 0, 10) < 8 ? g_rand_int_range (rand, 1, 12)
+                                                      : g_rand_int_range (rand, 1, n_tasks);
+      guint b = MIN (a + span, n_tasks - 1);
+      gpointer key = GUINT_TO_POINTER (a * n_tasks + b + 1);
+
+      if (a == b || g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, key);
+      g_array_append_val (g->from, a);
+      g_array_append_val (g->to, b);
+    }
+  return g;
+}
+
+static QualityGraph *
+quality_example_plan (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (BENCH_EXAMPLE_PLAN);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) doc = charter_file_load (file, NULL, NULL, &error);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *tasks, *deps;
+  QualityGraph *g;
+
+  if (doc == NULL)
+    {
+      g_printerr ("quality: %s\n", error->message);
+      return NULL;
+    }
+  tasks = charter_document_get_tasks (doc);
+  deps = charter_document_get_dependencies (doc);
+  g = quality_graph_new ("example (workout-history)", g_list_model_get_n_items (tasks));
+  for (guint i = 0; i < g->n_tasks; i++)
+    {
+      g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
+
+      g_hash_table_insert (index, (gpointer) charter_item_get_id (CHARTER_ITEM (task)),
+                           GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
+    {
+      g_autoptr(CharterDependency) dep = g_list_model_get_item (deps, i);
+      guint a = GPOINTER_TO_UINT (g_hash_table_lookup (index, charter_dependency_get_predecessor (dep)));
+      guint b = GPOINTER_TO_UINT (g_hash_table_lookup (index, charter_dependency_get_successor (dep)));
+
+      if (a == 0 || b == 0)
+        continue;
+      a--;
+      b--;
+      g_array_append_val (g->from, a);
+      g_array_append_val (g->to, b);
+    }
+  /* The tasks are owned by the document, the ids too: the index dies first. */
+  g_hash_table_remove_all (index);
+  return g;
+}
+
+/* Charter's layout as the canvas builds it; the median time of five runs. */
+static guint
+quality_charter (QualityGraph *g,
+                 double       *ms)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint crossings = 0;
+
+  for (int run = 0; run < 5; run++)
+    {
+      CharterGraph *graph = charter_graph_new ();
+      double cpu0, elapsed;
+
+      for (guint i = 0; i < g->n_tasks; i++)
+        charter_graph_add_node (graph, CHARTER_GRAPH_TASK_WIDTH, CHARTER_GRAPH_TASK_HEIGHT);
+      for (guint e = 0; e < g->from->len; e++)
+        charter_graph_add_edge (graph, g_array_index (g->from, guint, e), g_array_index (g->to, guint, e));
+      cpu0 = cpu_ms ();
+      charter_graph_layout (graph);
+      elapsed = cpu_ms () - cpu0;
+      g_array_append_val (times, elapsed);
+      if (run == 0)
+        {
+          g_assert_false (charter_graph_nodes_overlap (graph, NULL, NULL));
+          crossings = charter_graph_count_drawn_crossings (graph);
+        }
+      charter_graph_free (graph);
+    }
+  g_array_sort (times, compare_double);
+  *ms = g_array_index (times, double, times->len / 2);
+  return crossings;
+}
+
+/* The same plan for dot: left to right, boxes of the canvas's size and its
+ * gaps (dot works in inches of 72 units). */
+static char *
+quality_write_dot (QualityGraph *g)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp ("bench-graph-XXXXXX.dot", &path, &error);
+
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_string_append_printf (text,
+                          "digraph plan {\n"
+                          "  rankdir=LR; nodesep=%g; ranksep=%g;\n"
+                          "  node [shape=box, fixedsize=true, width=%g, height=%g, label=\"\"];\n",
+                          CHARTER_GRAPH_NODE_GAP / 72, CHARTER_GRAPH_LAYER_GAP / 72,
+                          CHARTER_GRAPH_TASK_WIDTH / 72.0, CHARTER_GRAPH_TASK_HEIGHT / 72.0);
+  for (guint i = 0; i < g->n_tasks; i++)
+    g_string_append_printf (text, "  n%u;\n", i);
+  for (guint e = 0; e < g->from->len; e++)
+    g_string_append_printf (text, "  n%u -> n%u;\n",
+                            g_array_index (g->from, guint, e), g_array_index (g->to, guint, e));
+  g_string_append (text, "}\n");
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  /* BENCH_GRAPH_KEEP_DOT=DIR keeps a copy of each file, to run dot by hand. */
+  if (g_getenv ("BENCH_GRAPH_KEEP_DOT"))
+    {
+      g_autofree char *base = g_strdelimit (g_strdup (g->name), " /()'", '-');
+      g_autofree char *name = g_strconcat (base, ".dot", NULL);
+      g_autofree char *copy = g_build_filename (g_getenv ("BENCH_GRAPH_KEEP_DOT"), name, NULL);
+
+      g_file_set_contents (copy, text->str, text->len, NULL);
+    }
+  return path;
+}
+
+/* The crossings of the edges in dot's plain output: each edge's spline is
+ * cubic pieces P0 P1 P2 P3, P3 P4 P5 P6, ... in inches. */
+static guint
+quality_count_plain (const char *plain)
+{
+  g_auto(GStrv) lines = g_strsplit (plain, "\n", -1);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (CharterGraphPoint));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_lines;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      guint n;
+      g_autofree CharterGraphPoint *ctl = NULL;
+
+      if (!g_str_has_prefix (lines[i], "edge "))
+        continue;
+      f = g_strsplit_set (lines[i], " ", -1);
+      n = (guint) g_ascii_strtoull (f[3], NULL, 10);
+      if (n == 0 || g_strv_length (f) < 4 + 2 * n)
+        continue;
+      ctl = g_new (CharterGraphPoint, n);
+      for (guint k = 0; k < n; k++)
+        {
+          ctl[k].x = g_ascii_strtod (f[4 + 2 * k], NULL) * 72;
+          ctl[k].y = g_ascii_strtod (f[5 + 2 * k], NULL) * 72;
+        }
+      g_array_append_val (starts, points->len);
+      g_array_append_val (points, ctl[0]);
+      for (guint k = 0; k + 3 < n; k += 3)
+        for (guint s = 1; s <= CHARTER_GRAPH_CURVE_SAMPLES; s++)
+          {
+            double t = s / (double) CHARTER_GRAPH_CURVE_SAMPLES, u = 1 - t;
+            CharterGraphPoint p;
+
+            p.x = u * u * u * ctl[k].x + 3 * u * u * t * ctl[k + 1].x +
+                  3 * u * t * t * ctl[k + 2].x + t * t * t * ctl[k + 3].x;
+            p.y = u * u * u * ctl[k].y + 3 * u * u * t * ctl[k + 1].y +
+                  3 * u * t * t * ctl[k + 2].y + t * t * t * ctl[k + 3].y;
+            g_array_append_val (points, p);
+          }
+    }
+  n_lines = starts->len;
+  g_array_append_val (starts, points->len);
+  return charter_graph_count_polyline_crossings ((CharterGraphPoint *) points->data,
+                                                 (guint *) starts->data, n_lines);
+}
+
+/* Runs dot on the plan: its crossings and its wall time. */
+static gboolean
+quality_dot (QualityGraph *g,
+             guint        *crossings,
+             double       *ms)
+{
+  g_autofree char *path = quality_write_dot (g);
+  const char *argv[] = { "dot", "-Tplain", path, NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok;
+
+  ok = g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, NULL) &&
+       g_spawn_check_wait_status (status, NULL);
+  *ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_unlink (path);
+  if (ok)
+    *crossings = quality_count_plain (out);
+  return ok;
+}
+
+static void
+bench_quality (guint *from,
+               guint *to)
+{
+  g_autoptr(GPtrArray) graphs = g_ptr_array_new_with_free_func ((GDestroyNotify) quality_graph_free);
+  g_autofree char *dot = g_find_program_in_path ("dot");
+  guint worse = 0, compared = 0;
+  QualityGraph *big;
+
+  /* dot needs minutes for bench-graph's own plan of 1,000 tasks (run it
+   * with BENCH_GRAPH_DOT_MAX_TASKS=1000, or by hand on the file that
+   * BENCH_GRAPH_KEEP_DOT=DIR keeps). */
+  guint dot_max_tasks = g_getenv ("BENCH_GRAPH_DOT_MAX_TASKS")
+                        ? (guint) g_ascii_strtoull (g_getenv ("BENCH_GRAPH_DOT_MAX_TASKS"), NULL, 10) : 250;
+
+  if (g_getenv ("BENCH_GRAPH_NO_DOT"))
+    g_clear_pointer (&dot, g_free);
+  {
+    QualityGraph *example = quality_example_plan ();
+
+    if (example != NULL)
+      g_ptr_array_add (graphs, example);
+  }
+  for (guint per_task = 2; per_task <= 3; per_task++)
+    {
+      static const guint sizes[] = { 30, 60, 100, 150, 200, 250 };
+
+      for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+        for (guint32 seed = 1; seed <= 2; seed++)
+          g_ptr_array_add (graphs, quality_random_plan (seed, sizes[k], per_task * sizes[k]));
+    }
+  big = quality_graph_new ("bench-graph's plan", N_TASKS);
+  g_array_append_vals (big->from, from, N_DEPS);
+  g_array_append_vals (big->to, to, N_DEPS);
+  g_ptr_array_add (graphs, big);
+
+  g_print ("-- crossings of the drawn arrows, Charter against %s\n",
+           dot ? "Graphviz dot" : "nothing (dot not installed: skipped)");
+  g_print ("| graph | tasks | deps | Charter crossings | dot crossings | Charter ms | dot ms |\n"
+           "|---|---:|---:|---:|---:|---:|---:|\n");
+  for (guint i = 0; i < graphs->len; i++)
+    {
+      QualityGraph *g = g_ptr_array_index (graphs, i);
+      double ms = 0, dot_ms = 0;
+      guint crossings = quality_charter (g, &ms);
+      guint dot_crossings = 0;
+      gboolean have_dot = dot != NULL && g->n_tasks <= dot_max_tasks &&
+                          quality_dot (g, &dot_crossings, &dot_ms);
+
+      if (dot != NULL && g->n_tasks > dot_max_tasks)
+        {
+          g_autofree char *path = quality_write_dot (g);
+
+          g_unlink (path);
+          g_print ("| %s | %u | %u | %u | not run | %.2f | (over %u tasks: BENCH_GRAPH_DOT_MAX_TASKS) |\n",
+                 g->name, g->n_tasks, g->from->len, crossings, ms, dot_max_tasks);
+        }
+      else if (have_dot)
+        {
+          compared++;
+          worse += crossings > dot_crossings;
+          g_print ("| %s | %u | %u | %u | %u | %.2f | %.0f |%s\n", g->name, g->n_tasks, g->from->len,
+                   crossings, dot_crossings, ms, dot_ms, crossings > dot_crossings ? " WORSE" : "");
+        }
+      else
+        g_print ("| %s | %u | %u | %u | — | %.2f | — |\n", g->name, g->n_tasks, g->from->len, crossings, ms);
+    }
+  if (compared > 0)
+    g_print ("Charter has more crossings than dot on %u of the %u graphs dot ran on (target: none)\n",
+             worse, compared);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,7 +941,24 @@ main (int   argc,
   g_autofree guint *to = g_new (guint, N_DEPS);
 
   random_edges (42, from, to);
+  if (argc > 2 && g_str_equal (argv[1], "dot-crossings"))
+    {
+      g_autofree char *plain = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* The crossings in a file of `dot -Tplain`, counted as bench_quality() does. */
+      if (!g_file_get_contents (argv[2], &plain, NULL, &error))
+        g_error ("%s", error->message);
+      g_print ("%u\n", quality_count_plain (plain));
+      return 0;
+    }
+  if (argc > 1 && g_str_equal (argv[1], "quality"))
+    {
+      bench_quality (from, to);
+      return 0;
+    }
   bench_layout (from, to);
+  bench_quality (from, to);
 
   if (!gtk_init_check ())
     {

@@ -115,6 +115,17 @@ int                     charter_graph_find_neighbour    (CharterGraph *graph,
                                                          int           dx,
                                                          int           dy);
 
+/* The curves as the canvas draws them, and their crossings. */
+#define CHARTER_GRAPH_ARROW_LENGTH 10.0
+#define CHARTER_GRAPH_CURVE_SAMPLES 16
+void                    charter_graph_flatten_edge      (CharterGraph *graph,
+                                                         guint         index,
+                                                         GArray       *polyline);
+guint                   charter_graph_count_drawn_crossings (CharterGraph *graph);
+guint                   charter_graph_count_polyline_crossings (const CharterGraphPoint *points,
+                                                         const guint             *starts,
+                                                         guint                    n_lines);
+
 /* Sampling the curve between two route points, for drawing and hit testing. */
 void                    charter_graph_segment_controls  (const CharterGraphPoint *a,
                                                          const CharterGraphPoint *b,
