@@ -10,6 +10,7 @@
 
 #include "charter-application.h"
 
+#include "charter-frame-probe.h"
 #include "charter-preferences-window.h"
 #include "charter-recovery.h"
 #include "charter-window.h"
@@ -413,6 +414,8 @@ charter_application_open (GApplication  *application,
     {
       CharterWindow *window = new_window (self);
 
+      if (charter_frame_probe_enabled ())
+        charter_frame_probe_attach (window);
       gtk_window_present (GTK_WINDOW (window));
       charter_window_open (window, files[i]);
       if (i == 0)
