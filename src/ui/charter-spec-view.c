@@ -554,7 +554,7 @@ rebuild_needs (CharterSpecView *self)
     }
 }
 
-#define MAX_TRACE_TASK_ROWS 200
+#define MAX_TRACE_TASK_ROWS 25
 
 static void
 rebuild_traceability (CharterSpecView *self)

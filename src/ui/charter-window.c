@@ -72,6 +72,7 @@ struct _CharterWindow
   AdwMessageDialog     *close_dialog;
 
   guint                 recovery_source;
+  guint                 handover_source;
   guint64               change_count;
   guint64               recovery_count;
   guint                 busy : 1;
@@ -386,6 +387,67 @@ dismiss_dialog (AdwMessageDialog *dialog)
 {
   gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Handing the document to the workspaces: the one on screen at once, the
+ * others when the main loop is idle, or when they are shown if sooner. The
+ * first frame of a large plan then waits only for the workspace it shows
+ * (the Plan graph builds a widget a task: 10,000 of them took most of the
+ * first frame's time while Discovery was on screen). */
+
+static GtkWidget *
+workspace_view (CharterWindow *self,
+                const char    *name)
+{
+  if (g_strcmp0 (name, "discovery") == 0)
+    return self->discovery_view;
+  if (g_strcmp0 (name, "spec") == 0)
+    return self->spec_view;
+  if (g_strcmp0 (name, "plan") == 0)
+    return self->plan_view;
+  if (g_strcmp0 (name, "timeline") == 0)
+    return self->timeline_view;
+  return NULL;
+}
+
+/* Returns whether @view had to be given the document. */
+static gboolean
+hand_over (CharterWindow *self,
+           GtkWidget     *view)
+{
+  g_autoptr(CharterDocument) shown = NULL;
+
+  if (view == NULL || self->document == NULL)
+    return FALSE;
+
+  g_object_get (view, "document", &shown, NULL);
+  if (shown == self->document)
+    return FALSE;
+
+  g_object_set (view, "document", self->document, "scheduler", self->scheduler, NULL);
+  return TRUE;
+}
+
+static gboolean
+on_hand_over_idle_cb (gpointer user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  /* One workspace an idle, so that input is handled in between. */
+  for (guint i = 0; workspaces[i] != NULL; i++)
+    if (hand_over (self, workspace_view (self, workspaces[i])))
+      return G_SOURCE_CONTINUE;
+
+  self->handover_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hand_over_later (CharterWindow *self)
+{
+  hand_over (self, workspace_view (self, charter_window_get_workspace (self)));
+  if (self->handover_source == 0)
+    self->handover_source = g_idle_add_full (G_PRIORITY_LOW, on_hand_over_idle_cb, self, NULL);
 }
 
 /* Loading: the file is read, checked and scheduled in a worker thread, so
@@ -826,6 +888,8 @@ on_stack_visible_child_name_cb (CharterWindow *self,
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "workspace");
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
+  hand_over (self, workspace_view (self, name));
+
   if (action != NULL && name != NULL)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
 
@@ -1233,6 +1297,7 @@ charter_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->start_editor, gtk_widget_unparent);
+  g_clear_handle_id (&self->handover_source, g_source_remove);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1506,16 +1571,12 @@ charter_window_set_document (CharterWindow   *self,
   g_binding_group_set_source (self->document_bindings, document);
   g_binding_group_set_source (self->history_bindings, charter_document_get_history (document));
 
-  g_object_set (self->discovery_view, "document", document, "scheduler", self->scheduler, NULL);
-  g_object_set (self->spec_view, "document", document, "scheduler", self->scheduler, NULL);
-  g_object_set (self->plan_view, "document", document, "scheduler", self->scheduler, NULL);
-  g_object_set (self->timeline_view, "document", document, "scheduler", self->scheduler, NULL);
-
   self->change_count = 0;
   self->recovery_count = 0;
 
   workspace = g_settings_get_string (self->settings, "default-workspace");
   charter_window_set_workspace (self, workspace);
+  hand_over_later (self);
 
   if (self->start_editor != NULL)
     charter_start_date_editor_set_document (CHARTER_START_DATE_EDITOR (self->start_editor), document);
