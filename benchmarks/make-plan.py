@@ -6,7 +6,7 @@
 # of 1-10 days. Deterministic for a given N and seed.
 #
 #   benchmarks/make-plan.py 10000 > /tmp/plan-10000.charter
-#   benchmarks/make-plan.py 1000000 --id-length 0 > /tmp/huge.charter
+#   benchmarks/make-plan.py 1000000 --deps 1 --compact > /tmp/huge.charter
 import argparse
 import json
 import random
@@ -46,8 +46,10 @@ def main():
     parser.add_argument("--teams", type=int, default=20)
     parser.add_argument("--deps", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--compact", action="store_true", help="no indentation (a million tasks in ~100 MB)")
     args = parser.parse_args()
-    json.dump(make_plan(args.tasks, args.teams, args.deps, args.seed), sys.stdout, indent=1)
+    json.dump(make_plan(args.tasks, args.teams, args.deps, args.seed), sys.stdout,
+              indent=None if args.compact else 1, separators=(",", ":") if args.compact else None)
     sys.stdout.write("\n")
 
 

@@ -72,7 +72,6 @@ struct _CharterWindow
   AdwMessageDialog     *close_dialog;
 
   guint                 recovery_source;
-  guint                 handover_source;
   guint64               change_count;
   guint64               recovery_count;
   guint                 busy : 1;
@@ -175,7 +174,7 @@ set_page (CharterWindow *self,
       g_simple_action_set_enabled (G_SIMPLE_ACTION (action), document);
     }
 
-  if (page == PAGE_WELCOME)
+  if (page != PAGE_DOCUMENT)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Charter"));
       adw_window_title_set_title (self->document_title, _("Charter"));
@@ -389,11 +388,12 @@ dismiss_dialog (AdwMessageDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* Handing the document to the workspaces: the one on screen at once, the
- * others when the main loop is idle, or when they are shown if sooner. The
- * first frame of a large plan then waits only for the workspace it shows
- * (the Plan graph builds a widget a task: 10,000 of them took most of the
- * first frame's time while Discovery was on screen). */
+/* Handing the document to the workspaces: the one on screen at once, each
+ * other one when it is first shown. The first frame of a large plan then
+ * waits only for the workspace it shows (the Plan graph builds a widget a
+ * task: 10,000 of them took most of the first frame's time while Discovery
+ * was on screen), and a plan of a million tasks freezes nothing until the
+ * Plan is asked for. */
 
 static GtkWidget *
 workspace_view (CharterWindow *self,
@@ -426,28 +426,6 @@ hand_over (CharterWindow *self,
 
   g_object_set (view, "document", self->document, "scheduler", self->scheduler, NULL);
   return TRUE;
-}
-
-static gboolean
-on_hand_over_idle_cb (gpointer user_data)
-{
-  CharterWindow *self = CHARTER_WINDOW (user_data);
-
-  /* One workspace an idle, so that input is handled in between. */
-  for (guint i = 0; workspaces[i] != NULL; i++)
-    if (hand_over (self, workspace_view (self, workspaces[i])))
-      return G_SOURCE_CONTINUE;
-
-  self->handover_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-hand_over_later (CharterWindow *self)
-{
-  hand_over (self, workspace_view (self, charter_window_get_workspace (self)));
-  if (self->handover_source == 0)
-    self->handover_source = g_idle_add_full (G_PRIORITY_LOW, on_hand_over_idle_cb, self, NULL);
 }
 
 /* Loading: the file is read, checked and scheduled in a worker thread, so
@@ -1297,7 +1275,6 @@ charter_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->start_editor, gtk_widget_unparent);
-  g_clear_handle_id (&self->handover_source, g_source_remove);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1576,7 +1553,7 @@ charter_window_set_document (CharterWindow   *self,
 
   workspace = g_settings_get_string (self->settings, "default-workspace");
   charter_window_set_workspace (self, workspace);
-  hand_over_later (self);
+  hand_over (self, workspace_view (self, charter_window_get_workspace (self)));
 
   if (self->start_editor != NULL)
     charter_start_date_editor_set_document (CHARTER_START_DATE_EDITOR (self->start_editor), document);
