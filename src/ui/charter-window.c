@@ -516,6 +516,10 @@ on_load_cb (GObject      *object,
   Loaded *loaded;
   g_autoptr(GError) error = NULL;
 
+  /* A window closed while loading keeps nothing, and its widgets are gone. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
   if (self->load_cancellable == data->cancellable)
     {
       g_clear_object (&self->load_cancellable);
@@ -523,9 +527,6 @@ on_load_cb (GObject      *object,
       if (self->page == PAGE_LOADING)
         set_page (self, self->page_before_loading);
     }
-  /* A window closed while loading keeps nothing. */
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || g_cancellable_is_cancelled (self->cancellable))
-    return;
 
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (loaded == NULL)
