@@ -1158,7 +1158,7 @@ test_open_cancel (void)
 {
   CharterWindow *window = new_window ();
   g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
-  g_autoptr(CharterDocument) big = big_document (20000);
+  g_autoptr(CharterDocument) big = big_document (5000);
   g_autofree char *path = write_document (big, dir, "big.charter");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   CharterDocument *empty = charter_window_get_document (window);
@@ -1191,7 +1191,7 @@ test_open_cancel (void)
   spin_until_idle (window);
   g_source_remove (tick_id);
   g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_tasks (charter_window_get_document (window))),
-                    ==, 20000);
+                    ==, 5000);
   g_assert_false (gtk_widget_get_visible (welcome));
   g_assert_null (find_status_page (GTK_WIDGET (window), "Opening"));
   g_assert_cmpuint (ticks, >, 3);
