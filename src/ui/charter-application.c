@@ -10,6 +10,7 @@
 
 #include "charter-application.h"
 
+#include "charter-frame-probe.h"
 #include "charter-preferences-window.h"
 #include "charter-recovery.h"
 #include "charter-window.h"
@@ -62,14 +63,14 @@ apply_color_scheme (CharterApplication *self)
     adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
-/* The document Charter starts with when no file is named: the last one, or
- * else a copy of the example. */
+/* What Charter starts with when no file is named: the last document, or
+ * else the welcome page, where the user chooses (new plan, open, the
+ * example, a recent document). `charter --example` opens the example. */
 static void
 open_start_document (CharterApplication *self,
                      CharterWindow      *window)
 {
   g_autofree char *last = g_settings_get_string (self->settings, "last-document");
-  g_autoptr(GFile) example = NULL;
 
   if (g_settings_get_boolean (self->settings, "restore-last-document") && last[0] != '\0')
     {
@@ -82,9 +83,7 @@ open_start_document (CharterApplication *self,
         }
     }
 
-  example = charter_application_get_example_file ();
-  if (example != NULL)
-    charter_window_open_copy (window, example);
+  charter_window_show_welcome (window);
 }
 
 /* Recovery */
@@ -260,8 +259,19 @@ new_action (GSimpleAction *action,
             gpointer       user_data)
 {
   CharterApplication *self = CHARTER_APPLICATION (user_data);
+  CharterWindow *window = NULL;
 
-  gtk_window_present (GTK_WINDOW (new_window (self)));
+  /* A new plan at once: in the window that shows the welcome page or an
+   * untouched new document, else in a window of its own (never in place
+   * of the example or of anything opened). */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && window == NULL; l = l->next)
+    if (CHARTER_IS_WINDOW (l->data) && charter_window_is_blank (l->data))
+      window = l->data;
+  if (window == NULL)
+    window = charter_window_new (GTK_APPLICATION (self));
+
+  charter_window_new_plan (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* A copy of the bundled example in a window of its own: saving it asks for a
@@ -445,6 +455,8 @@ charter_application_open (GApplication  *application,
     {
       CharterWindow *window = new_window (self);
 
+      if (charter_frame_probe_enabled ())
+        charter_frame_probe_attach (window);
       gtk_window_present (GTK_WINDOW (window));
       /* After a crash, the file and its recovered version share one window:
        * the question comes first, and the file opens once it is answered. */

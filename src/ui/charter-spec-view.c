@@ -604,12 +604,17 @@ rebuild_needs (CharterSpecView *self)
     }
 }
 
+#define MAX_TRACE_TASK_ROWS 25
+
 static void
 rebuild_traceability (CharterSpecView *self)
 {
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->trace_group);
   g_autoptr(GPtrArray) unserved = NULL;
   GListModel *tasks;
+  guint shown_tasks = 0;
+  guint more_tasks = 0;
+  guint more_orphans = 0;
   guint n;
 
   clear_rows (group, self->trace_rows);
@@ -630,11 +635,23 @@ rebuild_traceability (CharterSpecView *self)
     {
       g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
       g_autoptr(GPtrArray) needs = charter_traceability_task_needs (self->document, task);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autoptr(GString) subtitle = NULL;
       gboolean orphan = needs->len == 0 && !charter_task_get_milestone (task);
 
       if (charter_task_get_milestone (task))
         continue;
+
+      /* A page lists what a reader can take in: a plan of thousands of
+       * tasks gets one row a task up to a limit, then a count (rows are
+       * widgets, and ten thousand of them took seconds to lay out). */
+      if (shown_tasks == MAX_TRACE_TASK_ROWS)
+        {
+          more_tasks++;
+          more_orphans += orphan;
+          continue;
+        }
+      shown_tasks++;
+      subtitle = g_string_new (NULL);
 
       if (orphan)
         g_string_append (subtitle, _("⚠ Task that serves no need"));
@@ -651,6 +668,20 @@ rebuild_traceability (CharterSpecView *self)
       add_row (group, self->trace_rows,
                status_row (charter_task_get_name (task), subtitle->str, orphan,
                            orphan ? _("Warning") : _("Serves a need")));
+    }
+
+  if (more_tasks > 0)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more task", "%u more tasks", more_tasks),
+                               more_tasks);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of them serves no need",
+                                               "%u of them serve no need", more_orphans),
+                                  more_orphans);
+      add_row (group, self->trace_rows,
+               more_orphans > 0 ? status_row (title, subtitle, TRUE, _("Warning")) : info_row (title, NULL));
     }
 
   if (self->trace_rows->len == 0)

@@ -18,7 +18,9 @@
 #include "charter-recovery.h"
 #include "charter-scheduler.h"
 #include "charter-spec-view.h"
+#include "charter-start-date-editor.h"
 #include "charter-timeline-view.h"
+#include "charter-welcome-page.h"
 #include "charter-workspace.h"
 
 #define MAX_RECENT_ITEMS 10
@@ -46,6 +48,9 @@ struct _CharterWindow
   GtkWidget            *spec_view;
   GtkWidget            *plan_view;
   GtkWidget            *timeline_view;
+  GtkWidget            *welcome_page;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
   GMenu                *recent_menu;
 
   /* Owned */
@@ -60,6 +65,9 @@ struct _CharterWindow
   GtkFileChooserNative *chooser;
   char                 *error_message;
   char                 *recovery_slot;
+  GCancellable         *load_cancellable;
+  CharterScheduler     *loaded_scheduler;
+  GtkWidget            *start_editor;
 
   /* Borrowed */
   AdwMessageDialog     *close_dialog;
@@ -70,6 +78,16 @@ struct _CharterWindow
   guint                 busy : 1;
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
+  guint                 from_template : 1;
+  guint                 page : 2;
+  guint                 page_before_loading : 2;
+};
+
+/* What the window's content shows. */
+enum {
+  PAGE_DOCUMENT,
+  PAGE_WELCOME,
+  PAGE_LOADING,
 };
 
 G_DEFINE_FINAL_TYPE (CharterWindow, charter_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +108,9 @@ static void save_to_file (CharterWindow *self,
                           GFile         *file,
                           const char    *expected_etag);
 static void show_save_as (CharterWindow *self);
+static void on_title_squeezed_cb (CharterWindow *self,
+                                  GParamSpec    *pspec,
+                                  AdwSqueezer   *squeezer);
 
 /* Helpers */
 
@@ -128,6 +149,39 @@ hide_error (CharterWindow *self)
   g_clear_pointer (&self->error_message, g_free);
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_bar), FALSE);
+}
+
+/* The welcome page and "Opening…" take the place of the workspaces; the
+ * commands that need a document wait for one. */
+static void
+set_page (CharterWindow *self,
+          guint          page)
+{
+  static const char * const document_actions[] = { "save", "save-as", "export-markdown", "edit-start", NULL };
+  gboolean document = page == PAGE_DOCUMENT;
+
+  self->page = page;
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), document);
+  gtk_widget_set_visible (self->welcome_page, page == PAGE_WELCOME);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_page), page == PAGE_LOADING);
+  gtk_spinner_set_spinning (self->loading_spinner, page == PAGE_LOADING);
+  gtk_widget_set_visible (GTK_WIDGET (self->title_squeezer), document);
+  on_title_squeezed_cb (self, NULL, self->title_squeezer);
+
+  for (guint i = 0; document_actions[i] != NULL; i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), document_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), document);
+    }
+
+  if (page != PAGE_DOCUMENT)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Charter"));
+      adw_window_title_set_title (self->document_title, _("Charter"));
+      adw_window_title_set_subtitle (self->document_title, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->document_title), TRUE);
+    }
 }
 
 static char *
@@ -169,7 +223,7 @@ update_title (CharterWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *name = NULL;
 
-  if (self->document == NULL)
+  if (self->document == NULL || self->page == PAGE_WELCOME)
     return;
 
   name = display_title (self->document);
@@ -335,21 +389,116 @@ dismiss_dialog (AdwMessageDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* Loading */
+/* Handing the document to the workspaces: the one on screen at once, each
+ * other one when it is first shown. The first frame of a large plan then
+ * waits only for the workspace it shows (the Plan graph builds a widget a
+ * task: 10,000 of them took most of the first frame's time while Discovery
+ * was on screen), and a plan of a million tasks freezes nothing until the
+ * Plan is asked for. */
+
+static GtkWidget *
+workspace_view (CharterWindow *self,
+                const char    *name)
+{
+  if (name == NULL)
+    return NULL;
+  return adw_view_stack_get_child_by_name (self->stack, name);
+}
+
+/* Every workspace gets the document and its scheduler the same way, through
+ * the CharterWorkspace contract. Returns whether @view had to be given them. */
+static gboolean
+hand_over (CharterWindow *self,
+           GtkWidget     *view)
+{
+  CharterWorkspace *workspace;
+
+  if (!CHARTER_IS_WORKSPACE (view) || self->document == NULL)
+    return FALSE;
+
+  workspace = CHARTER_WORKSPACE (view);
+  if (charter_workspace_get_document (workspace) == self->document)
+    return FALSE;
+
+  charter_workspace_set_document (workspace, self->document);
+  charter_workspace_set_scheduler (workspace, CHARTER_SCHEDULER (self->scheduler));
+  return TRUE;
+}
+
+/* Loading: the file is read, checked and scheduled in a worker thread, so
+ * that even a file of a million tasks leaves the window responsive; nothing
+ * else holds the document or its scheduler until they reach the main
+ * thread in on_load_cb(). */
 
 typedef struct
 {
   CharterWindow *self;
   GFile         *file;
+  GCancellable  *cancellable;
   gboolean       as_template;
 } LoadData;
+
+typedef struct
+{
+  CharterDocument  *document;
+  CharterScheduler *scheduler;
+  char             *etag;
+} Loaded;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->file);
+  g_clear_object (&data->cancellable);
   g_free (data);
+}
+
+static void
+loaded_free (Loaded *loaded)
+{
+  /* Dropped in the worker when cancelled: the scheduler goes before the
+   * document it watches. */
+  g_clear_object (&loaded->scheduler);
+  g_clear_object (&loaded->document);
+  g_clear_pointer (&loaded->etag, g_free);
+  g_free (loaded);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  Loaded *loaded = g_new0 (Loaded, 1);
+  GError *error = NULL;
+
+  loaded->document = charter_file_load (data->file, &loaded->etag, cancellable, &error);
+  if (loaded->document != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    loaded->scheduler = charter_scheduler_new (loaded->document);
+
+  if (error != NULL || g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      loaded_free (loaded);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
+}
+
+static void
+show_loaded (CharterWindow *window,
+             Loaded        *loaded,
+             LoadData      *data)
+{
+  g_set_object (&window->loaded_scheduler, loaded->scheduler);
+  charter_window_set_document (window, loaded->document, loaded->etag);
+  g_clear_object (&window->loaded_scheduler);
+  window->from_template = data->as_template;
+  if (!data->as_template)
+    remember_file (window, data->file);
 }
 
 static void
@@ -357,51 +506,55 @@ on_load_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  LoadData *data = user_data;
-  CharterWindow *self = data->self;
-  g_autoptr(CharterDocument) document = NULL;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  /* Taken here, in the main thread: a cancelled read returns at once and
+   * its thread may drop the task (and the data) later, in the worker. */
+  g_autoptr(CharterWindow) self = g_steal_pointer (&data->self);
+  Loaded *loaded;
   g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
 
-  set_busy (self, FALSE);
-  document = charter_file_load_finish (result, &etag, &error);
+  /* A window closed while loading keeps nothing, and its widgets are gone. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || g_cancellable_is_cancelled (self->cancellable))
+    return;
 
-  if (document == NULL)
+  if (self->load_cancellable == data->cancellable)
+    {
+      g_clear_object (&self->load_cancellable);
+      set_busy (self, FALSE);
+      if (self->page == PAGE_LOADING)
+        set_page (self, self->page_before_loading);
+    }
+
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  if (loaded == NULL)
     {
       g_autofree char *name = g_file_get_basename (data->file);
       g_autofree char *title = g_strdup_printf (_("Could not open “%s”"), name);
 
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, title, error->message);
-      load_data_free (data);
       return;
     }
 
   if (data->as_template)
     {
       /* The example is a starting point: saving asks for a name of its own. */
-      charter_document_set_file (document, NULL);
-      g_clear_pointer (&etag, g_free);
+      charter_document_set_file (loaded->document, NULL);
+      g_clear_pointer (&loaded->etag, g_free);
     }
 
   if (charter_window_is_pristine (self))
-    {
-      charter_window_set_document (self, document, etag);
-      if (!data->as_template)
-        remember_file (self, data->file);
-    }
+    show_loaded (self, loaded, data);
   else
     {
       /* Never replace a document with work in it: open another window. */
       CharterWindow *window = charter_window_new (gtk_window_get_application (GTK_WINDOW (self)));
 
-      charter_window_set_document (window, document, etag);
-      if (!data->as_template)
-        remember_file (window, data->file);
+      show_loaded (window, loaded, data);
       gtk_window_present (GTK_WINDOW (window));
     }
 
-  load_data_free (data);
+  loaded_free (loaded);
 }
 
 static void
@@ -409,14 +562,44 @@ load_file (CharterWindow *self,
            GFile         *file,
            gboolean       as_template)
 {
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
   LoadData *data = g_new0 (LoadData, 1);
+
+  /* One file at a time: a new Open replaces the one still being read. */
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_set_object (&self->load_cancellable, g_cancellable_new ());
+  g_signal_connect_object (self->cancellable, "cancelled",
+                           G_CALLBACK (g_cancellable_cancel), self->load_cancellable, G_CONNECT_SWAPPED);
 
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->cancellable = g_object_ref (self->load_cancellable);
   data->as_template = as_template;
 
+  /* A window with nothing in it shows the file is on its way, with a way
+   * out; one with work keeps showing it (the file opens in a new window). */
+  if (charter_window_is_pristine (self))
+    {
+      /* Cancelled, an empty window offers the choices again. */
+      if (self->page != PAGE_LOADING)
+        self->page_before_loading = charter_window_is_blank (self) ? PAGE_WELCOME : self->page;
+      name = g_file_get_basename (file);
+      /* Translators: shown while a file is read, “Opening “plan.charter”…” */
+      title = g_strdup_printf (_("Opening “%s”…"), name);
+      adw_status_page_set_title (self->loading_page, title);
+      set_page (self, PAGE_LOADING);
+    }
+  hide_error (self);
   set_busy (self, TRUE);
-  charter_file_load_async (file, self->cancellable, on_load_cb, data);
+
+  task = g_task_new (NULL, self->load_cancellable, on_load_cb, NULL);
+  g_task_set_source_tag (task, load_file);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_thread);
 }
 
 /* Saving */
@@ -682,6 +865,8 @@ on_stack_visible_child_name_cb (CharterWindow *self,
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "workspace");
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
+  hand_over (self, workspace_view (self, name));
+
   if (action != NULL && name != NULL)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
 
@@ -694,6 +879,12 @@ on_title_squeezed_cb (CharterWindow *self,
                       AdwSqueezer   *squeezer)
 {
   gboolean narrow = adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->switcher_title);
+
+  if (self->page != PAGE_DOCUMENT)
+    {
+      adw_view_switcher_bar_set_reveal (self->switcher_bar, FALSE);
+      return;
+    }
 
   /* Wide: the switcher is in the middle and the name sits at the start.
    * Narrow: the switcher moves to the bottom and the name to the middle. */
@@ -985,6 +1176,42 @@ workspace_change_state (GSimpleAction *action,
 }
 
 static void
+cancel_open_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+}
+
+static void
+edit_start_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->stack));
+
+  if (self->page != PAGE_DOCUMENT)
+    return;
+
+  if (self->start_editor == NULL)
+    {
+      /* Points at the top of the workspaces: reachable from the menu, the
+       * new plan's toast and the keyboard alike. */
+      self->start_editor = charter_start_date_editor_new ();
+      gtk_widget_set_parent (self->start_editor, GTK_WIDGET (self->stack));
+      gtk_popover_set_position (GTK_POPOVER (self->start_editor), GTK_POS_BOTTOM);
+    }
+  charter_start_date_editor_set_document (CHARTER_START_DATE_EDITOR (self->start_editor), self->document);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->start_editor),
+                               &(GdkRectangle) { MAX (width, 2) / 2 - 1, 0, 2, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->start_editor));
+}
+
+static void
 no_recent_action (GSimpleAction *action,
                   GVariant      *param,
                   gpointer       user_data)
@@ -1002,6 +1229,8 @@ static const GActionEntry win_actions[] = {
   { "export-markdown", export_markdown_action },
   { "workspace", NULL, "s", "'discovery'", workspace_change_state },
   { "no-recent", no_recent_action },
+  { "cancel-open", cancel_open_action },
+  { "edit-start", edit_start_action },
 };
 
 /* Overrides */
@@ -1060,6 +1289,7 @@ charter_window_dispose (GObject *object)
   CharterWindow *self = (CharterWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->start_editor, gtk_widget_unparent);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1082,6 +1312,8 @@ charter_window_finalize (GObject *object)
   g_clear_object (&self->scheduler);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loaded_scheduler);
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->recovery_slot, g_free);
@@ -1169,6 +1401,7 @@ charter_window_class_init (CharterWindowClass *klass)
   g_type_ensure (CHARTER_TYPE_SPEC_VIEW);
   g_type_ensure (CHARTER_TYPE_PLAN_VIEW);
   g_type_ensure (CHARTER_TYPE_TIMELINE_VIEW);
+  g_type_ensure (CHARTER_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, toast_overlay);
@@ -1190,6 +1423,9 @@ charter_window_class_init (CharterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CharterWindow, loading_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response_cb);
 }
 
@@ -1316,36 +1552,29 @@ charter_window_set_document (CharterWindow   *self,
     return;
 
   g_clear_object (&self->scheduler);
-  self->scheduler = G_OBJECT (charter_scheduler_new (document));
+  /* A loaded document comes with its scheduler, made in the load's thread. */
+  if (self->loaded_scheduler != NULL && charter_scheduler_get_document (self->loaded_scheduler) == document)
+    self->scheduler = G_OBJECT (g_steal_pointer (&self->loaded_scheduler));
+  else
+    self->scheduler = G_OBJECT (charter_scheduler_new (document));
+  self->from_template = FALSE;
 
   g_signal_group_set_target (self->document_signals, document);
   g_binding_group_set_source (self->document_bindings, document);
   g_binding_group_set_source (self->history_bindings, charter_document_get_history (document));
-
-  /* Every workspace gets the document and its scheduler the same way. */
-  {
-    g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
-    guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
-
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-        GtkWidget *child = adw_view_stack_page_get_child (page);
-
-        if (!CHARTER_IS_WORKSPACE (child))
-          continue;
-        charter_workspace_set_document (CHARTER_WORKSPACE (child), document);
-        charter_workspace_set_scheduler (CHARTER_WORKSPACE (child), CHARTER_SCHEDULER (self->scheduler));
-      }
-  }
 
   self->change_count = 0;
   self->recovery_count = 0;
 
   workspace = g_settings_get_string (self->settings, "default-workspace");
   charter_window_set_workspace (self, workspace);
+  hand_over (self, workspace_view (self, charter_window_get_workspace (self)));
+
+  if (self->start_editor != NULL)
+    charter_start_date_editor_set_document (CHARTER_START_DATE_EDITOR (self->start_editor), document);
 
   hide_error (self);
+  set_page (self, PAGE_DOCUMENT);
   update_title (self);
   update_read_only (self);
 
@@ -1368,6 +1597,77 @@ charter_window_is_pristine (CharterWindow *self)
          !charter_document_get_modified (self->document) &&
          !charter_document_get_can_undo (self->document) &&
          !charter_document_get_can_redo (self->document);
+}
+
+/**
+ * charter_window_is_blank:
+ * @self: a #CharterWindow
+ *
+ * Returns: whether File → New may use this window: it shows the welcome
+ *   page, or a new document nobody has touched (not a copy of the example)
+ */
+gboolean
+charter_window_is_blank (CharterWindow *self)
+{
+  g_return_val_if_fail (CHARTER_IS_WINDOW (self), FALSE);
+
+  if (self->page == PAGE_LOADING)
+    return FALSE;
+  return self->page == PAGE_WELCOME || (charter_window_is_pristine (self) && !self->from_template);
+}
+
+/**
+ * charter_window_show_welcome:
+ * @self: a #CharterWindow
+ *
+ * Shows the welcome page in place of the workspaces: new plan, open, the
+ * example and the recent documents. Showing a document ends it.
+ */
+void
+charter_window_show_welcome (CharterWindow *self)
+{
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+
+  if (self->page == PAGE_LOADING)
+    {
+      self->page_before_loading = PAGE_WELCOME;
+      return;
+    }
+  set_page (self, PAGE_WELCOME);
+}
+
+/**
+ * charter_window_new_plan:
+ * @self: a #CharterWindow
+ *
+ * Shows a new, empty document whose plan starts on the first working day
+ * after today (charter_today()), and says so with a way to change it.
+ */
+void
+charter_window_new_plan (CharterWindow *self)
+{
+  g_autoptr(CharterDocument) document = charter_document_new ();
+  CharterCalendar *calendar = charter_document_get_calendar (document);
+  g_autofree char *start = NULL;
+  g_autofree char *shown = NULL;
+  AdwToast *toast;
+  GDate today;
+
+  g_return_if_fail (CHARTER_IS_WINDOW (self));
+
+  /* Set before anyone watches: a new plan's start is not an edit to undo. */
+  charter_today (&today);
+  start = charter_next_working_day (calendar, &today);
+  charter_calendar_set_start (calendar, start);
+  charter_window_set_document (self, document, NULL);
+
+  shown = charter_format_start_date (start);
+  /* Translators: a toast after File → New, "The plan starts on Fri 4 Dec 2026" */
+  toast = adw_toast_new_format (_("The plan starts on %s"), shown);
+  adw_toast_set_button_label (toast, _("_Change…"));
+  adw_toast_set_action_name (toast, "win.edit-start");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

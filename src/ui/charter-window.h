@@ -18,6 +18,9 @@ void             charter_window_set_document      (CharterWindow   *self,
                                                    CharterDocument *document,
                                                    const char      *etag);
 gboolean         charter_window_is_pristine       (CharterWindow   *self);
+gboolean         charter_window_is_blank          (CharterWindow   *self);
+void             charter_window_show_welcome      (CharterWindow   *self);
+void             charter_window_new_plan          (CharterWindow   *self);
 void             charter_window_open              (CharterWindow   *self,
                                                    GFile           *file);
 void             charter_window_open_copy         (CharterWindow   *self,

@@ -74,15 +74,30 @@ def main():
         cd.find(app.window(), role="push button", name=added[0])
         assert not app.action_enabled("win.undo"), "a freshly opened file has something to undo"
 
-    # `charter` alone starts from a copy of the example: saving asks for a name.
-    with cd.Charter([]) as app:
-        app.wait_title(lambda t: t == "Workout history", "the example's spec title")
-        cd.find(app.window(), role="label", name="Not Saved")
+    # `charter` alone offers a choice instead of deciding (issue 18): the
+    # welcome page; New Plan gives an empty plan at once, unsaved, whose
+    # start the toast names; saving it asks for a name.
+    with cd.Charter([], env={"CHARTER_TODAY": "2026-12-03"}) as app:
+        app.wait_title(lambda t: t == "Charter", "the welcome page's title")
+        win = app.window()
+        cd.find(win, role="push button", name="Open…")
+        cd.find(win, role="push button", name="Open the Example")
+        cd.click(cd.find(win, role="push button", name="New Plan"))
+        app.wait_title(lambda t: t == "Untitled Plan", "the new plan's name")
+        cd.find(win, role="label", name="Not Saved")
+        cd.find(win, role="label", name_contains="The plan starts on Fri 4 Dec 2026")
+        assert not app.action_enabled("win.undo"), "a new plan has something to undo"
         app.activate("win.save")
         chooser = app.dialog("Save Document")
         cd.click(cd.find(chooser, role="push button", name="Cancel"))
         cd.wait_for(lambda: not any(cd.name_of(w) == "Save Document" for w in app.windows()),
                     "the file chooser to close")
+
+    # `charter --example` (what `build-aux/dev run` starts) opens a copy of
+    # the example directly: saving asks for a name.
+    with cd.Charter(["--example"]) as app:
+        app.wait_title(lambda t: t == "Workout history", "the example's spec title")
+        cd.find(app.window(), role="label", name="Not Saved")
 
     print("ok - shell end to end")
 

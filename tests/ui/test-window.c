@@ -14,7 +14,13 @@
 #include "charter-preferences-window.h"
 #include "charter-file.h"
 #include "charter-markdown.h"
+#include "charter-discovery-view.h"
+#include "charter-plan-view.h"
 #include "charter-recovery.h"
+#include "charter-spec-view.h"
+#include "charter-start-date-editor.h"
+#include "charter-timeline-view.h"
+#include "charter-welcome-page.h"
 #include "charter-window.h"
 #include "tests/fault-injection.h"
 
@@ -1136,6 +1142,388 @@ test_projector_mode (void)
   destroy_window (window);
 }
 
+/* First use, the project start, and opening off the main thread */
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_status_page (GtkWidget  *widget,
+                  const char *title_prefix)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_visible (widget) &&
+      adw_status_page_get_title (ADW_STATUS_PAGE (widget)) != NULL &&
+      g_str_has_prefix (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title_prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child, title_prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+write_document (CharterDocument *document,
+                const char      *dir,
+                const char      *name)
+{
+  g_autoptr(GBytes) bytes = charter_file_serialize (document);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  return path;
+}
+
+/* Issue 18: File → New did nothing in a window showing an untouched copy of
+ * the example (it counted as "pristine" and was presented again). */
+static void
+test_new_beside_example (void)
+{
+  CharterWindow *window = new_window ();
+  g_autoptr(GFile) example = charter_application_get_example_file ();
+  guint before;
+  CharterWindow *created;
+
+  g_assert_nonnull (example);
+  charter_window_open_copy (window, example);
+  spin_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_tasks (charter_window_get_document (window))), >, 0);
+  g_assert_true (charter_window_is_pristine (window));
+  g_assert_false (charter_window_is_blank (window));
+
+  before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
+  created = CHARTER_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  g_assert_true (created != window);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_tasks (charter_window_get_document (created))), ==, 0);
+  /* The example is still there, untouched. */
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_tasks (charter_window_get_document (window))), >, 0);
+
+  destroy_window (created);
+  destroy_window (window);
+}
+
+/* Starting without a file offers a choice; New Plan takes it at once, in
+ * the same window, starting on the next working day after today. */
+static void
+test_welcome_new_plan (void)
+{
+  CharterWindow *window = new_window ();
+  GtkWidget *welcome = find_widget_of_type (GTK_WIDGET (window), CHARTER_TYPE_WELCOME_PAGE);
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  CharterDocument *document;
+
+  g_assert_nonnull (welcome);
+  g_assert_false (gtk_widget_get_visible (welcome));
+
+  charter_window_show_welcome (window);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (welcome));
+  g_assert_true (charter_window_is_blank (window));
+  /* Nothing to save or export on the welcome page. */
+  g_assert_false (action_enabled (window, "save"));
+  g_assert_false (action_enabled (window, "export-markdown"));
+  g_assert_true (action_enabled (window, "open"));
+
+  /* Thursday 3 December 2026: the plan starts on Friday the 4th. */
+  g_setenv ("CHARTER_TODAY", "2026-12-03", TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before);
+  g_assert_false (gtk_widget_get_visible (welcome));
+  g_assert_true (action_enabled (window, "save"));
+  document = charter_window_get_document (window);
+  g_assert_cmpstr (charter_calendar_get_start (charter_document_get_calendar (document)), ==, "2026-12-04");
+  /* A new plan is not an edit. */
+  g_assert_false (charter_document_get_modified (document));
+  g_assert_false (charter_document_get_can_undo (document));
+
+  /* Friday: over the weekend to Monday, and past a holiday. */
+  g_setenv ("CHARTER_TODAY", "2026-12-04", TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  spin ();
+  document = charter_window_get_document (window);
+  g_assert_cmpstr (charter_calendar_get_start (charter_document_get_calendar (document)), ==, "2026-12-07");
+  {
+    const char * const holidays[] = { "2026-12-07", NULL };
+    g_autofree char *next = NULL;
+    GDate today;
+
+    charter_calendar_set_holidays (charter_document_get_calendar (document), holidays);
+    charter_today (&today);
+    next = charter_next_working_day (charter_document_get_calendar (document), &today);
+    g_assert_cmpstr (next, ==, "2026-12-08");
+  }
+  g_unsetenv ("CHARTER_TODAY");
+
+  destroy_window (window);
+}
+
+/* The project start is changed in the app, as one undoable step. */
+static void
+test_edit_start (void)
+{
+  CharterWindow *window = new_window ();
+  CharterStartDateEditor *editor;
+  CharterDocument *document;
+  CharterCalendar *calendar;
+  GtkCalendar *picker;
+  g_autoptr(GDateTime) day = NULL;
+
+  g_setenv ("CHARTER_TODAY", "2026-12-03", TRUE);
+  charter_window_new_plan (window);
+  g_unsetenv ("CHARTER_TODAY");
+  document = charter_window_get_document (window);
+  calendar = charter_document_get_calendar (document);
+
+  g_assert_true (action_enabled (window, "edit-start"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "edit-start", NULL);
+  spin ();
+  editor = CHARTER_START_DATE_EDITOR (find_widget_of_type (GTK_WIDGET (window), CHARTER_TYPE_START_DATE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_true (charter_start_date_editor_get_document (editor) == document);
+  g_assert_true (widget_shows_text (GTK_WIDGET (editor), "2026"));
+
+  picker = GTK_CALENDAR (find_widget_of_type (GTK_WIDGET (editor), GTK_TYPE_CALENDAR));
+  g_assert_nonnull (picker);
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (picker);
+
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 4);
+  }
+
+  /* A click on Monday 11 January 2027. */
+  day = g_date_time_new_local (2027, 1, 11, 12, 0, 0);
+  gtk_calendar_select_day (picker, day);
+  g_signal_emit_by_name (picker, "day-selected");
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-01-11");
+  g_assert_true (charter_document_get_can_undo (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  spin ();
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2026-12-04");
+  /* The editor follows the document, undo included. */
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (picker);
+
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 4);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 12);
+  }
+
+  destroy_window (window);
+}
+
+static CharterDocument *
+big_document (guint n)
+{
+  CharterDocument *document = charter_document_new ();
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) deps = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+      g_autofree char *name = g_strdup_printf ("Task %u", i + 1);
+      CharterTask *task = charter_task_new (id);
+
+      charter_task_set_name (task, name);
+      charter_task_set_duration (task, 1 + i % 7);
+      g_ptr_array_add (tasks, task);
+      if (i > 0)
+        {
+          g_autofree char *dep_id = g_strdup_printf ("d%u", i);
+          g_autofree char *pred = g_strdup_printf ("t%u", i / 2);
+          CharterDependency *dep = charter_dependency_new (dep_id);
+
+          charter_dependency_set_predecessor (dep, pred);
+          charter_dependency_set_successor (dep, id);
+          g_ptr_array_add (deps, dep);
+        }
+    }
+  g_list_store_splice (G_LIST_STORE (charter_document_get_tasks (document)), 0, 0, tasks->pdata, tasks->len);
+  g_list_store_splice (G_LIST_STORE (charter_document_get_dependencies (document)), 0, 0, deps->pdata, deps->len);
+  return document;
+}
+
+static gboolean
+count_tick_cb (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Opening shows "Opening …" with a Cancel at once; cancelling leaves the
+ * window as it was; a file that loads arrives while the main loop runs. */
+static void
+test_open_cancel (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autoptr(CharterDocument) big = big_document (5000);
+  g_autofree char *path = write_document (big, dir, "big.charter");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CharterDocument *empty = charter_window_get_document (window);
+  GtkWidget *welcome = find_widget_of_type (GTK_WIDGET (window), CHARTER_TYPE_WELCOME_PAGE);
+  gint64 deadline;
+  guint ticks = 0;
+  guint tick_id;
+
+  charter_window_show_welcome (window);
+  charter_window_open (window, file);
+  g_assert_true (charter_window_get_busy (window));
+  g_assert_nonnull (find_status_page (GTK_WIDGET (window), "Opening “big.charter”"));
+  g_assert_false (gtk_widget_get_visible (welcome));
+  g_assert_true (action_enabled (window, "cancel-open"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cancel-open", NULL);
+  /* Cancel does not wait for the reader to finish. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (charter_window_get_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (charter_window_get_busy (window));
+  g_assert_true (charter_window_get_document (window) == empty);
+  g_assert_null (charter_window_get_error_message (window));
+  g_assert_null (find_status_page (GTK_WIDGET (window), "Opening"));
+  g_assert_true (gtk_widget_get_visible (welcome));
+
+  /* Again, to the end: the main loop keeps turning while it loads. */
+  tick_id = g_timeout_add (5, count_tick_cb, &ticks);
+  charter_window_open (window, file);
+  spin_until_idle (window);
+  g_source_remove (tick_id);
+  g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_tasks (charter_window_get_document (window))),
+                    ==, 5000);
+  g_assert_false (gtk_widget_get_visible (welcome));
+  g_assert_null (find_status_page (GTK_WIDGET (window), "Opening"));
+  g_assert_cmpuint (ticks, >, 3);
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Bad files in the app: a 10 MB id, a start at 9999-12-31, a newer format.
+ * The window with work keeps it; each file opens beside it or says why. */
+static void
+test_bad_files_keep_work (void)
+{
+  CharterWindow *window = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("charter-test-XXXXXX", NULL);
+  g_autofree char *long_id = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autofree char *big_id = g_strdup_printf ("{\"format\": \"charter\", \"version\": 1, \"plan\": {\"tasks\": "
+                                             "[{\"id\": \"%s\", \"name\": \"A\", \"duration\": 1}]}}", long_id);
+  const char *late = "{\"format\": \"charter\", \"version\": 1, \"plan\": {\"calendar\": {\"start\": \"9999-12-31\"}, "
+                     "\"tasks\": [{\"id\": \"a\", \"name\": \"A\", \"duration\": 5}]}}";
+  const char *newer = "{\"format\": \"charter\", \"version\": 7, \"plan\": {\"tasks\": "
+                      "[{\"id\": \"a\", \"name\": \"A\", \"duration\": 5}]}}";
+  const char *broken = "{\"format\": \"charter\", \"version\": 1, \"plan\": {\"tasks\": [{\"id\": ";
+  const char *contents[] = { big_id, late, newer, broken };
+  const char *names[] = { "big-id.charter", "late.charter", "newer.charter", "broken.charter" };
+  CharterDocument *mine;
+
+  edit_spec_title (window, "Keep me");
+  mine = charter_window_get_document (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+      g_assert_true (g_file_set_contents (path, contents[i], -1, NULL));
+      charter_window_open (window, file);
+      /* The window with work never shows "Opening" in place of it. */
+      g_assert_null (find_status_page (GTK_WIDGET (window), "Opening"));
+      spin_until_idle (window);
+
+      g_assert_true (charter_window_get_document (window) == mine);
+      g_assert_cmpstr (charter_spec_get_title (charter_document_get_spec (mine)), ==, "Keep me");
+      if (i == 3)
+        {
+          g_assert_nonnull (charter_window_get_error_message (window));
+          g_assert_nonnull (strstr (charter_window_get_error_message (window), "broken.charter"));
+          g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before);
+        }
+      else
+        {
+          CharterWindow *opened = CHARTER_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+
+          g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
+          g_assert_true (opened != window);
+          g_assert_cmpuint (g_list_model_get_n_items (charter_document_get_tasks (charter_window_get_document (opened))), ==, 1);
+          if (i == 2)
+            g_assert_true (charter_document_get_read_only (charter_window_get_document (opened)));
+          destroy_window (opened);
+        }
+      g_remove (path);
+    }
+
+  destroy_window (window);
+  g_rmdir (dir);
+}
+
+/* The workspace on screen gets a new document at once, the others when
+ * shown, so that a large plan's first frame waits only for what it shows. */
+static void
+test_hand_over (void)
+{
+  CharterWindow *window = new_window ();
+  g_autoptr(CharterDocument) document = charter_document_new ();
+  static const char * const names[] = { "discovery", "spec", "plan", "timeline" };
+  GType types[] = { CHARTER_TYPE_DISCOVERY_VIEW, CHARTER_TYPE_SPEC_VIEW, CHARTER_TYPE_PLAN_VIEW,
+                    CHARTER_TYPE_TIMELINE_VIEW };
+
+  charter_window_set_workspace (window, "discovery");
+  charter_window_set_document (window, document, NULL);
+  spin ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *view = find_widget_of_type (GTK_WIDGET (window), types[i]);
+      g_autoptr(CharterDocument) before = NULL;
+      g_autoptr(CharterDocument) after = NULL;
+
+      g_assert_nonnull (view);
+      g_object_get (view, "document", &before, NULL);
+      /* Off screen, the Plan graph does not build its widgets yet. */
+      g_assert_true (i == 0 ? before == document : before != document);
+
+      charter_window_set_workspace (window, names[i]);
+      g_object_get (view, "document", &after, NULL);
+      g_assert_true (after == document);
+    }
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1182,6 +1570,12 @@ main (int   argc,
   g_test_add_func ("/window/recovery-of-opened-file", test_recovery_of_opened_file);
   g_test_add_func ("/window/save-fails-keeps-everything", test_save_fails_keeps_everything);
   g_test_add_func ("/window/changed-on-disk-same-mtime", test_changed_on_disk_same_mtime);
+  g_test_add_func ("/window/new-beside-example", test_new_beside_example);
+  g_test_add_func ("/window/welcome-new-plan", test_welcome_new_plan);
+  g_test_add_func ("/window/edit-start", test_edit_start);
+  g_test_add_func ("/window/open-cancel", test_open_cancel);
+  g_test_add_func ("/window/bad-files-keep-work", test_bad_files_keep_work);
+  g_test_add_func ("/window/hand-over", test_hand_over);
 
   status = g_test_run ();
 
