@@ -113,6 +113,8 @@ test_timeline (void)
   check_workspace (charter_timeline_view_new ());
 }
 
+static const char * const workspace_names[] = { "discovery", "spec", "plan", "timeline" };
+
 static void
 collect_workspaces (GtkWidget *root,
                     GPtrArray *found)
@@ -124,7 +126,8 @@ collect_workspaces (GtkWidget *root,
     collect_workspaces (child, found);
 }
 
-/* The window hands its document, and one scheduler of it, to every workspace. */
+/* The window hands its document, and one scheduler of it, to every
+ * workspace: the one on screen at once, each other one when it is shown. */
 static void
 test_window_hands_over (void)
 {
@@ -142,6 +145,11 @@ test_window_hands_over (void)
 
   charter_window_set_document (window, document, NULL);
   spin ();
+  for (guint i = 0; i < G_N_ELEMENTS (workspace_names); i++)
+    {
+      charter_window_set_workspace (window, workspace_names[i]);
+      spin ();
+    }
   collect_workspaces (GTK_WIDGET (window), workspaces);
   g_assert_cmpuint (workspaces->len, ==, 4);
   scheduler = charter_workspace_get_scheduler (workspaces->pdata[0]);
