@@ -360,7 +360,12 @@ close_empty_layers (guint  n,
 /* Network simplex layering (Gansner, Koutsofios, North and Vo, as in dot):
  * the layers that make the edges shortest in total, which means the fewest
  * dummy nodes to order and draw. Starts from the feasible @layer it is
- * given; stops after @max_pivots exchanges (the result stays feasible). */
+ * given; stops after @max_pivots exchanges, or once the exchanges have
+ * renumbered NS_WORK_BUDGET nodes of the tree (the result stays feasible,
+ * only its edges may be longer): each exchange renumbers the subtree under
+ * it, so on plans of tens of thousands of tasks an unbounded run grows with
+ * the square of the plan (30,000 tasks: 5 s of 7; 100,000: over a minute). */
+#define NS_WORK_BUDGET 3e7
 typedef struct
 {
   guint   n;
@@ -386,6 +391,7 @@ typedef struct
   int     slack;
   guint   e_low;
   guint   e_lim;
+  guint64 work;        /* nodes renumbered by the pivots so far */
 } Simplex;
 
 #define NS_SLACK(s, e) ((s)->rank[(s)->head[e]] - (s)->rank[(s)->tail[e]] - 1)
@@ -784,6 +790,7 @@ ns_update (Simplex *s,
   s->tree_index[f] = s->tree_index[e];
   s->tree_edges[s->tree_index[f]] = f;
   ns_dfs_range (s, lca, s->par[lca], s->low[lca]);
+  s->work += s->lim[lca] - s->low[lca] + 1;
 }
 
 static void
@@ -846,7 +853,7 @@ network_simplex (guint        n,
       ns_dfs_cutval (&s, roots[r], G_MAXUINT);
     }
 
-  for (guint pivot = 0; pivot < max_pivots; pivot++)
+  for (guint pivot = 0; pivot < max_pivots && s.work < NS_WORK_BUDGET; pivot++)
     {
       guint e = ns_leave_edge (&s);
       guint f;
