@@ -387,6 +387,13 @@ charter_application_handle_local_options (GApplication *application,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Answered here, in the process that was started: no window, no bus. */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("charter %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
   if (!g_variant_dict_contains (options, "example"))
     return -1;
 
@@ -450,6 +457,8 @@ charter_application_init (CharterApplication *self)
   static const GOptionEntry entries[] = {
     { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open a copy of the example plan (workout history)"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version of Charter and exit"), NULL },
     { NULL }
   };
 
