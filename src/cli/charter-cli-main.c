@@ -62,6 +62,9 @@ print_usage (FILE *out)
   fprintf (out, "%s\n", _("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-12s %s\n", "-h, --help", _("Show this help and exit"));
+  fprintf (out, "  %-12s %s\n", "--version", _("Print the version of charter-cli and exit"));
   fprintf (out, "\n%s\n", _("Run “charter-cli COMMAND --help” for the options of a command."));
 }
 
@@ -90,7 +93,13 @@ charter_cli_main (int   argc,
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (argv[1], commands[i].name) == 0)
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        g_autofree char *prgname = g_strdup_printf ("charter-cli %s", commands[i].name);
+
+        /* "Usage: charter-cli schedule [OPTION…]" in the command's --help. */
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   fprintf (stderr, _("charter-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);

@@ -319,6 +319,39 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+on_help_shown_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GtkWindow *parent = source != NULL ? GTK_WINDOW (source) : NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+
+  /* No help browser (Yelp) on this system, or it failed: say so. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could Not Open the Help"), NULL));
+  /* Translators: %s is the system's reason, e.g. "Operation not supported" */
+  adw_message_dialog_format_body (dialog, _("Charter’s help needs a help browser such as Yelp: %s"),
+                                  error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The user guide (help/C), in the system's help browser. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CharterApplication *self = CHARTER_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri_full (parent, "help:" APP_ID, GDK_CURRENT_TIME, NULL, on_help_shown_cb, NULL);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
@@ -360,6 +393,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "help", help_action },
 };
 
 static const struct {
@@ -369,6 +403,7 @@ static const struct {
   { "app.new", { "<Control>n", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },
@@ -428,6 +463,13 @@ charter_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
+
+  /* Answered here, in the process that was started: no window, no bus. */
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("charter %s\n", PACKAGE_VERSION);
+      return 0;
+    }
 
   if (!g_variant_dict_contains (options, "example"))
     return -1;
@@ -497,6 +539,8 @@ charter_application_init (CharterApplication *self)
   static const GOptionEntry entries[] = {
     { "example", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Open a copy of the example plan (workout history)"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version of Charter and exit"), NULL },
     { NULL }
   };
 
