@@ -64,7 +64,7 @@ charter_file_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  return charter_reader_parse (data ? data : "", length, display_name, error);
+  return charter_reader_parse (data ? data : "", length, display_name, NULL, error);
 }
 
 /* Reads @file, but never more than Charter opens: a file that grew since
@@ -186,7 +186,7 @@ charter_file_load (GFile         *file,
   if (contents == NULL)
     return NULL;
 
-  document = charter_reader_parse (contents, length, display_name, error);
+  document = charter_reader_parse (contents, length, display_name, cancellable, error);
   if (document == NULL)
     return NULL;
 

@@ -44,10 +44,12 @@ gboolean         charter_io_derived_default  (CharterItem       *item,
 GBytes          *charter_writer_serialize    (CharterDocument  *document,
                                               JsonObject       *extra);
 
-/* Reads a document from @data (which need not end with a NUL byte). */
+/* Reads a document from @data (which need not end with a NUL byte);
+ * stops with G_IO_ERROR_CANCELLED between items once @cancellable is. */
 CharterDocument *charter_reader_parse        (const char       *data,
                                               gsize             length,
                                               const char       *display_name,
+                                              GCancellable     *cancellable,
                                               GError          **error);
 
 G_END_DECLS

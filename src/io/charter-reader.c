@@ -33,6 +33,8 @@ typedef struct
   /* Where the item being read starts in the text (G_MAXSIZE: not known,
    * as for items inside items), to quote what the file says. */
   gsize                  item_offset;
+  /* Checked between items: a cancelled open stops reading a big file. */
+  GCancellable          *cancellable;
 } Reader;
 
 /* The members of an object of the text, in their order, not yet built. */
@@ -898,6 +900,8 @@ read_collection (Reader     *r,
           return FALSE;
         }
       r->item_offset = element_offset;
+      if (g_cancellable_set_error_if_cancelled (r->cancellable, r->error))
+        return FALSE;
       if (!read_element (r, element, i++, type, path, ids, items))
         return FALSE;
     }
@@ -1288,13 +1292,14 @@ read_document (Reader *r,
 }
 
 static CharterDocument *
-parse (const char  *data,
-       gsize        length,
-       const char  *display_name,
-       GError     **error)
+parse (const char   *data,
+       gsize         length,
+       const char   *display_name,
+       GCancellable *cancellable,
+       GError      **error)
 {
   CharterJsonText text = { data, length };
-  Reader r = { display_name ? display_name : _("document"), error, &text, NULL, G_MAXSIZE };
+  Reader r = { display_name ? display_name : _("document"), error, &text, NULL, G_MAXSIZE, cancellable };
   CharterJsonProblem problem;
   g_autofree char *message = NULL;
   CharterDocument *document;
@@ -1378,10 +1383,11 @@ parse (const char  *data,
 }
 
 CharterDocument *
-charter_reader_parse (const char  *data,
-                      gsize        length,
-                      const char  *display_name,
-                      GError     **error)
+charter_reader_parse (const char   *data,
+                      gsize         length,
+                      const char   *display_name,
+                      GCancellable *cancellable,
+                      GError      **error)
 {
-  return parse (data, length, display_name, error);
+  return parse (data, length, display_name, cancellable, error);
 }
