@@ -264,6 +264,47 @@ charter_discovery_entry_row (CharterDocument *document,
   return row;
 }
 
+/* GTK 4.8's text view answers a height request with the height of its text
+ * at the width it had last, and does not ask again once it learns its new
+ * width: filled before it was first shown (a file opened, another workspace
+ * before) or narrowed, it kept the old height and cut its last lines off.
+ * Its adjustments change whenever its text is laid out anew (upper) or its
+ * size does (page size): then it is measured again, before the next layout.
+ * The adjustments stay quiet when nothing changed, so this settles. */
+static gboolean
+remeasure_tick_cb (GtkWidget     *view,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  g_object_set_data (G_OBJECT (view), "charter-remeasure", NULL);
+  gtk_widget_queue_resize (view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_text_view_adjustment_changed_cb (GtkAdjustment *adjustment,
+                                    GtkWidget     *view)
+{
+  if (g_object_get_data (G_OBJECT (view), "charter-remeasure") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (view), "charter-remeasure",
+                     GUINT_TO_POINTER (gtk_widget_add_tick_callback (view, remeasure_tick_cb, NULL, NULL)));
+}
+
+/* Hidden, a text view gets no frames: what was pending is dropped, and it
+ * is measured again once shown. */
+static void
+on_text_view_map_changed_cb (GtkWidget *view)
+{
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "charter-remeasure"));
+
+  if (id != 0)
+    gtk_widget_remove_tick_callback (view, id);
+  g_object_set_data (G_OBJECT (view), "charter-remeasure", NULL);
+  if (gtk_widget_get_mapped (view))
+    gtk_widget_queue_resize (view);
+}
+
 /**
  * charter_discovery_text_area:
  * @document: the document
@@ -294,6 +335,12 @@ charter_discovery_text_area (CharterDocument *document,
   gtk_widget_set_size_request (view, -1, 28 * MAX (min_lines, 1));
   charter_discovery_set_accessible_name (view, accessible_name);
   charter_discovery_bind_text_view (GTK_TEXT_VIEW (view), document, item, property);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)), "changed",
+                           G_CALLBACK (on_text_view_adjustment_changed_cb), view, 0);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "changed",
+                           G_CALLBACK (on_text_view_adjustment_changed_cb), view, 0);
+  g_signal_connect (view, "map", G_CALLBACK (on_text_view_map_changed_cb), NULL);
+  g_signal_connect (view, "unmap", G_CALLBACK (on_text_view_map_changed_cb), NULL);
   gtk_frame_set_child (GTK_FRAME (frame), view);
 
   return frame;

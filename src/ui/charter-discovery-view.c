@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-discovery-view.h"
+#include "charter-workspace.h"
 
 #include "charter-discovery-binding.h"
 #include "charter-traceability.h"
@@ -21,9 +22,10 @@ struct _CharterDiscoveryView
 {
   AdwBin              parent_instance;
 
-  /* Widgets */
+  /* Template widgets */
   GtkWidget          *search_entry;
   GtkWidget          *segment_dropdown;
+  GtkStringList      *segments;
   GtkWidget          *participant_list;
   GtkWidget          *interview_list;
   GtkWidget          *stack;
@@ -31,6 +33,8 @@ struct _CharterDiscoveryView
   GtkWidget          *board_status;
   GtkWidget          *file_under_button;
   GtkWidget          *show_in_notes_button;
+
+  /* Widgets made for what is open */
   GtkWidget          *interview_page;
   GtkWidget          *participant_page;
   GtkWidget          *notes_view;
@@ -42,7 +46,6 @@ struct _CharterDiscoveryView
   GObject            *scheduler;
   CharterInterview   *interview;
   CharterParticipant *participant;
-  GtkStringList      *segments;
   GtkCustomFilter    *interview_filter;
   GtkFilterListModel *interviews;
   GtkSingleSelection *interview_selection;
@@ -55,7 +58,8 @@ struct _CharterDiscoveryView
   gboolean            updating_segments;
 };
 
-G_DEFINE_FINAL_TYPE (CharterDiscoveryView, charter_discovery_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CharterDiscoveryView, charter_discovery_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
 
 enum {
   PROP_0,
@@ -1257,7 +1261,7 @@ on_insights_changed_cb (GListModel           *list,
 }
 
 static void
-on_search_changed_cb (GtkSearchEntry       *entry,
+on_search_entry_search_changed_cb (GtkSearchEntry       *entry,
                       CharterDiscoveryView *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "discovery.search", "s",
@@ -1265,7 +1269,7 @@ on_search_changed_cb (GtkSearchEntry       *entry,
 }
 
 static void
-on_segment_selected_cb (GtkDropDown          *dropdown,
+on_segment_dropdown_selected_cb (GtkDropDown          *dropdown,
                         GParamSpec           *pspec,
                         CharterDiscoveryView *self)
 {
@@ -1280,7 +1284,7 @@ on_segment_selected_cb (GtkDropDown          *dropdown,
 
 /* A sidebar row opens its interview or participant, as the open-* actions do. */
 static void
-on_sidebar_activate_cb (GtkListView          *list,
+on_sidebar_list_activate_cb (GtkListView          *list,
                         guint                 position,
                         CharterDiscoveryView *self)
 {
@@ -1874,148 +1878,17 @@ focus_search_action (GtkWidget  *widget,
 
 /* Construction */
 
-/* A sidebar section: a heading with an add button, then a list of rows that
- * open what they show. Returns the list; @scroller is the window around it. */
-static GtkWidget *
-sidebar_list (CharterDiscoveryView *self,
-              GtkWidget            *sidebar,
-              const char           *title,
-              const char           *add_action,
-              const char           *add_name,
-              GtkSingleSelection   *selection,
-              GtkWidget           **scroller)
+static void
+setup_sidebar_list (CharterDiscoveryView *self,
+                    GtkWidget            *list,
+                    GtkSingleSelection   *selection)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
   g_autoptr(GtkListItemFactory) factory = row_factory (self);
-  GtkWidget *list;
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "charter-sidebar-heading");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), add_action);
-  gtk_widget_set_tooltip_text (button, add_name);
-  charter_discovery_set_accessible_name (button, add_name);
-  gtk_widget_set_margin_end (button, 8);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (sidebar), box);
 
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (selection)), g_object_ref (factory));
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
-  gtk_widget_add_css_class (list, "navigation-sidebar");
-  charter_discovery_set_accessible_name (list, title);
-  g_signal_connect (list, "activate", G_CALLBACK (on_sidebar_activate_cb), self);
-  *scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (*scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (*scroller), list);
-  gtk_box_append (GTK_BOX (sidebar), *scroller);
-  return list;
-}
-
-static void
-build_ui (CharterDiscoveryView *self)
-{
-  GtkWidget *paned, *sidebar, *box, *button, *scroller, *board_page, *toolbar, *new_need, *label;
-
-  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_position (GTK_PANED (paned), 320);
-
-  sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (sidebar, 280, -1);
-  gtk_widget_add_css_class (sidebar, "background");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  self->search_entry = gtk_search_entry_new ();
-  g_object_set (self->search_entry, "placeholder-text", _("Search notes and insights"), NULL);
-  charter_discovery_set_accessible_name (self->search_entry, _("Search notes and insights"));
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
-  gtk_box_append (GTK_BOX (box), self->search_entry);
-
-  self->segments = gtk_string_list_new ((const char *[]) { _("All segments"), NULL });
-  self->segment_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->segments)), NULL);
-  charter_discovery_set_accessible_name (self->segment_dropdown, _("Participant segment"));
-  gtk_widget_set_tooltip_text (self->segment_dropdown, _("Show only participants of one segment"));
-  g_signal_connect (self->segment_dropdown, "notify::selected", G_CALLBACK (on_segment_selected_cb), self);
-  gtk_box_append (GTK_BOX (box), self->segment_dropdown);
-
-  button = gtk_button_new_with_mnemonic (_("Affinity _Board"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "discovery.show-board");
-  gtk_widget_set_tooltip_text (button, _("Insights as cards, filed under needs"));
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (sidebar), box);
-
-  self->participant_selection = gtk_single_selection_new (NULL);
-  self->participant_list = sidebar_list (self, sidebar, _("Participants"), "discovery.add-participant",
-                                         _("Add Participant"), self->participant_selection, &scroller);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
-
-  self->interview_filter = gtk_custom_filter_new (interview_filter_func, self, NULL);
-  self->interviews = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->interview_filter)));
-  self->interview_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->interviews)));
-  self->interview_list = sidebar_list (self, sidebar, _("Interviews"), "discovery.add-interview",
-                                       _("Add Interview"), self->interview_selection, &scroller);
-  gtk_widget_set_vexpand (scroller, TRUE);
-
-  gtk_paned_set_start_child (GTK_PANED (paned), sidebar);
-
-  /* The board page: a toolbar, then the columns. */
-  board_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (toolbar, 12);
-  gtk_widget_set_margin_start (toolbar, 18);
-  gtk_widget_set_margin_end (toolbar, 18);
-  label = gtk_label_new (_("Affinity Board"));
-  gtk_widget_add_css_class (label, "title-2");
-  gtk_box_append (GTK_BOX (toolbar), label);
-  self->board_status = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->board_status, "dim-label");
-  gtk_widget_set_hexpand (self->board_status, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->board_status), 0);
-  gtk_box_append (GTK_BOX (toolbar), self->board_status);
-  self->file_under_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->file_under_button), _("File Under…"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->file_under_button), TRUE);
-  gtk_widget_set_tooltip_text (self->file_under_button, _("File the selected card under a need (keyboard alternative to dragging)"));
-  charter_discovery_set_accessible_name (self->file_under_button, _("File Under"));
-  gtk_box_append (GTK_BOX (toolbar), self->file_under_button);
-  self->show_in_notes_button = gtk_button_new_with_mnemonic (_("Show in _Notes"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->show_in_notes_button), "discovery.show-insight");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->show_in_notes_button), "s", "");
-  gtk_widget_set_tooltip_text (self->show_in_notes_button, _("Open the interview the selected card came from, at its passage"));
-  gtk_widget_set_sensitive (self->show_in_notes_button, FALSE);
-  gtk_box_append (GTK_BOX (toolbar), self->show_in_notes_button);
-  new_need = gtk_button_new_with_mnemonic (_("_New Need"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (new_need), "discovery.new-need");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (new_need), "s", "");
-  gtk_widget_add_css_class (new_need, "suggested-action");
-  gtk_box_append (GTK_BOX (toolbar), new_need);
-  gtk_box_append (GTK_BOX (board_page), toolbar);
-
-  self->board_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  gtk_widget_add_css_class (self->board_box, "charter-board");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->board_box);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (board_page), scroller);
-
-  self->stack = gtk_stack_new ();
-  gtk_stack_add_named (GTK_STACK (self->stack), board_page, "board");
-  gtk_paned_set_end_child (GTK_PANED (paned), self->stack);
-
-  adw_bin_set_child (ADW_BIN (self), paned);
+  gtk_list_view_set_model (GTK_LIST_VIEW (list), GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_factory (GTK_LIST_VIEW (list), factory);
 }
 
 /* Overrides */
@@ -2040,12 +1913,11 @@ charter_discovery_view_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->insights_signals);
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHARTER_TYPE_DISCOVERY_VIEW);
   g_clear_object (&self->document);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->interview);
   g_clear_object (&self->participant);
-  g_clear_object (&self->segments);
   g_clear_object (&self->interview_filter);
   g_clear_object (&self->interviews);
   g_clear_object (&self->interview_selection);
@@ -2125,16 +1997,24 @@ charter_discovery_view_class_init (CharterDiscoveryViewClass *klass)
   object_class->set_property = charter_discovery_view_set_property;
   widget_class->map = charter_discovery_view_map;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         CHARTER_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SCHEDULER] =
-    g_param_spec_object ("scheduler", NULL, NULL,
-                         G_TYPE_OBJECT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-discovery-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, segment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, segments);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, participant_list);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, interview_list);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, board_box);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, board_status);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, file_under_button);
+  gtk_widget_class_bind_template_child (widget_class, CharterDiscoveryView, show_in_notes_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_segment_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "discovery.add-participant", NULL, add_participant_action);
   gtk_widget_class_install_action (widget_class, "discovery.add-interview", NULL, add_interview_action);
@@ -2183,8 +2063,16 @@ charter_discovery_view_init (CharterDiscoveryView *self)
 
   charter_discovery_ensure_style ();
   gtk_widget_add_css_class (GTK_WIDGET (self), "charter-discovery");
-  build_ui (self);
-  gtk_widget_set_sensitive (self->file_under_button, FALSE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The sidebar's lists: participants, and the interviews the search and
+   * the segment let through. */
+  self->participant_selection = gtk_single_selection_new (NULL);
+  self->interview_filter = gtk_custom_filter_new (interview_filter_func, self, NULL);
+  self->interviews = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->interview_filter)));
+  self->interview_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->interviews)));
+  setup_sidebar_list (self, self->participant_list, self->participant_selection);
+  setup_sidebar_list (self, self->interview_list, self->interview_selection);
 }
 
 /* Public API */

@@ -14,6 +14,7 @@
 #include "charter-plan-view.h"
 #include "charter-graph-canvas.h"
 #include "charter-scheduler.h"
+#include "charter-workspace.h"
 
 struct _CharterPlanView
 {
@@ -28,7 +29,8 @@ struct _CharterPlanView
   GObject         *scheduler;
 };
 
-G_DEFINE_FINAL_TYPE (CharterPlanView, charter_plan_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CharterPlanView, charter_plan_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
 
 enum {
   PROP_0,
@@ -44,6 +46,7 @@ charter_plan_view_dispose (GObject *object)
 {
   CharterPlanView *self = (CharterPlanView *) object;
 
+  /* AdwBin takes its child (the template's) with it. */
   g_clear_object (&self->document);
   g_clear_object (&self->scheduler);
 
@@ -105,16 +108,14 @@ charter_plan_view_class_init (CharterPlanViewClass *klass)
   object_class->get_property = charter_plan_view_get_property;
   object_class->set_property = charter_plan_view_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         CHARTER_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SCHEDULER] =
-    g_param_spec_object ("scheduler", NULL, NULL,
-                         CHARTER_TYPE_SCHEDULER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_type_ensure (CHARTER_TYPE_GRAPH_CANVAS);
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass), "/org/charterapp/Charter/charter-plan-view.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), CharterPlanView, toast_overlay);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), CharterPlanView, canvas);
 
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "planview");
 }
@@ -122,11 +123,7 @@ charter_plan_view_class_init (CharterPlanViewClass *klass)
 static void
 charter_plan_view_init (CharterPlanView *self)
 {
-  self->toast_overlay = adw_toast_overlay_new ();
-  adw_bin_set_child (ADW_BIN (self), self->toast_overlay);
-
-  self->canvas = charter_graph_canvas_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toast_overlay), self->canvas);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-spec-view.h"
+#include "charter-workspace.h"
 
 #include "charter-discovery-binding.h"
 #include "charter-traceability.h"
@@ -51,12 +52,26 @@ struct _CharterSpecView
 {
   AdwBin           parent_instance;
 
-  /* Widgets */
+  /* Template widgets */
   GtkWidget       *page;
   GtkWidget       *gauge;
   GtkWidget       *gauge_label;
+  GtkWidget       *title_group;
+  GtkWidget       *problem_group;
+  GtkWidget       *audience_group;
+  GtkWidget       *acuteness_group;
   GtkWidget       *needs_group;
+  GtkWidget       *solution_group;
+  GtkWidget       *smallest_group;
+  GtkWidget       *integration_group;
+  GtkWidget       *out_of_scope_group;
+  GtkWidget       *metrics_group;
+  GtkWidget       *when_group;
+  GtkWidget       *open_questions_group;
+  GtkWidget       *decisions_group;
   GtkWidget       *trace_group;
+
+  /* Borrowed: the template's groups of each list */
   GtkWidget       *list_groups[N_LISTS];
 
   /* Owned */
@@ -72,7 +87,8 @@ struct _CharterSpecView
   guint            words;
 };
 
-G_DEFINE_FINAL_TYPE (CharterSpecView, charter_spec_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CharterSpecView, charter_spec_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
 
 enum {
   PROP_0,
@@ -229,15 +245,26 @@ item_row (ListKind    kind,
   return row;
 }
 
-static void
+static GtkWidget *
 add_field (CharterSpecView *self,
            GtkWidget       *row,
            gpointer         item,
            const char      *property,
            const char      *title)
 {
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            charter_discovery_entry_row (self->document, item, property, title));
+  GtkWidget *field = charter_discovery_entry_row (self->document, item, property, title);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field);
+  return field;
+}
+
+/* Where the keyboard goes once a person has added the item of @row: the
+ * field they fill in next (an answer, a target, a reason). */
+static void
+set_next_field (GtkWidget *row,
+                GtkWidget *field)
+{
+  g_object_set_data (G_OBJECT (row), "charter-next-field", field);
 }
 
 static void
@@ -294,7 +321,7 @@ question_row (CharterSpecView *self,
   g_object_bind_property_full (question, "answer", row, "subtitle", G_BINDING_SYNC_CREATE,
                                answer_subtitle, NULL, NULL, NULL);
   add_field (self, row, question, "question", _("Question"));
-  add_field (self, row, question, "answer", _("Answer"));
+  set_next_field (row, add_field (self, row, question, "answer", _("Answer")));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), charter_question_get_status (question) != CHARTER_QUESTION_OPEN);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -321,6 +348,8 @@ exclusion_row (CharterSpecView  *self,
   /* Translators: "Remove from out of scope: Social sharing" */
   remove_name = g_strdup_printf (_("Remove from out of scope: %s"), charter_exclusion_get_what (exclusion));
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove_button (LIST_OUT_OF_SCOPE, exclusion, remove_name));
+  /* The row itself edits the reason. */
+  set_next_field (row, row);
   return row;
 }
 
@@ -357,7 +386,7 @@ metric_row (CharterSpecView *self,
   g_object_bind_property_full (metric, "time-frame", row, "subtitle", G_BINDING_SYNC_CREATE,
                                metric_subtitle, NULL, NULL, NULL);
   add_field (self, row, metric, "measure", _("Measure"));
-  add_field (self, row, metric, "target", _("Target"));
+  set_next_field (row, add_field (self, row, metric, "target", _("Target")));
   add_field (self, row, metric, "time-frame", _("Time frame"));
   return row;
 }
@@ -375,21 +404,41 @@ decision_row (CharterSpecView *self,
   g_object_bind_property (decision, "date", row, "subtitle", G_BINDING_SYNC_CREATE);
   add_field (self, row, decision, "date", _("Date (YYYY-MM-DD)"));
   add_field (self, row, decision, "summary", _("Decision"));
-  add_field (self, row, decision, "rationale", _("Why"));
+  set_next_field (row, add_field (self, row, decision, "rationale", _("Why")));
   return row;
 }
 
+/* Enter (or the apply button) in the add row of a list: the item is added,
+ * and the keyboard goes on to the new item's next field. The list's rows are
+ * rebuilt under the add row, so without this GTK would hand the focus to the
+ * first row of the list, and what the person types next would replace
+ * another item's text. */
 static void
-on_add_entry_apply_cb (AdwEntryRow *row,
+on_add_entry_apply_cb (AdwEntryRow     *row,
                        CharterSpecView *self)
 {
   const char *action = g_object_get_data (G_OBJECT (row), "action");
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  int kind = list_kind_from_add_action (action);
+  guint before;
+  GtkWidget *new_row, *field;
 
-  if (*text == '\0')
+  if (*text == '\0' || kind < 0 || self->document == NULL)
     return;
+  before = g_list_model_get_n_items (get_list (self, kind));
   gtk_widget_activate_action (GTK_WIDGET (self), action, "s", text);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
+
+  if (g_list_model_get_n_items (get_list (self, kind)) != before + 1 ||
+      self->list_rows[kind]->len <= before)
+    return;
+  new_row = self->list_rows[kind]->pdata[before];
+  field = g_object_get_data (G_OBJECT (new_row), "charter-next-field");
+  if (field == NULL)
+    return;
+  if (ADW_IS_EXPANDER_ROW (new_row))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (new_row), TRUE);
+  gtk_widget_grab_focus (field);
 }
 
 static GtkWidget *
@@ -686,19 +735,19 @@ build_fields (CharterSpecView *self)
     g_ptr_array_add (self->field_widgets, w_); \
   } G_STMT_END
 
-  FIELD (g_object_get_data (G_OBJECT (self), "title-group"), charter_discovery_entry_row (self->document, spec, "title", _("Title")));
-  FIELD (g_object_get_data (G_OBJECT (self), "problem-group"),
+  FIELD (self->title_group, charter_discovery_entry_row (self->document, spec, "title", _("Title")));
+  FIELD (self->problem_group,
          charter_discovery_text_area (self->document, spec, "problem", _("Problem"), 3));
-  FIELD (g_object_get_data (G_OBJECT (self), "audience-group"),
+  FIELD (self->audience_group,
          charter_discovery_text_area (self->document, spec, "audience", _("Who has it"), 2));
-  FIELD (g_object_get_data (G_OBJECT (self), "acuteness-group"),
+  FIELD (self->acuteness_group,
          charter_discovery_text_area (self->document, spec, "acuteness", _("How acute it is"), 2));
-  FIELD (g_object_get_data (G_OBJECT (self), "solution-group"),
+  FIELD (self->solution_group,
          charter_discovery_text_area (self->document, spec, "solution", _("What a solution looks like"), 3));
-  FIELD (g_object_get_data (G_OBJECT (self), "smallest-group"),
+  FIELD (self->smallest_group,
          charter_discovery_text_area (self->document, spec, "smallest-version", _("Smallest useful version"), 2));
-  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), charter_discovery_entry_row (self->document, spec, "target-date", _("Target date (YYYY-MM-DD)")));
-  FIELD (g_object_get_data (G_OBJECT (self), "when-group"), charter_discovery_entry_row (self->document, spec, "appetite", _("Appetite (how much time it is worth)")));
+  FIELD (self->when_group, charter_discovery_entry_row (self->document, spec, "target-date", _("Target date (YYYY-MM-DD)")));
+  FIELD (self->when_group, charter_discovery_entry_row (self->document, spec, "appetite", _("Appetite (how much time it is worth)")));
 #undef FIELD
 }
 
@@ -884,93 +933,6 @@ remove_need_action (GtkWidget  *widget,
     set_need_listed (self, g_variant_get_string (parameter, NULL), FALSE);
 }
 
-/* Construction */
-
-static void
-build_ui (CharterSpecView *self)
-{
-  GtkWidget *scroller, *clamp, *box, *gauge_box, *group, *button, *suffix;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 48);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_add_css_class (box, "charter-spec-page");
-
-  /* The length gauge. */
-  gauge_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->gauge = gtk_level_bar_new_for_interval (0, 900);
-  gtk_level_bar_set_mode (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_MODE_CONTINUOUS);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_HIGH, CHARTER_SPEC_PAGE_WORDS);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (self->gauge), GTK_LEVEL_BAR_OFFSET_FULL, 900);
-  charter_discovery_set_accessible_name (self->gauge, _("Spec length"));
-  self->gauge_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->gauge_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->gauge_label), TRUE);
-  gtk_box_append (GTK_BOX (gauge_box), self->gauge_label);
-  gtk_box_append (GTK_BOX (gauge_box), self->gauge);
-  gtk_box_append (GTK_BOX (box), gauge_box);
-
-#define GROUP(key, title, description) G_STMT_START { \
-    group = charter_discovery_group_new ((title), (description)); \
-    g_object_set_data (G_OBJECT (self), (key), group); \
-    gtk_box_append (GTK_BOX (box), group); \
-  } G_STMT_END
-
-  GROUP ("title-group", _("One-Page Spec"), NULL);
-  GROUP ("problem-group", _("Problem"), _("What is wrong today, in the user's words."));
-  GROUP ("audience-group", _("Who Has It"), NULL);
-  GROUP ("acuteness-group", _("How Acute It Is"), _("How much it hurts, how often, and what people do about it today."));
-
-  self->needs_group = charter_discovery_group_new (_("Needs Addressed"), _("From Discovery, each with its evidence: the distinct participants behind it. Needs not yet in the spec are listed last, with Add."));
-  gtk_box_append (GTK_BOX (box), self->needs_group);
-
-  GROUP ("solution-group", _("What a Solution Looks Like"), NULL);
-  GROUP ("smallest-group", _("Smallest Useful Version"), NULL);
-
-  self->list_groups[LIST_INTEGRATION] = charter_discovery_group_new (_("Integration Questions"),
-                                                   _("Tick a question once it is answered; open a row to edit its question and answer."));
-  suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  button = gtk_button_new_with_mnemonic (_("Add the _Usual Ones"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "spec.add-usual-questions");
-  gtk_widget_set_tooltip_text (button, _("Privacy controls, deletion of a user's data, plan tiers"));
-  gtk_box_append (GTK_BOX (suffix), button);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->list_groups[LIST_INTEGRATION]), suffix);
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_INTEGRATION]);
-
-  self->list_groups[LIST_OUT_OF_SCOPE] = charter_discovery_group_new (_("Out of Scope"), _("Each with the reason it is out."));
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_OUT_OF_SCOPE]);
-  self->list_groups[LIST_METRICS] = charter_discovery_group_new (_("Success Metrics"), _("Measure, target and time frame."));
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_METRICS]);
-
-  GROUP ("when-group", _("Target Date or Appetite"), NULL);
-
-  self->list_groups[LIST_OPEN] = charter_discovery_group_new (_("Open Questions"), NULL);
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_OPEN]);
-  self->list_groups[LIST_DECISIONS] = charter_discovery_group_new (_("Decisions"), NULL);
-  gtk_box_append (GTK_BOX (box), self->list_groups[LIST_DECISIONS]);
-
-  self->trace_group = charter_discovery_group_new (_("Traceability"),
-                                 _("Needs and the plan tasks that serve them. Flagged: needs nothing serves, tasks that serve no need."));
-  gtk_box_append (GTK_BOX (box), self->trace_group);
-#undef GROUP
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 600);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  self->page = box;
-  adw_bin_set_child (ADW_BIN (self), scroller);
-}
-
 /* Overrides */
 
 static void
@@ -982,7 +944,7 @@ charter_spec_view_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   for (int kind = 0; kind < N_LISTS; kind++)
     g_clear_object (&self->list_signals[kind]);
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHARTER_TYPE_SPEC_VIEW);
   g_clear_object (&self->document);
   g_clear_object (&self->scheduler);
 
@@ -1061,16 +1023,28 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
   object_class->get_property = charter_spec_view_get_property;
   object_class->set_property = charter_spec_view_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         CHARTER_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SCHEDULER] =
-    g_param_spec_object ("scheduler", NULL, NULL,
-                         G_TYPE_OBJECT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-spec-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, page);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, gauge);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, gauge_label);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, title_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, problem_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, audience_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, acuteness_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, needs_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, solution_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, smallest_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, integration_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, out_of_scope_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, metrics_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, when_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, open_questions_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, decisions_group);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, trace_group);
 
   for (int kind = 0; kind < N_LISTS; kind++)
     gtk_widget_class_install_action (widget_class, lists[kind].add_action, "s", add_item_action);
@@ -1086,6 +1060,23 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
 static void
 charter_spec_view_init (CharterSpecView *self)
 {
+  GtkLevelBar *gauge;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->list_groups[LIST_INTEGRATION] = self->integration_group;
+  self->list_groups[LIST_OUT_OF_SCOPE] = self->out_of_scope_group;
+  self->list_groups[LIST_METRICS] = self->metrics_group;
+  self->list_groups[LIST_OPEN] = self->open_questions_group;
+  self->list_groups[LIST_DECISIONS] = self->decisions_group;
+
+  /* The gauge turns at a page: its marks are not GtkLevelBar's defaults. */
+  gauge = GTK_LEVEL_BAR (self->gauge);
+  gtk_level_bar_remove_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_level_bar_add_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_HIGH, CHARTER_SPEC_PAGE_WORDS);
+  gtk_level_bar_add_offset_value (gauge, GTK_LEVEL_BAR_OFFSET_FULL, 900);
+
   for (int kind = 0; kind < N_LISTS; kind++)
     self->list_rows[kind] = g_ptr_array_new ();
   self->needs_rows = g_ptr_array_new ();
@@ -1104,7 +1095,6 @@ charter_spec_view_init (CharterSpecView *self)
     }
 
   charter_discovery_ensure_style ();
-  build_ui (self);
   update_gauge (self);
 }
 

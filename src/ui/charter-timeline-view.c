@@ -12,6 +12,7 @@
 #include "charter-timeline-view.h"
 #include "charter-gantt-chart.h"
 #include "charter-style.h"
+#include "charter-workspace.h"
 
 struct _CharterTimelineView
 {
@@ -28,11 +29,14 @@ struct _CharterTimelineView
   /* Owned */
   CharterDocument   *document;
   CharterScheduler  *scheduler;
+  GSignalGroup      *document_signals;
+  GSignalGroup      *scheduler_signals;
   GPtrArray         *baseline_ids;  /* per dropdown row; NULL for "none" */
   gboolean           updating_baselines;
 };
 
-G_DEFINE_FINAL_TYPE (CharterTimelineView, charter_timeline_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (CharterTimelineView, charter_timeline_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
 
 enum {
   PROP_0,
@@ -230,6 +234,8 @@ charter_timeline_view_dispose (GObject *object)
 
   charter_timeline_view_set_scheduler (self, NULL);
   charter_timeline_view_set_document (self, NULL);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->scheduler_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHARTER_TYPE_TIMELINE_VIEW);
 
   G_OBJECT_CLASS (charter_timeline_view_parent_class)->dispose (object);
@@ -316,20 +322,15 @@ charter_timeline_view_class_init (CharterTimelineViewClass *klass)
   object_class->get_property = charter_timeline_view_get_property;
   object_class->set_property = charter_timeline_view_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL,
-                         CHARTER_TYPE_DOCUMENT,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SCHEDULER] =
-    g_param_spec_object ("scheduler", NULL, NULL,
-                         CHARTER_TYPE_SCHEDULER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
   properties[PROP_ZOOM] =
     g_param_spec_int ("zoom", NULL, NULL,
                       CHARTER_TIMELINE_ZOOM_DAYS, CHARTER_TIMELINE_ZOOM_MONTHS, CHARTER_TIMELINE_ZOOM_WEEKS,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_ZOOM, properties[PROP_ZOOM]);
 
   g_type_ensure (CHARTER_TYPE_GANTT_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-timeline-view.ui");
@@ -351,6 +352,14 @@ charter_timeline_view_init (CharterTimelineView *self)
   g_autofree char *help = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The view follows the document and the scheduler it shows, and only while it shows them. */
+  self->document_signals = g_signal_group_new (CHARTER_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+  self->scheduler_signals = g_signal_group_new (CHARTER_TYPE_SCHEDULER);
+  g_signal_group_connect_object (self->scheduler_signals, "notify",
+                                 G_CALLBACK (on_schedule_changed_cb), self, G_CONNECT_SWAPPED);
   self->baseline_ids = g_ptr_array_new_with_free_func (g_free);
 
   charter_style_ensure (gdk_display_get_default ());
@@ -407,12 +416,8 @@ charter_timeline_view_set_document (CharterTimelineView *self,
   if (self->document == document)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed_cb, self);
-
   g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
 
   if (self->chart != NULL)
     {
@@ -441,15 +446,11 @@ charter_timeline_view_set_scheduler (CharterTimelineView *self,
   if (self->scheduler == scheduler)
     return;
 
-  if (self->scheduler != NULL)
-    g_signal_handlers_disconnect_by_func (self->scheduler, on_schedule_changed_cb, self);
-
   g_set_object (&self->scheduler, scheduler);
   /* After the chart's own handler, so the summary reads the new schedule. */
   if (self->chart != NULL)
     charter_gantt_chart_set_scheduler (self->chart, scheduler);
-  if (scheduler != NULL)
-    g_signal_connect_object (scheduler, "notify", G_CALLBACK (on_schedule_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->scheduler_signals, scheduler);
 
   if (self->chart != NULL)
     update_summary (self);

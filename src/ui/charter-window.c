@@ -19,6 +19,7 @@
 #include "charter-scheduler.h"
 #include "charter-spec-view.h"
 #include "charter-timeline-view.h"
+#include "charter-workspace.h"
 
 #define MAX_RECENT_ITEMS 10
 
@@ -1304,10 +1305,22 @@ charter_window_set_document (CharterWindow   *self,
   g_binding_group_set_source (self->document_bindings, document);
   g_binding_group_set_source (self->history_bindings, charter_document_get_history (document));
 
-  g_object_set (self->discovery_view, "document", document, "scheduler", self->scheduler, NULL);
-  g_object_set (self->spec_view, "document", document, "scheduler", self->scheduler, NULL);
-  g_object_set (self->plan_view, "document", document, "scheduler", self->scheduler, NULL);
-  g_object_set (self->timeline_view, "document", document, "scheduler", self->scheduler, NULL);
+  /* Every workspace gets the document and its scheduler the same way. */
+  {
+    g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->stack);
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+        GtkWidget *child = adw_view_stack_page_get_child (page);
+
+        if (!CHARTER_IS_WORKSPACE (child))
+          continue;
+        charter_workspace_set_document (CHARTER_WORKSPACE (child), document);
+        charter_workspace_set_scheduler (CHARTER_WORKSPACE (child), CHARTER_SCHEDULER (self->scheduler));
+      }
+  }
 
   self->change_count = 0;
   self->recovery_count = 0;

@@ -531,6 +531,225 @@ test_spec_view (void)
   spin ();
 }
 
+static gboolean
+is_entry_row_titled (GtkWidget *widget,
+                     gpointer   title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* Types @text into the add row called @title and presses Enter, as a person does. */
+static void
+type_into_add_row (GtkWidget  *view,
+                   const char *title,
+                   const char *text)
+{
+  GtkWidget *row = find_widget (view, is_entry_row_titled, (gpointer) title);
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkWidget *focus;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+  focus = gtk_root_get_focus (root);
+  g_assert_true (GTK_IS_TEXT (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), text);
+  /* What Enter does in a text field. */
+  g_signal_emit_by_name (focus, "activate");
+  spin ();
+}
+
+/* The entry row that holds the keyboard focus, or NULL. */
+static GtkWidget *
+focused_entry_row (GtkWidget *view)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (view));
+
+  return focus ? gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) : NULL;
+}
+
+/* Enter in an add row of the spec sends the keyboard to the new item's own
+ * next field, never to another item's (whose text typing would replace). */
+static void
+test_spec_add_focus (void)
+{
+  g_autoptr(CharterDocument) doc = fixture_new ();
+  GtkWidget *view = charter_spec_view_new ();
+  GtkWidget *window = host (view);
+  CharterSpec *spec = charter_document_get_spec (doc);
+  GtkWidget *row;
+
+  charter_spec_view_set_document (CHARTER_SPEC_VIEW (view), doc);
+  spin ();
+
+  /* Out of scope: the reason of the new item, not of the first. */
+  type_into_add_row (view, "Add something out of scope", "Social sharing");
+  g_assert_cmpuint (g_list_model_get_n_items (charter_spec_get_out_of_scope (spec)), ==, 1);
+  type_into_add_row (view, "Add something out of scope", "Watch app");
+  g_assert_cmpuint (g_list_model_get_n_items (charter_spec_get_out_of_scope (spec)), ==, 2);
+  row = focused_entry_row (view);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Watch app");
+  {
+    g_autoptr(CharterExclusion) first = g_list_model_get_item (charter_spec_get_out_of_scope (spec), 0);
+    g_autoptr(CharterExclusion) second = g_list_model_get_item (charter_spec_get_out_of_scope (spec), 1);
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (view));
+
+    charter_document_set (doc, first, "reason", "Not this year", NULL);
+    spin ();
+    /* What the person types now is the new item's reason. */
+    gtk_editable_insert_text (GTK_EDITABLE (focus), "No watch", -1, &(int){ 0 });
+    g_assert_cmpstr (charter_exclusion_get_reason (first), ==, "Not this year");
+    g_assert_cmpstr (charter_exclusion_get_reason (second), ==, "No watch");
+  }
+
+  /* Integration questions: the new question's answer, its row opened. */
+  type_into_add_row (view, "Add an integration question", "Does it work offline?");
+  type_into_add_row (view, "Add an integration question", "Who sees it?");
+  row = focused_entry_row (view);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Answer");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  {
+    GtkWidget *expander = gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW);
+
+    g_assert_nonnull (expander);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==, "Who sees it?");
+    g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  }
+
+  /* Success metrics: the new metric's target. */
+  type_into_add_row (view, "Add a success metric (what is measured)", "Weekly loggers");
+  type_into_add_row (view, "Add a success metric (what is measured)", "Streaks kept");
+  row = focused_entry_row (view);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Target");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW))),
+                   ==, "Streaks kept");
+
+  /* Open questions and decisions the same. */
+  type_into_add_row (view, "Add an open question", "Export to CSV?");
+  type_into_add_row (view, "Add an open question", "Dark mode?");
+  row = focused_entry_row (view);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW))),
+                   ==, "Dark mode?");
+  type_into_add_row (view, "Add a decision", "History first");
+  type_into_add_row (view, "Add a decision", "Charts later");
+  row = focused_entry_row (view);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Why");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW))),
+                   ==, "Charts later");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Runs the main loop for @ms of real time, so that frames (layout) happen. */
+static void
+spin_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+collect_text_views (GtkWidget *root,
+                    GPtrArray *found)
+{
+  if (GTK_IS_TEXT_VIEW (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text_views (child, found);
+}
+
+/* Every multi-line field under @root is as tall as its text needs at the
+ * width it has: no last line cut off. */
+static void
+assert_text_views_not_clipped (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  guint checked = 0;
+
+  collect_text_views (root, views);
+  g_assert_cmpuint (views->len, >, 0);
+  spin_frames (300);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkWidget *view = views->pdata[i];
+      int width = gtk_widget_get_width (view);
+      int natural = 0;
+
+      if (!gtk_widget_get_mapped (view) || width <= 0)
+        continue;
+      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_height (view) < natural)
+        g_error ("text view %u is %d px high for %d px of text at width %d", i,
+                 gtk_widget_get_height (view), natural, width);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
+/* Multi-line Spec fields keep their last line after the page is shown again
+ * and after the document is opened again. */
+static void
+test_spec_text_heights (void)
+{
+  g_autoptr(CharterDocument) doc = fixture_new ();
+  g_autoptr(CharterDocument) other = charter_document_new ();
+  GtkWidget *view = charter_spec_view_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *window;
+  CharterSpec *spec = charter_document_get_spec (doc);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "Members plan the next workout from the last one. ");
+  charter_document_set (doc, spec, "problem", text->str, NULL);
+  charter_document_set (doc, spec, "audience", text->str + 600, NULL);
+  charter_document_set (doc, spec, "solution", "One line.\nTwo lines.\nThree lines.\nFour lines.", NULL);
+
+  gtk_stack_add_named (GTK_STACK (stack), view, "spec");
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("elsewhere"), "other");
+  window = host (stack);
+  charter_spec_view_set_document (CHARTER_SPEC_VIEW (view), doc);
+  spin ();
+  assert_text_views_not_clipped (view);
+
+  /* Another workspace, then back. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+  spin ();
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "spec");
+  spin ();
+  assert_text_views_not_clipped (view);
+
+  /* Another file, then this one again, while the page is hidden. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "other");
+  charter_spec_view_set_document (CHARTER_SPEC_VIEW (view), other);
+  spin ();
+  charter_spec_view_set_document (CHARTER_SPEC_VIEW (view), doc);
+  spin ();
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "spec");
+  spin ();
+  assert_text_views_not_clipped (view);
+
+  /* A narrower window. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
+  spin ();
+  assert_text_views_not_clipped (view);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 static void
 test_insight_kind (void)
 {
@@ -702,6 +921,8 @@ main (int   argc,
   g_test_add_func ("/discovery-widgets/interview-to-need", test_interview_to_need);
   g_test_add_func ("/discovery-widgets/filters", test_filters);
   g_test_add_func ("/discovery-widgets/spec", test_spec_view);
+  g_test_add_func ("/discovery-widgets/spec-add-focus", test_spec_add_focus);
+  g_test_add_func ("/discovery-widgets/spec-text-heights", test_spec_text_heights);
   g_test_add_func ("/discovery-widgets/insight-kind", test_insight_kind);
   g_test_add_func ("/discovery-widgets/document-signals", test_document_signals);
 
