@@ -926,7 +926,17 @@ make_risk_tasks (CharterAvailabilityView *self,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_popover_set_child (GTK_POPOVER (popover), scroller);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), names->len ? names->str : _("No tasks"));
+  /* A long list would widen the whole page: show its start, all of it in the tooltip. */
+  if (g_utf8_strlen (names->str, -1) > 36)
+    {
+      g_autofree char *start = g_utf8_substring (names->str, 0, 35);
+      g_autofree char *shown = g_strconcat (start, "…", NULL);
+
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (button), shown);
+      gtk_widget_set_tooltip_text (button, names->str);
+    }
+  else
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), names->len ? names->str : _("No tasks"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Affected tasks"), -1);
   return button;
 }
