@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "charter-application.h"
+#include "charter-availability-view.h"
 #include "charter-discovery-view.h"
 #include "charter-plan-view.h"
 #include "charter-spec-view.h"
@@ -114,6 +115,12 @@ test_timeline (void)
 }
 
 static void
+test_availability (void)
+{
+  check_workspace (charter_availability_view_new ());
+}
+
+static void
 collect_workspaces (GtkWidget *root,
                     GPtrArray *found)
 {
@@ -143,7 +150,8 @@ test_window_hands_over (void)
   charter_window_set_document (window, document, NULL);
   spin ();
   collect_workspaces (GTK_WIDGET (window), workspaces);
-  g_assert_cmpuint (workspaces->len, ==, 4);
+  /* Discovery, Spec, Plan, Timeline, Team & Risks. */
+  g_assert_cmpuint (workspaces->len, ==, 5);
   scheduler = charter_workspace_get_scheduler (workspaces->pdata[0]);
   g_assert_nonnull (scheduler);
   g_assert_true (charter_scheduler_get_document (scheduler) == document);
@@ -175,6 +183,7 @@ main (int   argc,
   g_test_add_func ("/workspace/spec", test_spec);
   g_test_add_func ("/workspace/plan", test_plan);
   g_test_add_func ("/workspace/timeline", test_timeline);
+  g_test_add_func ("/workspace/availability", test_availability);
   g_test_add_func ("/workspace/window-hands-over", test_window_hands_over);
 
   return g_test_run ();
