@@ -48,6 +48,8 @@ struct _CharterAvailabilityView
   GtkButton        *holiday_add_button;
   GtkListBox       *holidays_list;
   GtkLabel         *risks_error;
+  GtkGrid          *matrix_grid;
+  GtkGrid          *tornado_grid;
   GtkBox           *risks_box;
 
   /* Owned */
@@ -968,7 +970,8 @@ update_effect_label (CharterAvailabilityView *self,
 
 static GtkWidget *
 make_risk_card (CharterAvailabilityView *self,
-                CharterRisk             *risk)
+                CharterRisk             *risk,
+                guint                    position)
 {
   const char *risk_id = charter_item_get_id (CHARTER_ITEM (risk));
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -981,6 +984,14 @@ make_risk_card (CharterAvailabilityView *self,
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);
   gtk_widget_set_margin_top (header, 12);
+  {
+    /* The number the matrix shows it by. */
+    g_autofree char *number = g_strdup_printf (_("R%u"), position + 1);
+    GtkWidget *label = gtk_label_new (number);
+
+    gtk_widget_add_css_class (label, "heading");
+    gtk_box_append (GTK_BOX (header), label);
+  }
   description = make_risk_text (self, risk, "description", _("Risk description"));
   gtk_entry_set_placeholder_text (GTK_ENTRY (description), _("What could go wrong"));
   gtk_box_append (GTK_BOX (header), description);
@@ -1022,6 +1033,219 @@ make_risk_card (CharterAvailabilityView *self,
   return card;
 }
 
+/* Bands of the matrix: probability from the top (high) down, impact from
+ * the left (small) right. */
+static guint
+probability_band (int probability)
+{
+  return CLAMP (probability, 0, 100) >= 100 ? 4 : CLAMP (probability, 0, 100) / 20;
+}
+
+static guint
+impact_band (int impact_days)
+{
+  if (impact_days <= 2)
+    return 0;
+  if (impact_days <= 5)
+    return 1;
+  if (impact_days <= 10)
+    return 2;
+  if (impact_days <= 20)
+    return 3;
+  return 4;
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+update_matrix (CharterAvailabilityView *self,
+               GPtrArray               *sorted)
+{
+  static const char * const probability_names[] = { N_("0–19 %"), N_("20–39 %"), N_("40–59 %"), N_("60–79 %"), N_("80–100 %") };
+  static const char * const impact_names[] = { N_("≤ 2 d"), N_("3–5 d"), N_("6–10 d"), N_("11–20 d"), N_("> 20 d") };
+  static const char * const band_names[] = { "low", "medium", "high" };
+  GtkWidget *cells[5][5];
+  GtkWidget *focus_chip = NULL;
+  g_autofree char *focused = NULL;
+
+  /* Keep the keyboard where it was across a rebuild. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->matrix_grid)))
+      {
+        GtkWidget *chip = GTK_IS_BUTTON (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON);
+
+        if (chip != NULL)
+          focused = g_strdup (g_object_get_data (G_OBJECT (chip), "risk-id"));
+      }
+  }
+
+  clear_grid (self->matrix_grid);
+  for (guint p = 0; p < 5; p++)
+    {
+      GtkWidget *label = gtk_label_new (_(probability_names[p]));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_grid_attach (self->matrix_grid, label, 0, 4 - p, 1, 1);
+      for (guint i = 0; i < 5; i++)
+        {
+          GtkWidget *cell = gtk_flow_box_new ();
+          guint score = p + i;
+
+          gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (cell), GTK_SELECTION_NONE);
+          gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (cell), 3);
+          gtk_widget_add_css_class (cell, "charter-risk-cell");
+          gtk_widget_add_css_class (cell, band_names[score < 3 ? 0 : score < 6 ? 1 : 2]);
+          gtk_widget_set_focusable (cell, FALSE);
+          cells[p][i] = cell;
+          gtk_grid_attach (self->matrix_grid, cell, 1 + i, 4 - p, 1, 1);
+        }
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      GtkWidget *label = gtk_label_new (_(impact_names[i]));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (self->matrix_grid, label, 1 + i, 5, 1, 1);
+    }
+  {
+    GtkWidget *caption = gtk_label_new (_("Probability ↑  ·  impact in working days →"));
+
+    gtk_widget_add_css_class (caption, "dim-label");
+    gtk_widget_add_css_class (caption, "caption");
+    gtk_grid_attach (self->matrix_grid, caption, 0, 6, 6, 1);
+  }
+
+  for (guint r = 0; r < sorted->len; r++)
+    {
+      CharterRisk *risk = g_ptr_array_index (sorted, r);
+      const char *risk_id = charter_item_get_id (CHARTER_ITEM (risk));
+      g_autofree char *number = g_strdup_printf (_("R%u"), r + 1);
+      g_autofree char *name = g_strdup_printf (_("%s: %s, probability %d %%, impact %d working days"), number,
+                                               charter_risk_get_description (risk) ?: risk_id,
+                                               charter_risk_get_probability (risk),
+                                               charter_risk_get_impact_days (risk));
+      GtkWidget *chip = gtk_button_new_with_label (number);
+      GtkWidget *cell = cells[probability_band (charter_risk_get_probability (risk))]
+                             [impact_band (charter_risk_get_impact_days (risk))];
+
+      gtk_widget_add_css_class (chip, "charter-risk-chip");
+      gtk_widget_add_css_class (chip, "pill");
+      gtk_widget_set_tooltip_text (chip, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "availability.focus-risk");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", risk_id);
+      g_object_set_data_full (G_OBJECT (chip), "risk-id", g_strdup (risk_id), g_free);
+      gtk_flow_box_append (GTK_FLOW_BOX (cell), chip);
+      /* The flow box child would take focus first: the chip itself is the stop. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      if (g_strcmp0 (focused, risk_id) == 0)
+        focus_chip = chip;
+    }
+  if (focus_chip != NULL)
+    gtk_widget_grab_focus (focus_chip);
+}
+
+static void
+update_tornado (CharterAvailabilityView *self)
+{
+  g_autoptr(GPtrArray) ranked = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *risks;
+  int largest = 1;
+
+  clear_grid (self->tornado_grid);
+  if (self->document == NULL)
+    return;
+  risks = charter_document_get_risks (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      CharterRisk *risk = g_list_model_get_item (risks, i);
+      gpointer effect;
+
+      if (g_hash_table_lookup_extended (self->risk_effects, charter_item_get_id (CHARTER_ITEM (risk)), NULL, &effect))
+        {
+          g_ptr_array_add (ranked, risk);
+          largest = MAX (largest, GPOINTER_TO_INT (effect));
+        }
+      else
+        g_object_unref (risk);
+    }
+  if (ranked->len == 0)
+    {
+      GtkWidget *empty = gtk_label_new (g_list_model_get_n_items (risks) == 0
+                                        ? _("No risks")
+                                        : _("Not known yet: a risk counts once it affects tasks"));
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (empty), 0);
+      gtk_grid_attach (self->tornado_grid, empty, 0, 0, 1, 1);
+      return;
+    }
+
+  /* Largest effect first: a tornado. */
+  for (guint i = 0; i < ranked->len; i++)
+    for (guint j = i + 1; j < ranked->len; j++)
+      {
+        int a = GPOINTER_TO_INT (g_hash_table_lookup (self->risk_effects,
+                                                      charter_item_get_id (ranked->pdata[i])));
+        int b = GPOINTER_TO_INT (g_hash_table_lookup (self->risk_effects,
+                                                      charter_item_get_id (ranked->pdata[j])));
+
+        if (b > a)
+          {
+            gpointer swap = ranked->pdata[i];
+
+            ranked->pdata[i] = ranked->pdata[j];
+            ranked->pdata[j] = swap;
+          }
+      }
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      CharterRisk *risk = ranked->pdata[i];
+      const char *risk_id = charter_item_get_id (CHARTER_ITEM (risk));
+      int effect = GPOINTER_TO_INT (g_hash_table_lookup (self->risk_effects, risk_id));
+      GtkWidget *name = gtk_label_new (charter_risk_get_description (risk) ?: risk_id);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, largest);
+      g_autofree char *days = g_strdup_printf (_("+%d d"), effect);
+      GtkWidget *value = gtk_label_new (days);
+      g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%s moves the 80 %% date by %d working day",
+                                                                   "%s moves the 80 %% date by %d working days",
+                                                                   ABS (effect)),
+                                                      charter_risk_get_description (risk) ?: risk_id, effect);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
+      gtk_label_set_width_chars (GTK_LABEL (name), 24);
+      gtk_widget_set_tooltip_text (name, charter_risk_get_description (risk));
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), MAX (effect, 0));
+      /* One colour: the offsets would tint short bars green and long ones red. */
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+      gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+      gtk_widget_set_hexpand (bar, TRUE);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (bar, "charter-tornado-bar");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+      gtk_grid_attach (self->tornado_grid, name, 0, i, 1, 1);
+      gtk_grid_attach (self->tornado_grid, bar, 1, i, 1, 1);
+      gtk_grid_attach (self->tornado_grid, value, 2, i, 1, 1);
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->tornado_grid), "charter-tornado");
+}
+
 static char *
 make_risks_signature (CharterAvailabilityView *self)
 {
@@ -1052,6 +1276,9 @@ update_risks (CharterAvailabilityView *self)
 
   if (self->document == NULL)
     return;
+  sorted = sorted_risks (self);
+  update_matrix (self, sorted);
+  update_tornado (self);
   signature = make_risks_signature (self);
   /* Re-sorting moves cards: not while someone types in one. */
   if (g_strcmp0 (signature, self->risks_signature) == 0 ||
@@ -1063,9 +1290,8 @@ update_risks (CharterAvailabilityView *self)
 
   clear_box (self->risks_box);
   g_hash_table_remove_all (self->effect_labels);
-  sorted = sorted_risks (self);
   for (guint i = 0; i < sorted->len; i++)
-    gtk_box_append (self->risks_box, make_risk_card (self, g_ptr_array_index (sorted, i)));
+    gtk_box_append (self->risks_box, make_risk_card (self, g_ptr_array_index (sorted, i), i));
   if (sorted->len == 0)
     {
       GtkWidget *empty = gtk_label_new (_("No risks yet. A risk with a probability and an impact in working days "
@@ -1102,6 +1328,7 @@ on_simulated_cb (GObject      *source,
     while (g_hash_table_iter_next (&iter, &key, NULL))
       update_effect_label (self, key);
   }
+  update_tornado (self);
 }
 
 static void
@@ -1910,6 +2137,24 @@ toggle_risk_task_action (GtkWidget  *widget,
 }
 
 static void
+focus_risk_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CharterAvailabilityView *self = CHARTER_AVAILABILITY_VIEW (widget);
+  const char *risk_id = g_variant_get_string (parameter, NULL);
+
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->risks_box)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (card), "risk-id"), risk_id) == 0)
+      {
+        /* The description entry, first in the card. */
+        gtk_widget_child_focus (card, GTK_DIR_TAB_FORWARD);
+        return;
+      }
+}
+
+static void
 show_place_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -2041,6 +2286,8 @@ charter_availability_view_class_init (CharterAvailabilityViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, holidays_list);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, risks_error);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, risks_box);
+  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, matrix_grid);
+  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, tornado_grid);
 
   gtk_widget_class_install_action (widget_class, "availability.show-place", "s", show_place_action);
   gtk_widget_class_install_action (widget_class, "availability.add-team", NULL, add_team_action);
@@ -2059,6 +2306,7 @@ charter_availability_view_class_init (CharterAvailabilityViewClass *klass)
   gtk_widget_class_install_action (widget_class, "availability.import-holidays", NULL, import_holidays_action);
   gtk_widget_class_install_action (widget_class, "availability.import-holidays-from", "s", import_holidays_action);
   gtk_widget_class_install_action (widget_class, "availability.add-risk", NULL, add_risk_action);
+  gtk_widget_class_install_action (widget_class, "availability.focus-risk", "s", focus_risk_action);
   gtk_widget_class_install_action (widget_class, "availability.delete-risk", "s", delete_risk_action);
   gtk_widget_class_install_action (widget_class, "availability.set-risk-text", "(sss)", set_risk_text_action);
   gtk_widget_class_install_action (widget_class, "availability.set-risk-number", "(ssi)", set_risk_number_action);
