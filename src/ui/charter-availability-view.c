@@ -514,6 +514,19 @@ make_team_card (CharterAvailabilityView *self,
   gtk_widget_set_margin_end (strip, 12);
   g_hash_table_insert (self->strips, g_strdup (team_id), strip);
   gtk_box_append (GTK_BOX (card), strip);
+  {
+    /* The strip's summary in words, under it: readable without hovering. */
+    GtkWidget *caption = gtk_label_new (NULL);
+
+    gtk_label_set_xalign (GTK_LABEL (caption), 0);
+    gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+    gtk_widget_add_css_class (caption, "dim-label");
+    gtk_widget_add_css_class (caption, "caption");
+    gtk_widget_set_margin_start (caption, 12);
+    gtk_widget_set_margin_end (caption, 12);
+    g_object_set_data (G_OBJECT (strip), "caption", caption);
+    gtk_box_append (GTK_BOX (card), caption);
+  }
 
   commitments = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_start (commitments, 12);
@@ -554,7 +567,23 @@ update_strips (CharterAvailabilityView *self)
       CharterLoadStrip *strip = g_hash_table_lookup (self->strips, charter_item_get_id (CHARTER_ITEM (team)));
 
       if (strip != NULL)
-        charter_load_strip_set_load (strip, charter_load_compute (self->document, schedule, team));
+        {
+          CharterLoad *load = charter_load_compute (self->document, schedule, team);
+          GtkLabel *caption = g_object_get_data (G_OBJECT (strip), "caption");
+          g_autofree char *summary = charter_load_describe (load);
+
+          if (load->n_days > 0)
+            {
+              g_autofree char *first = charter_timeline_format_day (load->first_day, _("%a %-d %b"));
+              g_autofree char *last = charter_timeline_format_day (load->first_day + load->n_days - 1, _("%a %-d %b"));
+              g_autofree char *text = g_strdup_printf (_("%s to %s: %s"), first, last, summary);
+
+              gtk_label_set_label (caption, text);
+            }
+          else
+            gtk_label_set_label (caption, summary);
+          charter_load_strip_set_load (strip, load);
+        }
     }
 }
 
