@@ -493,6 +493,7 @@ make_team_card (CharterAvailabilityView *self,
   gtk_label_set_mnemonic_widget (GTK_LABEL (capacity_label), capacity);
   gtk_widget_set_tooltip_text (capacity, _("How many tasks the team works on at once"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (capacity), GTK_ACCESSIBLE_PROPERTY_LABEL, capacity_name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (capacity), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (capacity), MAX (1, charter_team_get_capacity (team)));
   g_object_set_data_full (G_OBJECT (capacity), "team-id", g_strdup (team_id), g_free);
   g_object_set_data (G_OBJECT (card), "capacity", capacity);
@@ -542,6 +543,7 @@ make_team_card (CharterAvailabilityView *self,
   gtk_widget_set_halign (add, GTK_ALIGN_START);
   gtk_widget_add_css_class (add, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "availability.add-commitment");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", team_id);
   gtk_box_append (GTK_BOX (commitments), add);
@@ -881,6 +883,8 @@ make_risk_field (CharterAvailabilityView *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
+  /* The field's own name says it all; the visible label would be read twice. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), field, column + 1, row, 1, 1);
@@ -968,7 +972,12 @@ make_risk_tasks (CharterAvailabilityView *self,
     }
   else
     gtk_menu_button_set_label (GTK_MENU_BUTTON (button), names->len ? names->str : _("No tasks"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Affected tasks"), -1);
+  {
+    g_autofree char *name = g_strdup_printf (_("Tasks “%s” affects"),
+                                             charter_risk_get_description (risk) ?: charter_item_get_id (CHARTER_ITEM (risk)));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   return button;
 }
 
@@ -1038,15 +1047,24 @@ make_risk_card (CharterAvailabilityView *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_margin_start (grid, 12);
   gtk_widget_set_margin_end (grid, 12);
-  make_risk_field (self, grid, 0, 0, _("_Probability %"),
-                   make_risk_spin (self, risk, "probability", 100, _("Probability in percent")));
-  make_risk_field (self, grid, 0, 2, _("_Impact (working days)"),
-                   make_risk_spin (self, risk, "impact-days", 999, _("Impact in working days")));
-  make_risk_field (self, grid, 0, 4, _("Contin_gency (days)"),
-                   make_risk_spin (self, risk, "contingency", 999, _("Contingency in working days")));
-  make_risk_field (self, grid, 1, 0, _("_Owner"), make_risk_text (self, risk, "owner", _("Risk owner")));
-  make_risk_field (self, grid, 1, 2, _("_Mitigation"), make_risk_text (self, risk, "mitigation", _("Mitigation")));
-  make_risk_field (self, grid, 1, 4, _("_Affects"), make_risk_tasks (self, risk));
+  {
+    const char *what = charter_risk_get_description (risk) ?: risk_id;
+    g_autofree char *probability = g_strdup_printf (_("Probability in percent of “%s”"), what);
+    g_autofree char *impact = g_strdup_printf (_("Impact in working days of “%s”"), what);
+    g_autofree char *contingency = g_strdup_printf (_("Contingency in working days of “%s”"), what);
+    g_autofree char *owner = g_strdup_printf (_("Owner of “%s”"), what);
+    g_autofree char *mitigation = g_strdup_printf (_("Mitigation of “%s”"), what);
+
+    make_risk_field (self, grid, 0, 0, _("_Probability %"),
+                     make_risk_spin (self, risk, "probability", 100, probability));
+    make_risk_field (self, grid, 0, 2, _("_Impact (working days)"),
+                     make_risk_spin (self, risk, "impact-days", 999, impact));
+    make_risk_field (self, grid, 0, 4, _("Contin_gency (days)"),
+                     make_risk_spin (self, risk, "contingency", 999, contingency));
+    make_risk_field (self, grid, 1, 0, _("_Owner"), make_risk_text (self, risk, "owner", owner));
+    make_risk_field (self, grid, 1, 2, _("_Mitigation"), make_risk_text (self, risk, "mitigation", mitigation));
+    make_risk_field (self, grid, 1, 4, _("_Affects"), make_risk_tasks (self, risk));
+  }
   gtk_box_append (GTK_BOX (card), grid);
 
   effect = gtk_label_new (NULL);
