@@ -415,6 +415,7 @@ static const struct {
   { "win.workspace::spec", { "<Alt>2", NULL } },
   { "win.workspace::plan", { "<Alt>3", NULL } },
   { "win.workspace::timeline", { "<Alt>4", NULL } },
+  { "win.workspace::availability", { "<Alt>5", NULL } },
 };
 
 /* Overrides */

@@ -43,3 +43,18 @@ charter_team_color (CharterTeam *team,
     gdk_rgba_parse (color, okabe_ito[position % G_N_ELEMENTS (okabe_ito)]);
   color->alpha = 1.0;
 }
+
+/**
+ * charter_team_color_palette:
+ * @n_colors: (out): how many colours there are
+ *
+ * The colours teams take by position, for a team colour picker.
+ *
+ * Returns: (array length=n_colors) (transfer none): the colours as "#RRGGBB"
+ */
+const char * const *
+charter_team_color_palette (guint *n_colors)
+{
+  *n_colors = G_N_ELEMENTS (okabe_ito);
+  return okabe_ito;
+}

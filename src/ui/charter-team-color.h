@@ -12,4 +12,6 @@ void charter_team_color (CharterTeam *team,
                          guint        position,
                          GdkRGBA     *color);
 
+const char * const *charter_team_color_palette (guint *n_colors);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "charter-start-date-editor.h"
 #include "charter-timeline-view.h"
 #include "charter-welcome-page.h"
+#include "charter-availability-view.h"
 #include "charter-workspace.h"
 
 #define MAX_RECENT_ITEMS 10
@@ -102,7 +103,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const workspaces[] = { "discovery", "spec", "plan", "timeline", NULL };
+static const char * const workspaces[] = { "discovery", "spec", "plan", "timeline", "availability", NULL };
 
 static void save_to_file (CharterWindow *self,
                           GFile         *file,
@@ -1402,6 +1403,7 @@ charter_window_class_init (CharterWindowClass *klass)
   g_type_ensure (CHARTER_TYPE_PLAN_VIEW);
   g_type_ensure (CHARTER_TYPE_TIMELINE_VIEW);
   g_type_ensure (CHARTER_TYPE_WELCOME_PAGE);
+  g_type_ensure (CHARTER_TYPE_AVAILABILITY_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CharterWindow, toast_overlay);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "charter-application.h"
+#include "charter-availability-view.h"
 #include "charter-discovery-view.h"
 #include "charter-plan-view.h"
 #include "charter-spec-view.h"
@@ -113,7 +114,13 @@ test_timeline (void)
   check_workspace (charter_timeline_view_new ());
 }
 
-static const char * const workspace_names[] = { "discovery", "spec", "plan", "timeline" };
+static const char * const workspace_names[] = { "discovery", "spec", "plan", "timeline", "availability" };
+
+static void
+test_availability (void)
+{
+  check_workspace (charter_availability_view_new ());
+}
 
 static void
 collect_workspaces (GtkWidget *root,
@@ -151,7 +158,8 @@ test_window_hands_over (void)
       spin ();
     }
   collect_workspaces (GTK_WIDGET (window), workspaces);
-  g_assert_cmpuint (workspaces->len, ==, 4);
+  /* Discovery, Spec, Plan, Timeline, Team & Risks. */
+  g_assert_cmpuint (workspaces->len, ==, 5);
   scheduler = charter_workspace_get_scheduler (workspaces->pdata[0]);
   g_assert_nonnull (scheduler);
   g_assert_true (charter_scheduler_get_document (scheduler) == document);
@@ -183,6 +191,7 @@ main (int   argc,
   g_test_add_func ("/workspace/spec", test_spec);
   g_test_add_func ("/workspace/plan", test_plan);
   g_test_add_func ("/workspace/timeline", test_timeline);
+  g_test_add_func ("/workspace/availability", test_availability);
   g_test_add_func ("/workspace/window-hands-over", test_window_hands_over);
 
   return g_test_run ();

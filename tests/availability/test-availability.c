@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Team & Risks workspace in-process (under the suite's Xvfb), driven
+ * through its actions as its widgets drive it: every edit lands in the
+ * document as one undo step with a label; refused values (capacity below 1,
+ * a commitment ending before it starts, a holiday on a non-working weekday,
+ * a probability outside 0-100) are never written and say why; deleting a
+ * team takes it off its tasks in the same step; the load strip counts days
+ * over capacity; holidays import from an .ics file, bad ones name the line. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "charter-availability-view.h"
+#include "charter-ics.h"
+#include "charter-load-strip.h"
+#include "charter-model.h"
+#include "charter-schedule.h"
+#include "charter-workspace.h"
+
+typedef struct
+{
+  CharterDocument  *document;
+  CharterScheduler *scheduler;
+  GtkWidget        *window;
+  GtkWidget        *view;
+} Fixture;
+
+static void
+add_task (CharterDocument *document,
+          const char      *id,
+          const char      *team_id,
+          int              duration)
+{
+  g_autoptr(CharterTask) task = charter_task_new (id);
+
+  charter_task_set_name (task, id);
+  charter_task_set_duration (task, duration);
+  charter_task_set_team_id (task, team_id);
+  g_list_store_append (G_LIST_STORE (charter_document_get_tasks (document)), task);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CharterTeam) team = charter_team_new ("backend");
+
+  fixture->document = charter_document_new ();
+  charter_calendar_set_start (charter_document_get_calendar (fixture->document), "2027-03-01");
+  charter_team_set_name (team, "Backend");
+  charter_team_set_capacity (team, 1);
+  g_list_store_append (G_LIST_STORE (charter_document_get_teams (fixture->document)), team);
+  add_task (fixture->document, "api", "backend", 5);
+  add_task (fixture->document, "storage", "backend", 3);
+
+  fixture->scheduler = charter_scheduler_new (fixture->document);
+  fixture->window = gtk_window_new ();
+  fixture->view = charter_availability_view_new ();
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->view);
+  charter_workspace_set_document (CHARTER_WORKSPACE (fixture->view), fixture->document);
+  charter_workspace_set_scheduler (CHARTER_WORKSPACE (fixture->view), fixture->scheduler);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->scheduler);
+  g_clear_object (&fixture->document);
+}
+
+static void
+act (Fixture    *fixture,
+     const char *action,
+     const char *format,
+     ...)
+{
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+  g_assert_true (gtk_widget_activate_action_variant (fixture->view, action, parameter));
+}
+
+static const char *
+undo_label (Fixture *fixture)
+{
+  return charter_history_get_undo_label (charter_document_get_history (fixture->document));
+}
+
+static CharterTeam *
+team_at (Fixture *fixture,
+         guint    position)
+{
+  g_autoptr(CharterTeam) team = g_list_model_get_item (charter_document_get_teams (fixture->document), position);
+
+  return team;  /* the document holds it */
+}
+
+static void
+test_places (Fixture       *fixture,
+             gconstpointer  data)
+{
+  CharterAvailabilityView *view = CHARTER_AVAILABILITY_VIEW (fixture->view);
+
+  g_assert_cmpstr (charter_availability_view_get_place (view), ==, "teams");
+  act (fixture, "availability.show-place", "s", "calendar");
+  g_assert_cmpstr (charter_availability_view_get_place (view), ==, "calendar");
+  act (fixture, "availability.show-place", "s", "risks");
+  g_assert_cmpstr (charter_availability_view_get_place (view), ==, "risks");
+}
+
+static void
+test_teams (Fixture       *fixture,
+            gconstpointer  data)
+{
+  CharterAvailabilityView *view = CHARTER_AVAILABILITY_VIEW (fixture->view);
+  GListModel *teams = charter_document_get_teams (fixture->document);
+  CharterTeam *team;
+
+  act (fixture, "availability.add-team", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 2);
+  team = team_at (fixture, 1);
+  g_assert_cmpint (charter_team_get_capacity (team), ==, 1);
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 1);
+  g_assert_true (charter_document_redo (fixture->document));
+  team = team_at (fixture, 1);
+
+  act (fixture, "availability.rename-team", "(ss)", charter_item_get_id (CHARTER_ITEM (team)), "Privacy");
+  g_assert_cmpstr (charter_team_get_name (team), ==, "Privacy");
+  g_assert_cmpstr (undo_label (fixture), ==, "Rename team to Privacy");
+
+  act (fixture, "availability.set-team-capacity", "(si)", charter_item_get_id (CHARTER_ITEM (team)), 3);
+  g_assert_cmpint (charter_team_get_capacity (team), ==, 3);
+  act (fixture, "availability.set-team-capacity", "(si)", charter_item_get_id (CHARTER_ITEM (team)), 0);
+  g_assert_cmpint (charter_team_get_capacity (team), ==, 3);
+  g_assert_nonnull (strstr (charter_availability_view_get_message (view), "at least 1"));
+
+  act (fixture, "availability.set-team-color", "(ss)", charter_item_get_id (CHARTER_ITEM (team)), "#009E73");
+  g_assert_cmpstr (charter_team_get_color (team), ==, "#009E73");
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_null (charter_team_get_color (team));
+}
+
+static void
+test_commitments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CharterAvailabilityView *view = CHARTER_AVAILABILITY_VIEW (fixture->view);
+  CharterTeam *team = team_at (fixture, 0);
+  GListModel *commitments = charter_team_get_commitments (team);
+  g_autoptr(CharterCommitment) commitment = NULL;
+  const char *id;
+
+  act (fixture, "availability.add-commitment", "s", "backend");
+  g_assert_cmpuint (g_list_model_get_n_items (commitments), ==, 1);
+  commitment = g_list_model_get_item (commitments, 0);
+  id = charter_item_get_id (CHARTER_ITEM (commitment));
+
+  act (fixture, "availability.edit-commitment", "(sssss)", "backend", id, "2027-03-10", "2027-03-05", "Migration");
+  g_assert_cmpstr (charter_commitment_get_start (commitment), !=, "2027-03-10");
+  g_assert_nonnull (strstr (charter_availability_view_get_message (view), "ends before it starts"));
+
+  act (fixture, "availability.edit-commitment", "(sssss)", "backend", id, "2027-03-10", "not a date", "Migration");
+  g_assert_nonnull (strstr (charter_availability_view_get_message (view), "not an end date"));
+
+  act (fixture, "availability.edit-commitment", "(sssss)", "backend", id, "2027-03-01", "2027-03-12", "Migration");
+  g_assert_null (charter_availability_view_get_message (view));
+  g_assert_cmpstr (charter_commitment_get_start (commitment), ==, "2027-03-01");
+  g_assert_cmpstr (charter_commitment_get_finish (commitment), ==, "2027-03-12");
+  g_assert_cmpstr (charter_commitment_get_reason (commitment), ==, "Migration");
+  g_assert_cmpstr (undo_label (fixture), ==, "Change a commitment of Backend");
+  /* One step: undo takes all three back at once. */
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_null (charter_commitment_get_reason (commitment));
+  g_assert_true (charter_document_redo (fixture->document));
+
+  act (fixture, "availability.remove-commitment", "(ss)", "backend", id);
+  g_assert_cmpuint (g_list_model_get_n_items (commitments), ==, 0);
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_cmpuint (g_list_model_get_n_items (commitments), ==, 1);
+}
+
+static void
+test_delete_team (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CharterAvailabilityView *view = CHARTER_AVAILABILITY_VIEW (fixture->view);
+  GListModel *teams = charter_document_get_teams (fixture->document);
+  CharterTask *api = charter_document_find (fixture->document, charter_document_get_tasks (fixture->document), "api");
+
+  act (fixture, "availability.delete-team", "s", "backend");
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 0);
+  g_assert_null (charter_task_get_team_id (api));
+  g_assert_cmpstr (charter_availability_view_get_message (view), ==, "2 tasks lost their team");
+  g_assert_cmpstr (undo_label (fixture), ==, "Delete team Backend");
+
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 1);
+  g_assert_cmpstr (charter_task_get_team_id (api), ==, "backend");
+}
+
+static void
+test_calendar (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CharterAvailabilityView *view = CHARTER_AVAILABILITY_VIEW (fixture->view);
+  CharterCalendar *calendar = charter_document_get_calendar (fixture->document);
+  const char * const *holidays;
+
+  act (fixture, "availability.set-start", "s", "2027-02-30");
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-03-01");
+  g_assert_nonnull (strstr (charter_availability_view_get_message (view), "not a date"));
+  act (fixture, "availability.set-start", "s", "2027-03-08");
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-03-08");
+  g_assert_cmpstr (undo_label (fixture), ==, "Change the project start");
+
+  act (fixture, "availability.set-working-days", "i", 0);
+  g_assert_cmpint (charter_calendar_get_working_days (calendar), ==, CHARTER_WEEKDAYS_WORKWEEK);
+  act (fixture, "availability.set-working-days", "i", CHARTER_WEEKDAYS_WORKWEEK | CHARTER_WEEKDAYS_SATURDAY);
+  g_assert_cmpint (charter_calendar_get_working_days (calendar), ==,
+                   CHARTER_WEEKDAYS_WORKWEEK | CHARTER_WEEKDAYS_SATURDAY);
+  g_assert_true (charter_document_undo (fixture->document));
+
+  act (fixture, "availability.set-no-launch-days", "i", CHARTER_WEEKDAYS_FRIDAY);
+  g_assert_cmpint (charter_calendar_get_no_launch_days (calendar), ==, CHARTER_WEEKDAYS_FRIDAY);
+
+  /* 2027-03-13 is a Saturday. */
+  act (fixture, "availability.add-holiday", "s", "2027-03-13");
+  g_assert_null (charter_calendar_get_holidays (calendar) ? charter_calendar_get_holidays (calendar)[0] : NULL);
+  g_assert_nonnull (strstr (charter_availability_view_get_message (view), "not a working day"));
+
+  act (fixture, "availability.add-holiday", "s", "2027-03-15");
+  act (fixture, "availability.add-holiday", "s", "2027-03-10");
+  holidays = charter_calendar_get_holidays (calendar);
+  g_assert_cmpuint (g_strv_length ((char **) holidays), ==, 2);
+  g_assert_cmpstr (holidays[0], ==, "2027-03-10");
+  g_assert_cmpstr (holidays[1], ==, "2027-03-15");
+  g_assert_cmpstr (undo_label (fixture), ==, "Add holiday Wed 10 Mar 2027");
+
+  act (fixture, "availability.remove-holiday", "s", "2027-03-10");
+  holidays = charter_calendar_get_holidays (calendar);
+  g_assert_cmpuint (g_strv_length ((char **) holidays), ==, 1);
+  g_assert_cmpstr (holidays[0], ==, "2027-03-15");
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  CharterAvailabilityView *view = CHARTER_AVAILABILITY_VIEW (fixture->view);
+  CharterCalendar *calendar = charter_document_get_calendar (fixture->document);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ics =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\nSUMMARY:Spring bank\r\n holiday\r\nDTSTART;VALUE=DATE:20270329\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nSUMMARY:A Saturday\r\nDTSTART;VALUE=DATE:20270327\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nSUMMARY:Good Friday\r\nDTSTART;VALUE=DATE:20270326\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  int fd = g_file_open_tmp ("holidays-XXXXXX.ics", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, ics, -1, &error));
+
+  act (fixture, "availability.import-holidays-from", "s", path);
+  while (charter_calendar_get_holidays (calendar) == NULL || charter_calendar_get_holidays (calendar)[0] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstrv (charter_calendar_get_holidays (calendar), ((const char *[]) { "2027-03-26", "2027-03-29", NULL }));
+  g_assert_cmpstr (undo_label (fixture), ==, "Import 2 holidays");
+  g_assert_nonnull (strstr (charter_availability_view_get_message (view), "left out"));
+  g_unlink (path);
+}
+
+static void
+test_ics_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dates = NULL;
+
+  dates = charter_ics_parse_holidays ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:2027133\nEND:VEVENT\nEND:VCALENDAR\n",
+                                      -1, &error);
+  g_assert_null (dates);
+  g_assert_error (error, CHARTER_ICS_ERROR, CHARTER_ICS_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_clear_error (&error);
+
+  dates = charter_ics_parse_holidays ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nthis is no line\nEND:VEVENT\nEND:VCALENDAR\n",
+                                      -1, &error);
+  g_assert_null (dates);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_clear_error (&error);
+
+  dates = charter_ics_parse_holidays ("hello\n", -1, &error);
+  g_assert_null (dates);
+  g_assert_nonnull (strstr (error->message, "Line 1"));
+  g_clear_error (&error);
+
+  dates = charter_ics_parse_holidays ("BEGIN:VCALENDAR\nEND:VCALENDAR\n", -1, &error);
+  g_assert_error (error, CHARTER_ICS_ERROR, CHARTER_ICS_ERROR_EMPTY);
+}
+
+static void
+test_risks (Fixture       *fixture,
+            gconstpointer  data)
+{
+  CharterAvailabilityView *view = CHARTER_AVAILABILITY_VIEW (fixture->view);
+  GListModel *risks = charter_document_get_risks (fixture->document);
+  g_autoptr(CharterRisk) risk = NULL;
+  const char *id;
+
+  act (fixture, "availability.add-risk", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 1);
+  risk = g_list_model_get_item (risks, 0);
+  id = charter_item_get_id (CHARTER_ITEM (risk));
+
+  act (fixture, "availability.set-risk-number", "(ssi)", id, "probability", 150);
+  g_assert_cmpint (charter_risk_get_probability (risk), ==, 30);
+  g_assert_nonnull (strstr (charter_availability_view_get_message (view), "between 0 and 100"));
+  act (fixture, "availability.set-risk-number", "(ssi)", id, "probability", 60);
+  g_assert_cmpint (charter_risk_get_probability (risk), ==, 60);
+  act (fixture, "availability.set-risk-number", "(ssi)", id, "impact-days", 7);
+  g_assert_cmpint (charter_risk_get_impact_days (risk), ==, 7);
+  act (fixture, "availability.set-risk-number", "(ssi)", id, "contingency", 2);
+  g_assert_cmpint (charter_risk_get_contingency (risk), ==, 2);
+
+  act (fixture, "availability.set-risk-text", "(sss)", id, "description", "API is slow");
+  act (fixture, "availability.set-risk-text", "(sss)", id, "owner", "Backend lead");
+  act (fixture, "availability.set-risk-text", "(sss)", id, "mitigation", "Load-test early");
+  g_assert_cmpstr (charter_risk_get_description (risk), ==, "API is slow");
+  g_assert_cmpstr (charter_risk_get_owner (risk), ==, "Backend lead");
+  g_assert_cmpstr (charter_risk_get_mitigation (risk), ==, "Load-test early");
+  act (fixture, "availability.set-risk-text", "(sss)", id, "description", "");
+  g_assert_cmpstr (charter_risk_get_description (risk), ==, "API is slow");
+
+  act (fixture, "availability.toggle-risk-task", "(ssb)", id, "api", TRUE);
+  g_assert_cmpstrv (charter_risk_get_task_ids (risk), ((const char *[]) { "api", NULL }));
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_true (charter_risk_get_task_ids (risk) == NULL || charter_risk_get_task_ids (risk)[0] == NULL);
+
+  act (fixture, "availability.delete-risk", "s", id);
+  g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 0);
+}
+
+static void
+test_load (void)
+{
+  g_autoptr(CharterDocument) document = charter_document_new ();
+  g_autoptr(CharterTeam) team = charter_team_new ("backend");
+  g_autoptr(CharterSchedule) schedule = NULL;
+  g_autoptr(CharterLoad) load = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+
+  /* Two 5-day tasks side by side (a team of two), counted against a
+   * capacity of one: 5 days over. The scheduler itself levels a team of one. */
+  charter_calendar_set_start (charter_document_get_calendar (document), "2027-03-01");
+  charter_team_set_capacity (team, 2);
+  g_list_store_append (G_LIST_STORE (charter_document_get_teams (document)), team);
+  add_task (document, "a", "backend", 5);
+  add_task (document, "b", "backend", 5);
+  schedule = charter_schedule_compute (document, &error);
+  g_assert_no_error (error);
+  load = charter_load_compute (document, schedule, team);
+  g_assert_cmpuint (load->n_over, ==, 0);
+  g_assert_cmpuint (load->peak, ==, 2);
+
+  charter_team_set_capacity (team, 1);
+  charter_load_free (g_steal_pointer (&load));
+  load = charter_load_compute (document, schedule, team);
+  g_assert_cmpuint (load->n_over, ==, 5);
+  description = charter_load_describe (load);
+  g_assert_cmpstr (description, ==, "Over capacity on 5 days, first on Mon 1 Mar; at most 2 tasks at once for a capacity of 1");
+  g_clear_object (&schedule);
+
+  /* Levelled by the scheduler, committed the first week: work moves after it. */
+  {
+    g_autoptr(CharterCommitment) commitment = charter_commitment_new ("migration");
+
+    charter_commitment_set_start (commitment, "2027-03-01");
+    charter_commitment_set_finish (commitment, "2027-03-05");
+    g_list_store_append (G_LIST_STORE (charter_team_get_commitments (team)), commitment);
+  }
+  schedule = charter_schedule_compute (document, &error);
+  g_assert_no_error (error);
+  charter_load_free (g_steal_pointer (&load));
+  load = charter_load_compute (document, schedule, team);
+  g_assert_cmpuint (load->n_over, ==, 0);
+  g_assert_cmpuint (load->peak, ==, 1);
+  g_assert_cmpuint (load->n_committed, ==, 5);
+  g_assert_cmpuint (load->days[0].tasks, ==, 0);
+  g_assert_true (load->days[0].committed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/availability/places", Fixture, NULL, fixture_set_up, test_places, fixture_tear_down);
+  g_test_add ("/availability/teams", Fixture, NULL, fixture_set_up, test_teams, fixture_tear_down);
+  g_test_add ("/availability/commitments", Fixture, NULL, fixture_set_up, test_commitments, fixture_tear_down);
+  g_test_add ("/availability/delete-team", Fixture, NULL, fixture_set_up, test_delete_team, fixture_tear_down);
+  g_test_add ("/availability/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/availability/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/availability/risks", Fixture, NULL, fixture_set_up, test_risks, fixture_tear_down);
+  g_test_add_func ("/availability/ics-errors", test_ics_errors);
+  g_test_add_func ("/availability/load", test_load);
+
+  return g_test_run ();
+}
