@@ -101,15 +101,27 @@ iterate (void)
     ;
 }
 
+/* Waits for the X server to have handled every request so far and GTK to
+ * have handled the events it sent back.  Without it a popover shown again
+ * right after it was hidden can receive the UnmapNotify of its previous
+ * showing and hide itself (seen in CI under ASan on a loaded machine: the
+ * editor reopened in /editors/dependency/refuses-circles never mapped). */
+static void
+settle (GtkWidget *widget)
+{
+  gdk_display_sync (gtk_widget_get_display (widget));
+  iterate ();
+}
+
 static void
 wait_until_mapped (GtkWidget *widget,
                    gboolean   mapped)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (gtk_widget_get_mapped (widget) != mapped && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-  iterate ();
+  settle (widget);
   g_assert_cmpint (gtk_widget_get_mapped (widget), ==, mapped);
 }
 
