@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-availability-view.h"
+#include "charter-accessible.h"
 #include "charter-editor-session.h"
 #include "charter-ics.h"
 #include "charter-load-strip.h"
@@ -2366,6 +2367,7 @@ static void
 charter_availability_view_init (CharterAvailabilityView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 
   self->strips = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->commitment_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

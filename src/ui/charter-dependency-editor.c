@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-dependency-editor.h"
+#include "charter-accessible.h"
 #include "charter-editor-session.h"
 #include "charter-model.h"
 
@@ -730,6 +731,7 @@ charter_dependency_editor_init (CharterDependencyEditor *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 
   self->dependency_signals = g_signal_group_new (CHARTER_TYPE_DEPENDENCY);
   g_signal_group_connect_object (self->dependency_signals, "notify", G_CALLBACK (on_dependency_notify_cb), self, 0);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-discovery-view.h"
+#include "charter-accessible.h"
 #include "charter-workspace.h"
 
 #include "charter-discovery-binding.h"
@@ -363,6 +364,7 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
   gulong handler;
 
   on_row_item_notify_cb (item, NULL, box);
+  charter_accessible_label_row (box, gtk_widget_get_first_child (box), gtk_widget_get_last_child (box));
   handler = g_signal_connect_object (item, "notify", G_CALLBACK (on_row_item_notify_cb), box, 0);
   g_object_set_data (G_OBJECT (box), "handler", GSIZE_TO_POINTER (handler));
 }
@@ -573,6 +575,7 @@ open_interview (CharterDiscoveryView *self,
   expression = gtk_property_expression_new (CHARTER_TYPE_PARTICIPANT, NULL, "alias");
   adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), charter_document_get_participants (self->document));
+  charter_accessible_combo_row (ADW_COMBO_ROW (row));
   g_object_set_data (G_OBJECT (row), "view", self);
   sync_participant_row (self, ADW_COMBO_ROW (row));
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_participant_selected_cb), self);
@@ -2088,6 +2091,7 @@ charter_discovery_view_init (CharterDiscoveryView *self)
   charter_discovery_ensure_style ();
   gtk_widget_add_css_class (GTK_WIDGET (self), "charter-discovery");
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 
   /* The sidebar's lists: participants, and the interviews the search and
    * the segment let through. */

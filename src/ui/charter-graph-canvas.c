@@ -1272,15 +1272,12 @@ make_button (const char *icon_name,
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  {
-    /* The accessible name is the label without its mnemonic underscore. */
-    g_autoptr(GString) name = g_string_new (label ? label : tooltip);
-
-    g_string_replace (name, "_", "", 1);
+  /* A labelled button is named by its mnemonic label (setting the name as
+   * well made GTK 4.8 read it twice, "Fit Fit"); an icon alone needs one. */
+  if (label == NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                     -1);
-  }
   return button;
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-plan-view.h"
+#include "charter-accessible.h"
 #include "charter-graph-canvas.h"
 #include "charter-scheduler.h"
 #include "charter-workspace.h"
@@ -124,6 +125,7 @@ static void
 charter_plan_view_init (CharterPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-preferences-window.h"
+#include "charter-accessible.h"
 
 struct _CharterPreferencesWindow
 {
@@ -94,10 +95,32 @@ charter_preferences_window_class_init (CharterPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterPreferencesWindow, interval_spin);
 }
 
+/* AdwPreferencesWindow's own search entry (hidden here, but in the
+ * accessible tree) is otherwise read as "GtkSearchEntry". */
+static void
+name_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"),
+                                      -1);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_entry (child);
+}
+
 static void
 charter_preferences_window_init (CharterPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
+  charter_accessible_combo_row (self->color_scheme_row);
+  charter_accessible_combo_row (self->workspace_row);
+  name_search_entry (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-spec-view.h"
+#include "charter-accessible.h"
 #include "charter-workspace.h"
 
 #include "charter-discovery-binding.h"
@@ -232,6 +233,18 @@ status_row (const char *title,
 /* One item of a list as an expander row: its title follows @title_property,
  * opening it shows the fields added with add_field(), and a button at its
  * end removes it. */
+/* libadwaita 1.2 leaves an expander row itself without a name: the screen
+ * reader met ten rows called nothing. */
+static void
+on_item_row_title_notify_cb (AdwPreferencesRow *row,
+                             GParamSpec        *pspec,
+                             gpointer           user_data)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, adw_preferences_row_get_title (row),
+                                  -1);
+}
+
 static GtkWidget *
 item_row (ListKind    kind,
           gpointer    item,
@@ -241,6 +254,7 @@ item_row (ListKind    kind,
   GtkWidget *row = adw_expander_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_signal_connect (row, "notify::title", G_CALLBACK (on_item_row_title_notify_cb), NULL);
   g_object_bind_property (item, title_property, row, "title", G_BINDING_SYNC_CREATE);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove_button (kind, item, remove_name));
   return row;
@@ -1122,6 +1136,7 @@ charter_spec_view_init (CharterSpecView *self)
   GtkLevelBar *gauge;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
   self->list_groups[LIST_INTEGRATION] = self->integration_group;
   self->list_groups[LIST_OUT_OF_SCOPE] = self->out_of_scope_group;
   self->list_groups[LIST_METRICS] = self->metrics_group;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-start-date-editor.h"
+#include "charter-accessible.h"
 
 struct _CharterStartDateEditor
 {
@@ -196,6 +197,7 @@ static void
 charter_start_date_editor_init (CharterStartDateEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 
   self->calendar_signals = g_signal_group_new (CHARTER_TYPE_CALENDAR);
   g_signal_group_connect_swapped (self->calendar_signals, "notify::start",

@@ -17,6 +17,7 @@
 #include "charter-editor-session.h"
 #include "charter-model.h"
 #include "charter-task-editor.h"
+#include "charter-accessible.h"
 
 struct _CharterTaskEditor
 {
@@ -1130,6 +1131,7 @@ charter_task_editor_init (CharterTaskEditor *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 
   self->task_signals = g_signal_group_new (CHARTER_TYPE_TASK);
   g_signal_group_connect_object (self->task_signals, "notify", G_CALLBACK (on_task_notify_cb), self, 0);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-timeline-view.h"
+#include "charter-accessible.h"
 #include "charter-gantt-chart.h"
 #include "charter-style.h"
 #include "charter-workspace.h"
@@ -359,6 +360,7 @@ charter_timeline_view_init (CharterTimelineView *self)
   g_autofree char *help = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 
   /* The view follows the document and the scheduler it shows, and only while it shows them. */
   self->document_signals = g_signal_group_new (CHARTER_TYPE_DOCUMENT);

@@ -11,6 +11,7 @@
 
 #include "charter-file.h"
 #include "charter-welcome-page.h"
+#include "charter-accessible.h"
 
 #define MAX_RECENT_ROWS 5
 
@@ -118,6 +119,7 @@ static void
 charter_welcome_page_init (CharterWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);

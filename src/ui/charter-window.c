@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-window.h"
+#include "charter-accessible.h"
 
 #include "charter-discovery-view.h"
 #include "charter-file.h"
@@ -1440,6 +1441,7 @@ charter_window_init (CharterWindow *self)
   GAction *action;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  charter_accessible_repair (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
