@@ -369,6 +369,8 @@ about_action (GSimpleAction *action,
                         "comments", _("Turn interviews into a one-page spec, and the spec into a plan the room can see."),
                         "copyright", "© 2026 The Charter developers",
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", PACKAGE_URL,
+                        "issue-url", PACKAGE_BUGREPORT,
                         "developers", developers,
                         /* Translators: your names, one per line. */
                         "translator-credits", _("translator-credits"),
@@ -376,7 +378,7 @@ about_action (GSimpleAction *action,
                         "release-notes",
                         _("<p>The first release of Charter.</p>"
                           "<ul>"
-                          "<li>Four workspaces: Discovery, Spec, Plan and Timeline</li>"
+                          "<li>Five workspaces: Discovery, Spec, Plan, Timeline and Program</li>"
                           "<li>Every change can be undone</li>"
                           "<li>Recovery copies so that a crash loses nothing</li>"
                           "<li>A projector mode with large type and strong contrast</li>"
