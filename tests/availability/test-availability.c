@@ -354,6 +354,133 @@ test_risks (Fixture       *fixture,
 }
 
 static void
+spin (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* The GtkEntry widgets under @widget, in the order they show (depth first). */
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *found)
+{
+  if (GTK_IS_ENTRY (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, found);
+}
+
+static GtkWidget *
+entry_showing (Fixture    *fixture,
+               const char *text)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect_entries (fixture->view, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (gtk_editable_get_text (g_ptr_array_index (entries, i)), text) == 0)
+      return g_ptr_array_index (entries, i);
+  return NULL;
+}
+
+/* Whether the entry showing @first comes before the one showing @second. */
+static gboolean
+shows_before (Fixture    *fixture,
+              const char *first,
+              const char *second)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  guint a = G_MAXUINT, b = G_MAXUINT;
+
+  collect_entries (fixture->view, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const char *text = gtk_editable_get_text (g_ptr_array_index (entries, i));
+
+      if (a == G_MAXUINT && g_strcmp0 (text, first) == 0)
+        a = i;
+      if (b == G_MAXUINT && g_strcmp0 (text, second) == 0)
+        b = i;
+    }
+  g_assert_cmpuint (a, !=, G_MAXUINT);
+  g_assert_cmpuint (b, !=, G_MAXUINT);
+  return a < b;
+}
+
+static gboolean
+focus_inside (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The risk cards sort by exposure, but not under the user's hands: while the
+ * focus is in a card, a change of exposure leaves the cards where they are
+ * (the same widgets: the focus and the text typed stay); when the focus
+ * leaves that card they re-sort, still without being rebuilt. */
+static void
+test_risk_resort (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *risks = charter_document_get_risks (fixture->document);
+  g_autoptr(CharterRisk) alpha = NULL;
+  g_autoptr(CharterRisk) beta = NULL;
+  const char *alpha_id, *beta_id;
+  GtkWidget *alpha_entry, *beta_entry;
+
+  act (fixture, "availability.show-place", "s", "risks");
+  act (fixture, "availability.add-risk", NULL);
+  act (fixture, "availability.add-risk", NULL);
+  alpha = g_list_model_get_item (risks, 0);
+  beta = g_list_model_get_item (risks, 1);
+  alpha_id = charter_item_get_id (CHARTER_ITEM (alpha));
+  beta_id = charter_item_get_id (CHARTER_ITEM (beta));
+  act (fixture, "availability.set-risk-text", "(sss)", alpha_id, "description", "Alpha");
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "probability", 10);
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "impact-days", 1);
+  act (fixture, "availability.set-risk-text", "(sss)", beta_id, "description", "Beta");
+  act (fixture, "availability.set-risk-number", "(ssi)", beta_id, "probability", 60);
+  act (fixture, "availability.set-risk-number", "(ssi)", beta_id, "impact-days", 5);
+  spin ();
+  g_assert_true (shows_before (fixture, "Beta", "Alpha"));
+
+  /* Typing in Alpha's card: Alpha becomes the larger risk. */
+  alpha_entry = entry_showing (fixture, "Alpha");
+  g_assert_nonnull (alpha_entry);
+  g_assert_true (gtk_widget_grab_focus (alpha_entry));
+  spin ();
+  g_assert_true (focus_inside (alpha_entry));
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "probability", 100);
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "impact-days", 20);
+  spin ();
+  g_assert_true (shows_before (fixture, "Beta", "Alpha"));
+  g_assert_true (entry_showing (fixture, "Alpha") == alpha_entry);
+  g_assert_true (focus_inside (alpha_entry));
+
+  /* The focus moves on to Beta's card: now the cards re-sort, the same
+   * widgets in a new order, and the focus stays where it went. */
+  beta_entry = entry_showing (fixture, "Beta");
+  g_assert_true (gtk_widget_grab_focus (beta_entry));
+  spin ();
+  g_assert_true (shows_before (fixture, "Alpha", "Beta"));
+  g_assert_true (entry_showing (fixture, "Alpha") == alpha_entry);
+  g_assert_true (entry_showing (fixture, "Beta") == beta_entry);
+  g_assert_true (focus_inside (beta_entry));
+
+  /* Without the focus in a card, a change of exposure re-sorts at once. */
+  act (fixture, "availability.show-place", "s", "calendar");
+  spin ();
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "probability", 5);
+  spin ();
+  g_assert_true (shows_before (fixture, "Beta", "Alpha"));
+  g_assert_true (entry_showing (fixture, "Alpha") == alpha_entry);
+}
+
+static void
 test_load (void)
 {
   g_autoptr(CharterDocument) document = charter_document_new ();
@@ -418,6 +545,7 @@ main (int   argc,
   g_test_add ("/availability/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
   g_test_add ("/availability/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/availability/risks", Fixture, NULL, fixture_set_up, test_risks, fixture_tear_down);
+  g_test_add ("/availability/risk-resort", Fixture, NULL, fixture_set_up, test_risk_resort, fixture_tear_down);
   g_test_add_func ("/availability/ics-errors", test_ics_errors);
   g_test_add_func ("/availability/load", test_load);
 
