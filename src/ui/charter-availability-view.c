@@ -22,6 +22,7 @@
 #include "charter-editor-session.h"
 #include "charter-ics.h"
 #include "charter-load-strip.h"
+#include "charter-start-date-editor.h"
 #include "charter-style.h"
 #include "charter-team-color.h"
 #include "charter-timeline-geometry.h"
@@ -40,8 +41,8 @@ struct _CharterAvailabilityView
   GtkLabel         *teams_error;
   GtkBox           *teams_box;
   GtkLabel         *calendar_error;
-  GtkEditable      *start_entry;
-  GtkLabel         *start_hint;
+  GtkMenuButton    *start_button;
+  CharterStartDateEditor *start_editor;
   GtkBox           *working_days_box;
   GtkBox           *no_launch_box;
   GtkEditable      *holiday_entry;
@@ -720,27 +721,6 @@ on_holiday_add_cb (CharterAvailabilityView *self)
 }
 
 static void
-commit_start (CharterAvailabilityView *self,
-              GtkEditable             *entry)
-{
-  CharterCalendar *calendar;
-
-  if (self->syncing || self->document == NULL)
-    return;
-  calendar = charter_document_get_calendar (self->document);
-  if (g_strcmp0 (gtk_editable_get_text (entry), charter_calendar_get_start (calendar) ?: "") == 0)
-    return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "availability.set-start", "s", gtk_editable_get_text (entry));
-}
-
-static void
-on_start_activate_cb (GtkEditable             *entry,
-                      CharterAvailabilityView *self)
-{
-  commit_start (self, entry);
-}
-
-static void
 on_weekday_toggled_cb (GtkToggleButton         *button,
                        CharterAvailabilityView *self)
 {
@@ -775,16 +755,13 @@ update_calendar (CharterAvailabilityView *self)
   holidays = charter_calendar_get_holidays (calendar);
 
   self->syncing = TRUE;
-  if (!has_focus_inside (GTK_WIDGET (self->start_entry)) &&
-      !gtk_widget_has_css_class (GTK_WIDGET (self->start_entry), "error"))
-    gtk_editable_set_text (self->start_entry, charter_calendar_get_start (calendar) ?: "");
   {
-    g_autofree char *hint = NULL;
+    g_autofree char *shown = NULL;
     const char *start = charter_calendar_get_start (calendar);
 
     if (start != NULL)
-      hint = format_iso (start, _("%A %-d %B %Y"));
-    gtk_label_set_label (self->start_hint, hint ? hint : _("Not set: the plan starts today"));
+      shown = format_iso (start, _("%A %-d %B %Y"));
+    gtk_menu_button_set_label (self->start_button, shown ? shown : _("Not set: the plan starts today"));
   }
   for (guint i = 0; i < 7; i++)
     {
@@ -1915,22 +1892,14 @@ set_start_action (GtkWidget  *widget,
 {
   CharterAvailabilityView *self = CHARTER_AVAILABILITY_VIEW (widget);
   const char *text = g_variant_get_string (parameter, NULL);
-  CharterCalendar *calendar;
-  GDate date;
   g_autofree char *refusal = NULL;
 
   if (!editable (self))
     return;
-  calendar = charter_document_get_calendar (self->document);
-  if (*text != '\0' && !charter_editor_parse_date (text, &date))
-    refusal = g_strdup_printf (_("“%s” is not a date: write the project start as YYYY-MM-DD"), text);
-  charter_editor_set_error (GTK_WIDGET (self->start_entry), GTK_WIDGET (self->calendar_error), refusal);
+  /* The shared editor's code path, the one the window's Project Start… takes. */
+  charter_start_date_editor_apply (self->start_editor, text, &refusal);
+  charter_editor_set_error (GTK_WIDGET (self->start_button), GTK_WIDGET (self->calendar_error), refusal);
   set_message (self, self->calendar_error, refusal);
-  if (refusal != NULL || g_strcmp0 (*text ? text : NULL, charter_calendar_get_start (calendar)) == 0)
-    return;
-  charter_document_begin_group (self->document, _("Change the project start"));
-  charter_document_set (self->document, calendar, "start", *text ? text : NULL, NULL);
-  charter_document_end_group (self->document);
 }
 
 static void
@@ -2482,8 +2451,8 @@ charter_availability_view_class_init (CharterAvailabilityViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, teams_error);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, teams_box);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, calendar_error);
-  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, start_entry);
-  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, start_hint);
+  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, start_editor);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, working_days_box);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, no_launch_box);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, holiday_entry);
@@ -2518,6 +2487,7 @@ charter_availability_view_class_init (CharterAvailabilityViewClass *klass)
   gtk_widget_class_install_action (widget_class, "availability.toggle-risk-task", "(ssb)", toggle_risk_task_action);
 
   g_type_ensure (CHARTER_TYPE_LOAD_STRIP);
+  g_type_ensure (CHARTER_TYPE_START_DATE_EDITOR);
 }
 
 static void
@@ -2564,8 +2534,6 @@ charter_availability_view_init (CharterAvailabilityView *self)
     }
 
   g_signal_connect_object (self->places, "row-selected", G_CALLBACK (on_place_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->start_entry, "activate", G_CALLBACK (on_start_activate_cb), self, 0);
-  commit_on_leave (self, GTK_WIDGET (self->start_entry), commit_start);
   g_signal_connect_object (self->holiday_entry, "activate", G_CALLBACK (on_holiday_add_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->holiday_add_button, "clicked", G_CALLBACK (on_holiday_add_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2589,6 +2557,7 @@ charter_availability_view_set_document (CharterAvailabilityView *self,
     return;
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
+  charter_start_date_editor_set_document (self->start_editor, document);
   g_clear_pointer (&self->teams_signature, g_free);
   g_clear_pointer (&self->holidays_signature, g_free);
   g_clear_pointer (&self->risks_signature, g_free);

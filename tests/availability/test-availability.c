@@ -17,6 +17,7 @@
 #include "charter-load-strip.h"
 #include "charter-model.h"
 #include "charter-schedule.h"
+#include "charter-start-date-editor.h"
 #include "charter-workspace.h"
 
 typedef struct
@@ -252,6 +253,70 @@ test_calendar (Fixture       *fixture,
   holidays = charter_calendar_get_holidays (calendar);
   g_assert_cmpuint (g_strv_length ((char **) holidays), ==, 1);
   g_assert_cmpstr (holidays[0], ==, "2027-03-15");
+}
+
+/* The first widget of @type under @widget (popovers included). */
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL)
+    {
+      GtkWidget *found = find_of_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget))), type);
+
+      if (found != NULL)
+        return found;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Calendar place edits the start with the window's own editor
+ * (CharterStartDateEditor): a day picked there and the set-start action
+ * take one code path, one undo label, and the row shows the result. */
+static void
+test_calendar_start_editor (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  CharterCalendar *calendar = charter_document_get_calendar (fixture->document);
+  CharterStartDateEditor *editor;
+  GtkWidget *button;
+  GtkCalendar *picker;
+  g_autoptr(GDateTime) day = NULL;
+
+  act (fixture, "availability.show-place", "s", "calendar");
+  editor = CHARTER_START_DATE_EDITOR (find_of_type (fixture->view, CHARTER_TYPE_START_DATE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (charter_start_date_editor_get_document (editor) == fixture->document);
+  button = gtk_widget_get_parent (GTK_WIDGET (editor));
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Monday 1 March 2027");
+
+  picker = GTK_CALENDAR (find_of_type (GTK_WIDGET (editor), GTK_TYPE_CALENDAR));
+  day = g_date_time_new_local (2027, 3, 15, 12, 0, 0);
+  gtk_calendar_select_day (picker, day);
+  g_signal_emit_by_name (picker, "day-selected");
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-03-15");
+  g_assert_cmpstr (undo_label (fixture), ==, "Change the project start");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Monday 15 March 2027");
+
+  /* The action (keyboard, tests) goes through the same editor, and the
+   * editor follows: its summary names the new day. */
+  act (fixture, "availability.set-start", "s", "2027-03-22");
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-03-22");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Monday 22 March 2027");
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-03-15");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Monday 15 March 2027");
 }
 
 static void
@@ -543,6 +608,8 @@ main (int   argc,
   g_test_add ("/availability/commitments", Fixture, NULL, fixture_set_up, test_commitments, fixture_tear_down);
   g_test_add ("/availability/delete-team", Fixture, NULL, fixture_set_up, test_delete_team, fixture_tear_down);
   g_test_add ("/availability/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/availability/calendar-start-editor", Fixture, NULL, fixture_set_up, test_calendar_start_editor,
+              fixture_tear_down);
   g_test_add ("/availability/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/availability/risks", Fixture, NULL, fixture_set_up, test_risks, fixture_tear_down);
   g_test_add ("/availability/risk-resort", Fixture, NULL, fixture_set_up, test_risk_resort, fixture_tear_down);
