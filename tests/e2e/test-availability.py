@@ -3,17 +3,19 @@
 """End to end (issue 13): the Team & Risks workspace of the real `charter`,
 driven over AT-SPI as a user would, from File → New.
 
-A new plan gets one task (Plan's Add Task). Then Teams, Calendar and Risks
-are each reached in at most two activations by accessible name (the view
-switcher's tab, then the place in the sidebar); a team gets a capacity and
-a commitment, the calendar a holiday on a day the task works and a
-no-launch weekday on the day it would then finish, and a risk a
-probability, an impact and the task. Each step is checked by its effect in
-the window: the launch moves with the holiday and again with the no-launch
-day (the Timeline's launch summary), and the risk's card says how far it
-moves the 80 % date. The saved file holds all of it, and
-`charter-cli schedule --simulate` finds its launch and P80 where the
-window said."""
+A new plan gets a 5-day task and a launch milestone (Plan's Add Task and
+the task editor, by keyboard). Then Teams, Calendar and Risks are each
+reached in at most two activations by accessible name (the view switcher's
+tab, then the place in the sidebar); a team gets a capacity and a
+commitment, the calendar a holiday on the launch's day and a no-launch
+weekday on the day the launch then moves to, and a risk a probability, an
+impact and the task. Each step is checked by its effect in the window: the
+launch moves with the holiday and again with the no-launch day (the
+Timeline's launch summary), and the risk's card says it moves the 80 % date
+by 5 working days. The saved file holds all of it, and `charter-cli
+schedule --simulate` finds the launch, the finish, the P80 and the risk's
+effect where the window said. (The team has no tasks: its commitment is
+checked in the file only.)"""
 
 import json
 import os
