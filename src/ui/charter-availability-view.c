@@ -23,6 +23,7 @@
 #include "charter-editor-session.h"
 #include "charter-ics.h"
 #include "charter-load-strip.h"
+#include "charter-start-date-editor.h"
 #include "charter-style.h"
 #include "charter-team-color.h"
 #include "charter-timeline-geometry.h"
@@ -41,8 +42,8 @@ struct _CharterAvailabilityView
   GtkLabel         *teams_error;
   GtkBox           *teams_box;
   GtkLabel         *calendar_error;
-  GtkEditable      *start_entry;
-  GtkLabel         *start_hint;
+  GtkMenuButton    *start_button;
+  CharterStartDateEditor *start_editor;
   GtkBox           *working_days_box;
   GtkBox           *no_launch_box;
   GtkEditable      *holiday_entry;
@@ -70,8 +71,10 @@ struct _CharterAvailabilityView
   GtkToggleButton  *working_toggles[7];
   GtkToggleButton  *no_launch_toggles[7];
   gboolean          syncing;
+  gboolean          resort_pending;     /* risk cards wait for the focus to leave one */
 };
 
+static void on_risk_card_leave_cb (CharterAvailabilityView *self);
 static void charter_availability_view_set_document  (CharterAvailabilityView *self,
                                                      CharterDocument         *document);
 static void charter_availability_view_set_scheduler (CharterAvailabilityView *self,
@@ -344,8 +347,45 @@ make_entry (const char *accessible_name,
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  if (accessible_name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   return entry;
+}
+
+/* The accessible names of a team card's fields carry the team's name ("Capacity
+ * of Backend"): set here when the card is built and again when the team is
+ * renamed, since a rename keeps the card (and the focus in its name field). */
+static void
+name_team_fields (GtkWidget  *card,
+                  const char *team_name)
+{
+  /* Literal formats, so that the compiler checks them against team_name. */
+  const char *keys[] = { "color", "capacity", "delete", "strip", "add", "start", "finish", "reason" };
+  char *names[G_N_ELEMENTS (keys)] = {
+    g_strdup_printf (_("Colour of %s"), team_name),
+    g_strdup_printf (_("Capacity of %s"), team_name),
+    g_strdup_printf (_("Delete %s"), team_name),
+    g_strdup_printf (_("Load of %s"), team_name),
+    g_strdup_printf (_("Add a commitment for %s"), team_name),
+    g_strdup_printf (_("Start of %s’s commitment"), team_name),
+    g_strdup_printf (_("End of %s’s commitment"), team_name),
+    g_strdup_printf (_("Reason for %s’s commitment"), team_name),
+  };
+  GtkWidget *commitments = g_object_get_data (G_OBJECT (card), "commitments");
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *field = g_object_get_data (G_OBJECT (card), keys[i]);
+
+      if (field != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL, names[i], -1);
+      g_free (names[i]);
+    }
+  /* A commitment row holds its fields as "start", "finish" and "reason" too. */
+  for (GtkWidget *row = commitments ? gtk_widget_get_first_child (commitments) : NULL;
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "start") != NULL)
+      name_team_fields (row, team_name);
 }
 
 static GtkWidget *
@@ -358,13 +398,10 @@ make_commitment_row (CharterAvailabilityView *self,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *error = gtk_label_new (NULL);
   GtkWidget *start, *finish, *reason, *remove;
-  g_autofree char *start_name = g_strdup_printf (_("Start of %s’s commitment"), team_name);
-  g_autofree char *finish_name = g_strdup_printf (_("End of %s’s commitment"), team_name);
-  g_autofree char *reason_name = g_strdup_printf (_("Reason for %s’s commitment"), team_name);
 
-  start = make_entry (start_name, 11);
-  finish = make_entry (finish_name, 11);
-  reason = make_entry (reason_name, 20);
+  start = make_entry (NULL, 11);
+  finish = make_entry (NULL, 11);
+  reason = make_entry (NULL, 20);
   gtk_widget_set_hexpand (reason, TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (start), _("YYYY-MM-DD"));
   gtk_entry_set_placeholder_text (GTK_ENTRY (finish), _("YYYY-MM-DD"));
@@ -400,6 +437,7 @@ make_commitment_row (CharterAvailabilityView *self,
   g_object_set_data (G_OBJECT (outer), "finish", finish);
   g_object_set_data (G_OBJECT (outer), "reason", reason);
   g_object_set_data (G_OBJECT (outer), "error", error);
+  name_team_fields (outer, team_name);
   for (GtkWidget *field = start; field != NULL; field = field == start ? finish : field == finish ? reason : NULL)
     {
       g_object_set_data (G_OBJECT (field), "row", outer);
@@ -421,8 +459,6 @@ make_color_button (CharterAvailabilityView *self,
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *grid = gtk_grid_new ();
-  const char *team_name = charter_team_get_name (team) ?: charter_item_get_id (CHARTER_ITEM (team));
-  g_autofree char *name = g_strdup_printf (_("Colour of %s"), team_name);
   const char * const *palette;
   guint n_colors;
   GdkRGBA color;
@@ -430,7 +466,6 @@ make_color_button (CharterAvailabilityView *self,
   charter_team_color (team, position, &color);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), make_swatch (&color));
   gtk_widget_set_tooltip_text (button, _("Team Colour"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   palette = charter_team_color_palette (&n_colors);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
@@ -465,11 +500,7 @@ make_team_card (CharterAvailabilityView *self,
   const char *team_name = charter_team_get_name (team) ?: team_id;
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *name, *capacity, *capacity_label, *delete, *strip, *commitments, *add;
-  g_autofree char *capacity_name = g_strdup_printf (_("Capacity of %s"), team_name);
-  g_autofree char *delete_name = g_strdup_printf (_("Delete %s"), team_name);
-  g_autofree char *strip_name = g_strdup_printf (_("Load of %s"), team_name);
-  g_autofree char *add_name = g_strdup_printf (_("Add a commitment for %s"), team_name);
+  GtkWidget *color, *name, *capacity, *capacity_label, *delete, *strip, *commitments, *add;
   GListModel *list = charter_team_get_commitments (team);
 
   gtk_widget_add_css_class (card, "card");
@@ -477,7 +508,9 @@ make_team_card (CharterAvailabilityView *self,
   gtk_widget_set_margin_end (header, 12);
   gtk_widget_set_margin_top (header, 12);
 
-  gtk_box_append (GTK_BOX (header), make_color_button (self, team, position));
+  color = make_color_button (self, team, position);
+  g_object_set_data (G_OBJECT (card), "color", color);
+  gtk_box_append (GTK_BOX (header), color);
 
   name = make_entry (_("Team name"), 20);
   gtk_widget_set_hexpand (name, TRUE);
@@ -493,7 +526,6 @@ make_team_card (CharterAvailabilityView *self,
   capacity = gtk_spin_button_new_with_range (1, 99, 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (capacity_label), capacity);
   gtk_widget_set_tooltip_text (capacity, _("How many tasks the team works on at once"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (capacity), GTK_ACCESSIBLE_PROPERTY_LABEL, capacity_name, -1);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (capacity), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (capacity), MAX (1, charter_team_get_capacity (team)));
   g_object_set_data_full (G_OBJECT (capacity), "team-id", g_strdup (team_id), g_free);
@@ -504,14 +536,14 @@ make_team_card (CharterAvailabilityView *self,
   delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (delete, "flat");
   gtk_widget_set_tooltip_text (delete, _("Delete Team"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name, -1);
+  g_object_set_data (G_OBJECT (card), "delete", delete);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "availability.delete-team");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", team_id);
   gtk_box_append (GTK_BOX (header), delete);
   gtk_box_append (GTK_BOX (card), header);
 
   strip = charter_load_strip_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (strip), GTK_ACCESSIBLE_PROPERTY_LABEL, strip_name, -1);
+  g_object_set_data (G_OBJECT (card), "strip", strip);
   gtk_widget_set_margin_start (strip, 12);
   gtk_widget_set_margin_end (strip, 12);
   g_hash_table_insert (self->strips, g_strdup (team_id), strip);
@@ -543,12 +575,14 @@ make_team_card (CharterAvailabilityView *self,
   add = gtk_button_new_with_mnemonic (_("Add _Commitment"));
   gtk_widget_set_halign (add, GTK_ALIGN_START);
   gtk_widget_add_css_class (add, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_name, -1);
+  g_object_set_data (G_OBJECT (card), "add", add);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "availability.add-commitment");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", team_id);
   gtk_box_append (GTK_BOX (commitments), add);
   gtk_box_append (GTK_BOX (card), commitments);
+  g_object_set_data (G_OBJECT (card), "commitments", commitments);
+  name_team_fields (card, team_name);
 
   g_object_set_data_full (G_OBJECT (card), "team-id", g_strdup (team_id), g_free);
   return card;
@@ -644,6 +678,7 @@ update_teams (CharterAvailabilityView *self)
             continue;
           if (!has_focus_inside (name))
             gtk_editable_set_text (GTK_EDITABLE (name), charter_team_get_name (team) ?: "");
+          name_team_fields (card, charter_team_get_name (team) ?: charter_item_get_id (CHARTER_ITEM (team)));
           gtk_spin_button_set_value (GTK_SPIN_BUTTON (capacity), MAX (1, charter_team_get_capacity (team)));
         }
       {
@@ -687,27 +722,6 @@ on_holiday_add_cb (CharterAvailabilityView *self)
 }
 
 static void
-commit_start (CharterAvailabilityView *self,
-              GtkEditable             *entry)
-{
-  CharterCalendar *calendar;
-
-  if (self->syncing || self->document == NULL)
-    return;
-  calendar = charter_document_get_calendar (self->document);
-  if (g_strcmp0 (gtk_editable_get_text (entry), charter_calendar_get_start (calendar) ?: "") == 0)
-    return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "availability.set-start", "s", gtk_editable_get_text (entry));
-}
-
-static void
-on_start_activate_cb (GtkEditable             *entry,
-                      CharterAvailabilityView *self)
-{
-  commit_start (self, entry);
-}
-
-static void
 on_weekday_toggled_cb (GtkToggleButton         *button,
                        CharterAvailabilityView *self)
 {
@@ -742,16 +756,13 @@ update_calendar (CharterAvailabilityView *self)
   holidays = charter_calendar_get_holidays (calendar);
 
   self->syncing = TRUE;
-  if (!has_focus_inside (GTK_WIDGET (self->start_entry)) &&
-      !gtk_widget_has_css_class (GTK_WIDGET (self->start_entry), "error"))
-    gtk_editable_set_text (self->start_entry, charter_calendar_get_start (calendar) ?: "");
   {
-    g_autofree char *hint = NULL;
+    g_autofree char *shown = NULL;
     const char *start = charter_calendar_get_start (calendar);
 
     if (start != NULL)
-      hint = format_iso (start, _("%A %-d %B %Y"));
-    gtk_label_set_label (self->start_hint, hint ? hint : _("Not set: the plan starts today"));
+      shown = format_iso (start, _("%A %-d %B %Y"));
+    gtk_menu_button_set_label (self->start_button, shown ? shown : _("Not set: the plan starts today"));
   }
   for (guint i = 0; i < 7; i++)
     {
@@ -872,6 +883,93 @@ on_risk_task_toggled_cb (GtkCheckButton          *check,
                               gtk_check_button_get_active (check));
 }
 
+/* The accessible names of a risk card's fields carry the risk's description;
+ * set when the card is built and again when the description changes, since
+ * that keeps the card (and the focus in it). */
+static void
+name_risk_fields (GtkWidget  *card,
+                  const char *what)
+{
+  /* Literal formats, so that the compiler checks them against @what. */
+  const char *keys[] = { "delete", "probability", "impact-days", "contingency", "owner", "mitigation", "tasks" };
+  char *names[G_N_ELEMENTS (keys)] = {
+    g_strdup_printf (_("Delete risk %s"), what),
+    g_strdup_printf (_("Probability in percent of “%s”"), what),
+    g_strdup_printf (_("Impact in working days of “%s”"), what),
+    g_strdup_printf (_("Contingency in working days of “%s”"), what),
+    g_strdup_printf (_("Owner of “%s”"), what),
+    g_strdup_printf (_("Mitigation of “%s”"), what),
+    g_strdup_printf (_("Tasks “%s” affects"), what),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *field = g_object_get_data (G_OBJECT (card), keys[i]);
+
+      if (field != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_LABEL, names[i], -1);
+      g_free (names[i]);
+    }
+}
+
+/* Put the cards in the order of @sorted (by exposure) and bring in values
+ * changed elsewhere, without rebuilding: a card moved with
+ * gtk_box_reorder_child_after keeps its widgets, so a field keeps its focus,
+ * its text and its cursor. Field values are not written into the field that
+ * has the focus (the user's typing wins until it is committed). */
+static void
+resort_risk_cards (CharterAvailabilityView *self,
+                   GPtrArray               *sorted)
+{
+  static const char * const numbers[] = { "probability", "impact-days", "contingency" };
+  static const char * const texts[] = { "description", "owner", "mitigation" };
+  GtkWidget *previous = NULL;
+
+  self->resort_pending = FALSE;
+  self->syncing = TRUE;
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      CharterRisk *risk = g_ptr_array_index (sorted, i);
+      const char *risk_id = charter_item_get_id (CHARTER_ITEM (risk));
+      GtkWidget *card = NULL;
+
+      for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->risks_box)); c != NULL && card == NULL;
+           c = gtk_widget_get_next_sibling (c))
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (c), "risk-id"), risk_id) == 0)
+          card = c;
+      if (card == NULL)
+        continue;
+
+      gtk_box_reorder_child_after (self->risks_box, card, previous);
+      previous = card;
+      {
+        g_autofree char *number = g_strdup_printf (_("R%u"), i + 1);
+
+        gtk_label_set_label (g_object_get_data (G_OBJECT (card), "number"), number);
+      }
+      name_risk_fields (card, charter_risk_get_description (risk) ?: risk_id);
+      for (guint f = 0; f < G_N_ELEMENTS (numbers); f++)
+        {
+          GtkWidget *spin = g_object_get_data (G_OBJECT (card), numbers[f]);
+          int value = 0;
+
+          g_object_get (risk, numbers[f], &value, NULL);
+          if (!has_focus_inside (spin))
+            gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (texts); f++)
+        {
+          GtkWidget *entry = g_object_get_data (G_OBJECT (card), texts[f]);
+          g_autofree char *value = NULL;
+
+          g_object_get (risk, texts[f], &value, NULL);
+          if (!has_focus_inside (entry) && !gtk_widget_has_css_class (entry, "error"))
+            gtk_editable_set_text (GTK_EDITABLE (entry), value ?: "");
+        }
+    }
+  self->syncing = FALSE;
+}
+
 static GtkWidget *
 make_risk_field (CharterAvailabilityView *self,
                  GtkWidget               *grid,
@@ -923,7 +1021,8 @@ make_risk_spin (CharterAvailabilityView *self,
 
   g_object_get (risk, property, &value, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  if (accessible_name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   g_object_set_data_full (G_OBJECT (spin), "risk-id", g_strdup (charter_item_get_id (CHARTER_ITEM (risk))), g_free);
   g_object_set_data (G_OBJECT (spin), "property", (gpointer) property);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_risk_number_changed_cb), self);
@@ -973,12 +1072,6 @@ make_risk_tasks (CharterAvailabilityView *self,
     }
   else
     gtk_menu_button_set_label (GTK_MENU_BUTTON (button), names->len ? names->str : _("No tasks"));
-  {
-    g_autofree char *name = g_strdup_printf (_("Tasks “%s” affects"),
-                                             charter_risk_get_description (risk) ?: charter_item_get_id (CHARTER_ITEM (risk)));
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  }
   return button;
 }
 
@@ -1017,7 +1110,7 @@ make_risk_card (CharterAvailabilityView *self,
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *description, *delete, *effect;
-  g_autofree char *delete_name = NULL;
+  GtkEventController *focus;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_set_margin_start (header, 12);
@@ -1031,14 +1124,15 @@ make_risk_card (CharterAvailabilityView *self,
     gtk_widget_add_css_class (label, "heading");
     gtk_box_append (GTK_BOX (header), label);
   }
+  g_object_set_data (G_OBJECT (card), "number", gtk_widget_get_last_child (header));
   description = make_risk_text (self, risk, "description", _("Risk description"));
+  g_object_set_data (G_OBJECT (card), "description", description);
   gtk_entry_set_placeholder_text (GTK_ENTRY (description), _("What could go wrong"));
   gtk_box_append (GTK_BOX (header), description);
-  delete_name = g_strdup_printf (_("Delete risk %s"), charter_risk_get_description (risk) ?: risk_id);
   delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (delete, "flat");
   gtk_widget_set_tooltip_text (delete, _("Delete Risk"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name, -1);
+  g_object_set_data (G_OBJECT (card), "delete", delete);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "availability.delete-risk");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", risk_id);
   gtk_box_append (GTK_BOX (header), delete);
@@ -1048,25 +1142,31 @@ make_risk_card (CharterAvailabilityView *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_widget_set_margin_start (grid, 12);
   gtk_widget_set_margin_end (grid, 12);
-  {
-    const char *what = charter_risk_get_description (risk) ?: risk_id;
-    g_autofree char *probability = g_strdup_printf (_("Probability in percent of “%s”"), what);
-    g_autofree char *impact = g_strdup_printf (_("Impact in working days of “%s”"), what);
-    g_autofree char *contingency = g_strdup_printf (_("Contingency in working days of “%s”"), what);
-    g_autofree char *owner = g_strdup_printf (_("Owner of “%s”"), what);
-    g_autofree char *mitigation = g_strdup_printf (_("Mitigation of “%s”"), what);
-
-    make_risk_field (self, grid, 0, 0, _("_Probability %"),
-                     make_risk_spin (self, risk, "probability", 100, probability));
-    make_risk_field (self, grid, 0, 2, _("_Impact (working days)"),
-                     make_risk_spin (self, risk, "impact-days", 999, impact));
-    make_risk_field (self, grid, 0, 4, _("Contin_gency (days)"),
-                     make_risk_spin (self, risk, "contingency", 999, contingency));
-    make_risk_field (self, grid, 1, 0, _("_Owner"), make_risk_text (self, risk, "owner", owner));
-    make_risk_field (self, grid, 1, 2, _("_Mitigation"), make_risk_text (self, risk, "mitigation", mitigation));
-    make_risk_field (self, grid, 1, 4, _("_Affects"), make_risk_tasks (self, risk));
-  }
+  /* The fields are kept on the card by their property, so that a change made
+   * elsewhere (undo, the matrix) reaches them without rebuilding the card. */
+  g_object_set_data (G_OBJECT (card), "probability",
+                     make_risk_field (self, grid, 0, 0, _("_Probability %"),
+                                      make_risk_spin (self, risk, "probability", 100, NULL)));
+  g_object_set_data (G_OBJECT (card), "impact-days",
+                     make_risk_field (self, grid, 0, 2, _("_Impact (working days)"),
+                                      make_risk_spin (self, risk, "impact-days", 999, NULL)));
+  g_object_set_data (G_OBJECT (card), "contingency",
+                     make_risk_field (self, grid, 0, 4, _("Contin_gency (days)"),
+                                      make_risk_spin (self, risk, "contingency", 999, NULL)));
+  g_object_set_data (G_OBJECT (card), "owner",
+                     make_risk_field (self, grid, 1, 0, _("_Owner"), make_risk_text (self, risk, "owner", NULL)));
+  g_object_set_data (G_OBJECT (card), "mitigation",
+                     make_risk_field (self, grid, 1, 2, _("_Mitigation"),
+                                      make_risk_text (self, risk, "mitigation", NULL)));
+  g_object_set_data (G_OBJECT (card), "tasks",
+                     make_risk_field (self, grid, 1, 4, _("_Affects"), make_risk_tasks (self, risk)));
+  name_risk_fields (card, charter_risk_get_description (risk) ?: risk_id);
   gtk_box_append (GTK_BOX (card), grid);
+
+  /* Leaving a card is when the cards re-sort (see update_risks). */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_risk_card_leave_cb), self);
+  gtk_widget_add_controller (card, focus);
 
   effect = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (effect), 0);
@@ -1297,15 +1397,17 @@ update_tornado (CharterAvailabilityView *self)
 static char *
 make_risks_signature (CharterAvailabilityView *self)
 {
-  g_autoptr(GPtrArray) sorted = sorted_risks (self);
+  GListModel *risks = charter_document_get_risks (self->document);
   GListModel *tasks = charter_document_get_tasks (self->document);
   GString *text = g_string_new (NULL);
 
-  /* The affected-task menus list the tasks: a new task rebuilds them. */
+  /* Which cards there are, in the document's order: a change of exposure
+   * re-sorts the cards (resort_risk_cards) but does not rebuild them. The
+   * affected-task menus list the tasks: a new task rebuilds them. */
   g_string_append_printf (text, "%u|", g_list_model_get_n_items (tasks));
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
     {
-      CharterRisk *risk = g_ptr_array_index (sorted, i);
+      g_autoptr(CharterRisk) risk = g_list_model_get_item (risks, i);
       const char * const *ids = charter_risk_get_task_ids (risk);
 
       g_string_append_printf (text, "%s[", charter_item_get_id (CHARTER_ITEM (risk)));
@@ -1328,11 +1430,33 @@ update_risks (CharterAvailabilityView *self)
   update_matrix (self, sorted);
   update_tornado (self);
   signature = make_risks_signature (self);
-  /* Re-sorting moves cards: not while someone types in one. */
-  if (g_strcmp0 (signature, self->risks_signature) == 0 ||
-      (self->risks_signature != NULL && has_focus_inside (GTK_WIDGET (self->risks_box)) &&
-       strlen (signature) == strlen (self->risks_signature)))
-    return;
+  if (g_strcmp0 (signature, self->risks_signature) == 0)
+    {
+      /* The same cards. They re-sort by exposure when the focus leaves the
+       * card it is in (on_risk_card_leave_cb), not while it is in one: a
+       * card that jumps away while its probability is being typed takes the
+       * focus and the scroll position with it and leaves the user looking
+       * at another risk; sorting once the edit is done is what a sorted
+       * list in a file manager or a spreadsheet does too. The names follow
+       * at once (a screen reader reads the new description). */
+      if (has_focus_inside (GTK_WIDGET (self->risks_box)))
+        {
+          self->resort_pending = TRUE;
+          for (guint i = 0; i < sorted->len; i++)
+            {
+              CharterRisk *risk = g_ptr_array_index (sorted, i);
+
+              for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->risks_box)); c != NULL;
+                   c = gtk_widget_get_next_sibling (c))
+                if (g_strcmp0 (g_object_get_data (G_OBJECT (c), "risk-id"), charter_item_get_id (CHARTER_ITEM (risk))) == 0)
+                  name_risk_fields (c, charter_risk_get_description (risk) ?: charter_item_get_id (CHARTER_ITEM (risk)));
+            }
+        }
+      else
+        resort_risk_cards (self, sorted);
+      return;
+    }
+  self->resort_pending = FALSE;
   g_free (self->risks_signature);
   self->risks_signature = g_steal_pointer (&signature);
 
@@ -1349,6 +1473,17 @@ update_risks (CharterAvailabilityView *self)
       gtk_widget_add_css_class (empty, "dim-label");
       gtk_box_append (self->risks_box, empty);
     }
+}
+
+static void
+on_risk_card_leave_cb (CharterAvailabilityView *self)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (!self->resort_pending || self->document == NULL)
+    return;
+  sorted = sorted_risks (self);
+  resort_risk_cards (self, sorted);
 }
 
 static void
@@ -1758,22 +1893,14 @@ set_start_action (GtkWidget  *widget,
 {
   CharterAvailabilityView *self = CHARTER_AVAILABILITY_VIEW (widget);
   const char *text = g_variant_get_string (parameter, NULL);
-  CharterCalendar *calendar;
-  GDate date;
   g_autofree char *refusal = NULL;
 
   if (!editable (self))
     return;
-  calendar = charter_document_get_calendar (self->document);
-  if (*text != '\0' && !charter_editor_parse_date (text, &date))
-    refusal = g_strdup_printf (_("“%s” is not a date: write the project start as YYYY-MM-DD"), text);
-  charter_editor_set_error (GTK_WIDGET (self->start_entry), GTK_WIDGET (self->calendar_error), refusal);
+  /* The shared editor's code path, the one the window's Project Start… takes. */
+  charter_start_date_editor_apply (self->start_editor, text, &refusal);
+  charter_editor_set_error (GTK_WIDGET (self->start_button), GTK_WIDGET (self->calendar_error), refusal);
   set_message (self, self->calendar_error, refusal);
-  if (refusal != NULL || g_strcmp0 (*text ? text : NULL, charter_calendar_get_start (calendar)) == 0)
-    return;
-  charter_document_begin_group (self->document, _("Change the project start"));
-  charter_document_set (self->document, calendar, "start", *text ? text : NULL, NULL);
-  charter_document_end_group (self->document);
 }
 
 static void
@@ -2325,8 +2452,8 @@ charter_availability_view_class_init (CharterAvailabilityViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, teams_error);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, teams_box);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, calendar_error);
-  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, start_entry);
-  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, start_hint);
+  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, start_editor);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, working_days_box);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, no_launch_box);
   gtk_widget_class_bind_template_child (widget_class, CharterAvailabilityView, holiday_entry);
@@ -2361,6 +2488,7 @@ charter_availability_view_class_init (CharterAvailabilityViewClass *klass)
   gtk_widget_class_install_action (widget_class, "availability.toggle-risk-task", "(ssb)", toggle_risk_task_action);
 
   g_type_ensure (CHARTER_TYPE_LOAD_STRIP);
+  g_type_ensure (CHARTER_TYPE_START_DATE_EDITOR);
 }
 
 static void
@@ -2408,8 +2536,6 @@ charter_availability_view_init (CharterAvailabilityView *self)
     }
 
   g_signal_connect_object (self->places, "row-selected", G_CALLBACK (on_place_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->start_entry, "activate", G_CALLBACK (on_start_activate_cb), self, 0);
-  commit_on_leave (self, GTK_WIDGET (self->start_entry), commit_start);
   g_signal_connect_object (self->holiday_entry, "activate", G_CALLBACK (on_holiday_add_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->holiday_add_button, "clicked", G_CALLBACK (on_holiday_add_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2433,6 +2559,7 @@ charter_availability_view_set_document (CharterAvailabilityView *self,
     return;
   g_set_object (&self->document, document);
   g_signal_group_set_target (self->document_signals, document);
+  charter_start_date_editor_set_document (self->start_editor, document);
   g_clear_pointer (&self->teams_signature, g_free);
   g_clear_pointer (&self->holidays_signature, g_free);
   g_clear_pointer (&self->risks_signature, g_free);

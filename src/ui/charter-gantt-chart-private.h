@@ -132,6 +132,8 @@ struct _CharterGanttChart
   char                  *message;
   guint                  message_timeout;
   guint                  p80_timeout;
+  GCancellable          *p80_cancellable; /* the forecast running in a thread */
+  CharterSchedule       *p80_schedule;    /* the schedule p80_day is (being) found for */
 
   guint                  hscroll_policy : 1;
   guint                  vscroll_policy : 1;

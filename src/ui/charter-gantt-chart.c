@@ -38,6 +38,7 @@
 #include "charter-task-editor.h"
 
 static void charter_gantt_chart_scrollable_init (GtkScrollableInterface *iface);
+static void cancel_p80 (CharterGanttChart *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CharterGanttChart, charter_gantt_chart, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, charter_gantt_chart_scrollable_init))
@@ -576,6 +577,8 @@ rebuild (CharterGanttChart *self)
 
   if (self->drag_mode == DRAG_NONE)
     _charter_gantt_chart_schedule_p80 (self);
+  else
+    cancel_p80 (self);  /* its answer would be for a plan the drag has left */
 }
 
 void
@@ -597,38 +600,77 @@ invalidate (CharterGanttChart *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* P80: a Monte Carlo run over the estimates' ranges, after the plan has
- * been still for a moment (never during a drag). */
+static void
+set_p80_day (CharterGanttChart *self,
+             guint32            p80)
+{
+  if (p80 == self->p80_day)
+    return;
+  self->p80_day = p80;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_P80_DAY]);
+}
+
+static void
+cancel_p80 (CharterGanttChart *self)
+{
+  g_clear_object (&self->p80_schedule);
+  g_clear_handle_id (&self->p80_timeout, g_source_remove);
+  if (self->p80_cancellable != NULL)
+    g_cancellable_cancel (self->p80_cancellable);
+  g_clear_object (&self->p80_cancellable);
+}
+
+static void
+on_p80_simulated_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CharterGanttChart) self = user_data;
+  g_autoptr(CharterSimulation) simulation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  simulation = charter_scheduler_simulate_finish (CHARTER_SCHEDULER (source), result, &error);
+  /* Cancelled: the plan changed again (or a drag began); a newer run comes. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->p80_cancellable);
+  set_p80_day (self, simulation != NULL ? charter_simulation_get_finish (simulation, 80) : 0);
+}
+
+/* P80: a Monte Carlo run over the estimates' ranges and the risks, after the
+ * plan has been still for a moment (never during a drag), in a worker
+ * thread (charter_scheduler_simulate_async, as the Team & Risks workspace
+ * does): the main thread only copies the plan, so no frame waits on the
+ * runs. A newer plan cancels a run still going. */
 static gboolean
 on_p80_timeout_cb (gpointer user_data)
 {
   CharterGanttChart *self = user_data;
-  g_autoptr(CharterSimulation) simulation = NULL;
-  guint32 p80 = 0;
 
   self->p80_timeout = 0;
 
-  if (self->schedule != NULL && self->has_uncertainty)
+  if (self->scheduler == NULL || self->schedule == NULL || !self->has_uncertainty)
     {
-      simulation = charter_schedule_simulate (self->schedule, 500, 20260301, NULL);
-      if (simulation != NULL)
-        p80 = charter_simulation_get_finish (simulation, 80);
+      set_p80_day (self, 0);
+      return G_SOURCE_REMOVE;
     }
 
-  if (p80 != self->p80_day)
-    {
-      self->p80_day = p80;
-      invalidate (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_P80_DAY]);
-    }
-
+  self->p80_cancellable = g_cancellable_new ();
+  charter_scheduler_simulate_async (self->scheduler, 500, 20260301, CHARTER_SIMULATION_NONE,
+                                    self->p80_cancellable, on_p80_simulated_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
 void
 _charter_gantt_chart_schedule_p80 (CharterGanttChart *self)
 {
-  g_clear_handle_id (&self->p80_timeout, g_source_remove);
+  /* Every rebuild asks (the P80 widens the span, so its answer rebuilds
+   * too): the same schedule needs no second forecast. */
+  if (self->schedule != NULL && self->schedule == self->p80_schedule)
+    return;
+  cancel_p80 (self);
+  g_set_object (&self->p80_schedule, self->schedule);
 
   if (self->schedule == NULL || !self->has_uncertainty)
     {
@@ -1067,7 +1109,7 @@ charter_gantt_chart_dispose (GObject *object)
     charter_gantt_chart_drag_cancel (self);
 
   g_clear_handle_id (&self->message_timeout, g_source_remove);
-  g_clear_handle_id (&self->p80_timeout, g_source_remove);
+  cancel_p80 (self);
 
   for (guint i = 0; i < self->bar_widgets->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->bar_widgets, i));

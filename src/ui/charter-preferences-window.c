@@ -29,7 +29,7 @@ struct _CharterPreferencesWindow
 G_DEFINE_FINAL_TYPE (CharterPreferencesWindow, charter_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char * const color_schemes[] = { "default", "light", "dark", NULL };
-static const char * const workspaces[] = { "discovery", "spec", "plan", "timeline", NULL };
+static const char * const workspaces[] = { "discovery", "spec", "plan", "timeline", "availability", NULL };
 
 /* Helpers: combo rows hold a position, the schema an enum nick. */
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* charter-start-date-editor.c: a popover that sets the day work on the plan
- * starts (the calendar's "start"). Choosing a day is one undoable step. Kept
- * small and on its own so that the Calendar editor can hold it later.
+ * starts (the calendar's "start"). Choosing a day is one undoable step. The
+ * one editor of the start: the window's Project Start… and the Calendar
+ * place of Team & Risks both hold one, and every change of the start goes
+ * through charter_start_date_editor_apply(), so the two cannot disagree.
  *
  * Also "today" for the application: the real clock, unless CHARTER_TODAY
  * (YYYY-MM-DD) fixes it, as the tests do. */
@@ -14,6 +16,7 @@
 
 #include "charter-start-date-editor.h"
 #include "charter-accessible.h"
+#include "charter-editor-session.h"
 
 struct _CharterStartDateEditor
 {
@@ -101,18 +104,13 @@ on_calendar_day_selected_cb (CharterStartDateEditor *self,
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autofree char *iso = NULL;
-  CharterCalendar *item;
 
   if (self->syncing || self->document == NULL)
     return;
 
   dt = gtk_calendar_get_date (calendar);
   iso = g_date_time_format (dt, "%Y-%m-%d");
-  item = charter_document_get_calendar (self->document);
-  if (g_strcmp0 (charter_calendar_get_start (item), iso) == 0)
-    return;
-
-  charter_document_set (self->document, item, "start", iso, NULL);
+  charter_start_date_editor_apply (self, iso, NULL);
 }
 
 /* Overrides */
@@ -239,6 +237,49 @@ charter_start_date_editor_set_document (CharterStartDateEditor *self,
                              document != NULL ? charter_document_get_calendar (document) : NULL);
   sync_from_document (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * charter_start_date_editor_apply:
+ * @self: a #CharterStartDateEditor with a document
+ * @text: the new start as YYYY-MM-DD, or "" for none (the plan starts today)
+ * @refusal: (out) (optional) (transfer full): why @text was refused, or %NULL
+ *
+ * Changes the project start of the editor's document as one undo step
+ * ("Change the project start"), or refuses a text that is not a date. The
+ * only way Charter changes the start, whichever view asks.
+ *
+ * Returns: %FALSE when @text was refused
+ */
+gboolean
+charter_start_date_editor_apply (CharterStartDateEditor  *self,
+                                 const char              *text,
+                                 char                   **refusal)
+{
+  CharterCalendar *calendar;
+  GDate date;
+
+  g_return_val_if_fail (CHARTER_IS_START_DATE_EDITOR (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (refusal != NULL)
+    *refusal = NULL;
+  if (*text != '\0' && !charter_editor_parse_date (text, &date))
+    {
+      if (refusal != NULL)
+        *refusal = g_strdup_printf (_("“%s” is not a date: write the project start as YYYY-MM-DD"), text);
+      return FALSE;
+    }
+  if (self->document == NULL)
+    return TRUE;
+
+  calendar = charter_document_get_calendar (self->document);
+  if (g_strcmp0 (*text ? text : NULL, charter_calendar_get_start (calendar)) == 0)
+    return TRUE;
+  charter_document_begin_group (self->document, _("Change the project start"));
+  charter_document_set (self->document, calendar, "start", *text ? text : NULL, NULL);
+  charter_document_end_group (self->document);
+  return TRUE;
 }
 
 /**

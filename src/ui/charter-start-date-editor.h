@@ -16,6 +16,9 @@ GtkWidget       *charter_start_date_editor_new          (void);
 CharterDocument *charter_start_date_editor_get_document (CharterStartDateEditor *self);
 void             charter_start_date_editor_set_document (CharterStartDateEditor *self,
                                                          CharterDocument        *document);
+gboolean         charter_start_date_editor_apply        (CharterStartDateEditor *self,
+                                                         const char             *text,
+                                                         char                  **refusal);
 
 void             charter_today                          (GDate                  *today);
 char            *charter_next_working_day               (CharterCalendar        *calendar,

@@ -17,6 +17,7 @@
 #include "charter-load-strip.h"
 #include "charter-model.h"
 #include "charter-schedule.h"
+#include "charter-start-date-editor.h"
 #include "charter-workspace.h"
 
 typedef struct
@@ -254,6 +255,70 @@ test_calendar (Fixture       *fixture,
   g_assert_cmpstr (holidays[0], ==, "2027-03-15");
 }
 
+/* The first widget of @type under @widget (popovers included). */
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL)
+    {
+      GtkWidget *found = find_of_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget))), type);
+
+      if (found != NULL)
+        return found;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Calendar place edits the start with the window's own editor
+ * (CharterStartDateEditor): a day picked there and the set-start action
+ * take one code path, one undo label, and the row shows the result. */
+static void
+test_calendar_start_editor (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  CharterCalendar *calendar = charter_document_get_calendar (fixture->document);
+  CharterStartDateEditor *editor;
+  GtkWidget *button;
+  GtkCalendar *picker;
+  g_autoptr(GDateTime) day = NULL;
+
+  act (fixture, "availability.show-place", "s", "calendar");
+  editor = CHARTER_START_DATE_EDITOR (find_of_type (fixture->view, CHARTER_TYPE_START_DATE_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_true (charter_start_date_editor_get_document (editor) == fixture->document);
+  button = gtk_widget_get_parent (GTK_WIDGET (editor));
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Monday 1 March 2027");
+
+  picker = GTK_CALENDAR (find_of_type (GTK_WIDGET (editor), GTK_TYPE_CALENDAR));
+  day = g_date_time_new_local (2027, 3, 15, 12, 0, 0);
+  gtk_calendar_select_day (picker, day);
+  g_signal_emit_by_name (picker, "day-selected");
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-03-15");
+  g_assert_cmpstr (undo_label (fixture), ==, "Change the project start");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Monday 15 March 2027");
+
+  /* The action (keyboard, tests) goes through the same editor, and the
+   * editor follows: its summary names the new day. */
+  act (fixture, "availability.set-start", "s", "2027-03-22");
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-03-22");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Monday 22 March 2027");
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_cmpstr (charter_calendar_get_start (calendar), ==, "2027-03-15");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Monday 15 March 2027");
+}
+
 static void
 test_import (Fixture       *fixture,
              gconstpointer  data)
@@ -354,6 +419,133 @@ test_risks (Fixture       *fixture,
 }
 
 static void
+spin (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* The GtkEntry widgets under @widget, in the order they show (depth first). */
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *found)
+{
+  if (GTK_IS_ENTRY (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, found);
+}
+
+static GtkWidget *
+entry_showing (Fixture    *fixture,
+               const char *text)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect_entries (fixture->view, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (gtk_editable_get_text (g_ptr_array_index (entries, i)), text) == 0)
+      return g_ptr_array_index (entries, i);
+  return NULL;
+}
+
+/* Whether the entry showing @first comes before the one showing @second. */
+static gboolean
+shows_before (Fixture    *fixture,
+              const char *first,
+              const char *second)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  guint a = G_MAXUINT, b = G_MAXUINT;
+
+  collect_entries (fixture->view, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const char *text = gtk_editable_get_text (g_ptr_array_index (entries, i));
+
+      if (a == G_MAXUINT && g_strcmp0 (text, first) == 0)
+        a = i;
+      if (b == G_MAXUINT && g_strcmp0 (text, second) == 0)
+        b = i;
+    }
+  g_assert_cmpuint (a, !=, G_MAXUINT);
+  g_assert_cmpuint (b, !=, G_MAXUINT);
+  return a < b;
+}
+
+static gboolean
+focus_inside (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The risk cards sort by exposure, but not under the user's hands: while the
+ * focus is in a card, a change of exposure leaves the cards where they are
+ * (the same widgets: the focus and the text typed stay); when the focus
+ * leaves that card they re-sort, still without being rebuilt. */
+static void
+test_risk_resort (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *risks = charter_document_get_risks (fixture->document);
+  g_autoptr(CharterRisk) alpha = NULL;
+  g_autoptr(CharterRisk) beta = NULL;
+  const char *alpha_id, *beta_id;
+  GtkWidget *alpha_entry, *beta_entry;
+
+  act (fixture, "availability.show-place", "s", "risks");
+  act (fixture, "availability.add-risk", NULL);
+  act (fixture, "availability.add-risk", NULL);
+  alpha = g_list_model_get_item (risks, 0);
+  beta = g_list_model_get_item (risks, 1);
+  alpha_id = charter_item_get_id (CHARTER_ITEM (alpha));
+  beta_id = charter_item_get_id (CHARTER_ITEM (beta));
+  act (fixture, "availability.set-risk-text", "(sss)", alpha_id, "description", "Alpha");
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "probability", 10);
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "impact-days", 1);
+  act (fixture, "availability.set-risk-text", "(sss)", beta_id, "description", "Beta");
+  act (fixture, "availability.set-risk-number", "(ssi)", beta_id, "probability", 60);
+  act (fixture, "availability.set-risk-number", "(ssi)", beta_id, "impact-days", 5);
+  spin ();
+  g_assert_true (shows_before (fixture, "Beta", "Alpha"));
+
+  /* Typing in Alpha's card: Alpha becomes the larger risk. */
+  alpha_entry = entry_showing (fixture, "Alpha");
+  g_assert_nonnull (alpha_entry);
+  g_assert_true (gtk_widget_grab_focus (alpha_entry));
+  spin ();
+  g_assert_true (focus_inside (alpha_entry));
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "probability", 100);
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "impact-days", 20);
+  spin ();
+  g_assert_true (shows_before (fixture, "Beta", "Alpha"));
+  g_assert_true (entry_showing (fixture, "Alpha") == alpha_entry);
+  g_assert_true (focus_inside (alpha_entry));
+
+  /* The focus moves on to Beta's card: now the cards re-sort, the same
+   * widgets in a new order, and the focus stays where it went. */
+  beta_entry = entry_showing (fixture, "Beta");
+  g_assert_true (gtk_widget_grab_focus (beta_entry));
+  spin ();
+  g_assert_true (shows_before (fixture, "Alpha", "Beta"));
+  g_assert_true (entry_showing (fixture, "Alpha") == alpha_entry);
+  g_assert_true (entry_showing (fixture, "Beta") == beta_entry);
+  g_assert_true (focus_inside (beta_entry));
+
+  /* Without the focus in a card, a change of exposure re-sorts at once. */
+  act (fixture, "availability.show-place", "s", "calendar");
+  spin ();
+  act (fixture, "availability.set-risk-number", "(ssi)", alpha_id, "probability", 5);
+  spin ();
+  g_assert_true (shows_before (fixture, "Beta", "Alpha"));
+  g_assert_true (entry_showing (fixture, "Alpha") == alpha_entry);
+}
+
+static void
 test_load (void)
 {
   g_autoptr(CharterDocument) document = charter_document_new ();
@@ -416,8 +608,11 @@ main (int   argc,
   g_test_add ("/availability/commitments", Fixture, NULL, fixture_set_up, test_commitments, fixture_tear_down);
   g_test_add ("/availability/delete-team", Fixture, NULL, fixture_set_up, test_delete_team, fixture_tear_down);
   g_test_add ("/availability/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/availability/calendar-start-editor", Fixture, NULL, fixture_set_up, test_calendar_start_editor,
+              fixture_tear_down);
   g_test_add ("/availability/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/availability/risks", Fixture, NULL, fixture_set_up, test_risks, fixture_tear_down);
+  g_test_add ("/availability/risk-resort", Fixture, NULL, fixture_set_up, test_risk_resort, fixture_tear_down);
   g_test_add_func ("/availability/ics-errors", test_ics_errors);
   g_test_add_func ("/availability/load", test_load);
 
