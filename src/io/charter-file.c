@@ -30,11 +30,11 @@
  * holds is left over from a save that never finished (kill -9, a crash, a
  * power cut) and is removed when the document is opened or saved again.
  * Where the file system has no locks, one older than a quarter of an hour
- * counts as left over. A file younger than a few seconds is never removed:
+ * counts as left over. A file younger than half a second is never removed:
  * it may be a save's between creating and locking it. */
 #define TEMPORARY_INFIX ".saving-"
 #define STALE_TEMPORARY_SECONDS (15 * 60)
-#define FRESH_TEMPORARY_SECONDS 3
+#define FRESH_TEMPORARY_USEC (G_USEC_PER_SEC / 2)
 
 G_DEFINE_QUARK (charter-file-error-quark, charter_file_error)
 
@@ -376,7 +376,8 @@ charter_file_remove_stale_temporaries (GFile *file)
   g_autofree char *dirname = NULL;
   g_autofree char *basename = NULL;
   g_autoptr(GDir) dir = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now_usec = g_get_real_time ();
+  gint64 now = now_usec / G_USEC_PER_SEC;
   const char *name;
   guint removed = 0;
 
@@ -399,7 +400,8 @@ charter_file_remove_stale_temporaries (GFile *file)
       candidate = g_build_filename (dirname, name, NULL);
       if (g_lstat (candidate, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ())
         continue;
-      if (now - (gint64) st.st_mtime < FRESH_TEMPORARY_SECONDS)
+      if (now_usec - ((gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000) <
+          FRESH_TEMPORARY_USEC)
         continue;
       if (!is_abandoned (candidate, &st, now))
         continue;

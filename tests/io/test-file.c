@@ -1604,7 +1604,7 @@ test_stale_temporaries (void)
 
 /* After kill -9 the next start must not wait a quarter of an hour: a
  * temporary file no save holds locked is left over, and goes at once (after
- * a few seconds' grace); one a save holds locked stays. */
+ * half a second's grace); one a save holds locked stays. */
 static void
 test_abandoned_temporaries (void)
 {
