@@ -179,7 +179,12 @@ def main():
             problems = []
             app = cd.Charter([target], env=env)
             with app:
-                offered, start_problems = open_and_edit(app, state, expect_offer)
+                try:
+                    offered, start_problems = open_and_edit(app, state, expect_offer)
+                except cd.DriverError:
+                    sys.stderr.write(f"run {run}: charter said:\n{app.output()}\n"
+                                     f"exit status {app.proc.poll()}\n")
+                    raise
                 problems += start_problems
                 if offered and not expect_offer:
                     outcomes["offered-after-new"] += 1
