@@ -23,7 +23,7 @@ and at the next start (the next run's):
   hold it, an offer is counted (the kill fell between the rename and the
   removal of the copy), not failed.
 
-    CHARTER_APP_KILL_RUNS (default 3 in CI: about 35 s quiet, 70 s at load 15 for 4), CHARTER_APP_KILL_SEED
+    CHARTER_APP_KILL_RUNS (default 3 in CI; 5 runs took 49 s, 4 took 70 s at load average 15), CHARTER_APP_KILL_SEED
 Prints TAP-like lines; the exit status is the verdict (the accessibility
 registry writes to stdout too)."""
 
