@@ -132,7 +132,8 @@ def open_and_edit(app, state, expect_offer):
         cd.click(cd.find(found[1], role="push button", name="Recover"))
         app.wait_title(lambda t: t == "• doc", "the recovered document, unsaved", timeout=30)
     elif expect_offer:
-        problems.append("the file lacks the edit, but no recovery was offered")
+        problems.append("the file lacks the edit, but no recovery was offered "
+                        f"({len(recovery_copies(state))} recovery copies on disk, title {app.title()!r})")
     left = others(os.path.dirname(app.args[0]))
     if left:
         problems.append("left at the next start: " + " ".join(left))
