@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,11 +25,16 @@
 #include "charter-io-private.h"
 
 /* Temporary files of a save sit beside the document, hidden, and say what
- * they are: ".plan.charter.saving-XXXXXX". One older than this is left over
- * from a save that never finished (a crash, a power cut) and is removed when
- * the document is opened or saved again. */
+ * they are: ".plan.charter.saving-XXXXXX". The save holds a lock (flock) on
+ * its temporary file until it is renamed into place, so one that nobody
+ * holds is left over from a save that never finished (kill -9, a crash, a
+ * power cut) and is removed when the document is opened or saved again.
+ * Where the file system has no locks, one older than a quarter of an hour
+ * counts as left over. A file younger than half a second is never removed:
+ * it may be a save's between creating and locking it. */
 #define TEMPORARY_INFIX ".saving-"
 #define STALE_TEMPORARY_SECONDS (15 * 60)
+#define FRESH_TEMPORARY_USEC (G_USEC_PER_SEC / 2)
 
 G_DEFINE_QUARK (charter-file-error-quark, charter_file_error)
 
@@ -327,15 +333,39 @@ is_stale_temporary (const char *name,
   return TRUE;
 }
 
+/* Whether no save holds @path: its lock can be taken (the lock is
+ * released at once, before the file is removed: a save never locks a file
+ * again once it has let go). Without locks, whether it is old. */
+static gboolean
+is_abandoned (const char     *path,
+              const GStatBuf *st,
+              gint64          now)
+{
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  gboolean abandoned;
+
+  if (fd < 0)
+    return FALSE;
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    abandoned = TRUE;
+  else if (errno == EWOULDBLOCK)
+    abandoned = FALSE;   /* a save under way */
+  else
+    abandoned = now - (gint64) st->st_mtime >= STALE_TEMPORARY_SECONDS;
+  close (fd);
+  return abandoned;
+}
+
 /**
  * charter_file_remove_stale_temporaries:
  * @file: a document
  *
  * Removes the temporary files that saves of @file left behind when they were
  * interrupted (".plan.charter.saving-XXXXXX" beside "plan.charter"), when
- * they are regular files of this user, more than a quarter of an hour old.
- * Nothing else is touched, not even the temporary files of other documents
- * or of a save still under way.
+ * they are regular files of this user that no save holds locked (or, where
+ * there are no locks, more than a quarter of an hour old). Nothing else is
+ * touched, not even the temporary files of other documents or of a save
+ * still under way.
  *
  * Returns: how many were removed
  */
@@ -346,7 +376,8 @@ charter_file_remove_stale_temporaries (GFile *file)
   g_autofree char *dirname = NULL;
   g_autofree char *basename = NULL;
   g_autoptr(GDir) dir = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now_usec = g_get_real_time ();
+  gint64 now = now_usec / G_USEC_PER_SEC;
   const char *name;
   guint removed = 0;
 
@@ -369,7 +400,10 @@ charter_file_remove_stale_temporaries (GFile *file)
       candidate = g_build_filename (dirname, name, NULL);
       if (g_lstat (candidate, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != geteuid ())
         continue;
-      if (now - (gint64) st.st_mtime < STALE_TEMPORARY_SECONDS)
+      if (now_usec - ((gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000) <
+          FRESH_TEMPORARY_USEC)
+        continue;
+      if (!is_abandoned (candidate, &st, now))
         continue;
       if (g_unlink (candidate) == 0)
         removed++;
@@ -441,13 +475,17 @@ write_all (int           fd,
 
 /* A new, synced file holding @data in @dirname, named after @basename, with
  * the permissions of @like (nullable). Returns its path, or %NULL with
- * errno in @saved_errno and nothing left behind. */
+ * errno in @saved_errno and nothing left behind. In @lock_fd, a descriptor
+ * holding the file's lock (see charter_file_remove_stale_temporaries()),
+ * for the caller to close once the file is renamed or removed; -1 where
+ * the file system has no locks. */
 static char *
 write_temporary (const char    *dirname,
                  const char    *basename,
                  const guint8  *data,
                  gsize          length,
                  const GStatBuf *like,
+                 int           *lock_fd,
                  int           *saved_errno,
                  const char   **what)
 {
@@ -455,6 +493,7 @@ write_temporary (const char    *dirname,
   g_autofree char *path = g_build_filename (dirname, name, NULL);
   int fd;
 
+  *lock_fd = -1;
   *what = _("could not create a temporary file in the folder");
   fd = g_mkstemp_full (path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
@@ -462,6 +501,10 @@ write_temporary (const char    *dirname,
       *saved_errno = errno;
       return NULL;
     }
+  /* The lock belongs to the open file, which a second descriptor keeps
+   * open past the checked close() below. */
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    *lock_fd = fcntl (fd, F_DUPFD_CLOEXEC, 0);
 
   /* The new version is the same kind of file as the old one. */
   if (like != NULL)
@@ -495,7 +538,17 @@ fail:
   if (fd >= 0)
     close (fd);
   g_unlink (path);
+  if (*lock_fd >= 0)
+    close (*lock_fd);
+  *lock_fd = -1;
   return NULL;
+}
+
+static void
+close_lock (int lock_fd)
+{
+  if (lock_fd >= 0)
+    close (lock_fd);
 }
 
 /* Makes "NAME~" the previous version, whole at every moment: a second name
@@ -511,6 +564,7 @@ make_backup (const char     *path,
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autofree char *linked = NULL;
   const char *what;
+  int link_fd = -1;
 
   for (guint attempt = 0; attempt < 100 && linked == NULL; attempt++)
     {
@@ -519,7 +573,16 @@ make_backup (const char     *path,
       g_autofree char *candidate = g_build_filename (dirname, name, NULL);
 
       if (link (path, candidate) == 0)
-        linked = g_steal_pointer (&candidate);
+        {
+          /* Held, as a save's temporary file is, until it is renamed. */
+          link_fd = open (candidate, O_RDONLY | O_CLOEXEC);
+          if (link_fd >= 0 && flock (link_fd, LOCK_EX | LOCK_NB) != 0)
+            {
+              close (link_fd);
+              link_fd = -1;
+            }
+          linked = g_steal_pointer (&candidate);
+        }
       else if (errno != EEXIST)
         break;
     }
@@ -529,24 +592,37 @@ make_backup (const char     *path,
       /* No hard links here (FAT, some network shares): copy it. */
       g_autofree char *contents = NULL;
       gsize length;
+      int lock_fd;
 
       if (!g_file_get_contents (path, &contents, &length, NULL))
         {
           *saved_errno = EIO;
           return FALSE;
         }
+
       linked = write_temporary (dirname, basename, (const guint8 *) contents, length, st,
-                                saved_errno, &what);
+                                &lock_fd, saved_errno, &what);
       if (linked == NULL)
         return FALSE;
+      if (g_rename (linked, backup) != 0)
+        {
+          *saved_errno = errno;
+          g_unlink (linked);
+          close_lock (lock_fd);
+          return FALSE;
+        }
+      close_lock (lock_fd);
+      return TRUE;
     }
 
   if (g_rename (linked, backup) != 0)
     {
       *saved_errno = errno;
       g_unlink (linked);
+      close_lock (link_fd);
       return FALSE;
     }
+  close_lock (link_fd);
   return TRUE;
 }
 
@@ -669,6 +745,7 @@ charter_file_write_atomic (GFile         *file,
   gboolean existed;
   const char *what = NULL;
   int saved_errno = 0;
+  int lock_fd = -1;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -701,7 +778,7 @@ charter_file_write_atomic (GFile         *file,
   charter_file_remove_stale_temporaries (file);
 
   temporary = write_temporary (dirname, basename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                               existed ? &st : NULL, &saved_errno, &what);
+                               existed ? &st : NULL, &lock_fd, &saved_errno, &what);
   if (temporary == NULL)
     {
       set_save_error_from_errno (error, saved_errno, display_name, existed, what);
@@ -711,6 +788,7 @@ charter_file_write_atomic (GFile         *file,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (temporary);
+      close_lock (lock_fd);
       return FALSE;
     }
 
@@ -720,6 +798,7 @@ charter_file_write_atomic (GFile         *file,
       g_autofree char *cause = g_strdup_printf (_("could not keep the previous version as %s"), backup_name);
 
       g_unlink (temporary);
+      close_lock (lock_fd);
       set_save_error_from_errno (error, saved_errno, display_name, existed, cause);
       return FALSE;
     }
@@ -728,10 +807,12 @@ charter_file_write_atomic (GFile         *file,
     {
       saved_errno = errno;
       g_unlink (temporary);
+      close_lock (lock_fd);
       set_save_error_from_errno (error, saved_errno, display_name, existed,
                                  _("could not put the new version in place"));
       return FALSE;
     }
+  close_lock (lock_fd);
 
   /* The rename itself reaches the disk (best effort: not every file system
    * syncs folders). */

@@ -10,6 +10,7 @@
 
 #include "charter-application.h"
 
+#include "charter-file.h"
 #include "charter-frame-probe.h"
 #include "charter-preferences-window.h"
 #include "charter-recovery.h"
@@ -145,6 +146,10 @@ on_recovery_response_cb (AdwMessageDialog *dialog,
           charter_history_mark_modified (charter_document_get_history (document));
           charter_window_set_document (window, document, NULL);
           charter_window_set_recovery_slot (window, data->slots[i]);
+          /* The file is not opened, but what the crash left beside it goes
+           * as if it were (a killed save's temporary file). */
+          if (charter_document_get_file (document) != NULL)
+            charter_file_remove_stale_temporaries (charter_document_get_file (document));
           gtk_window_present (GTK_WINDOW (window));
           recovered = TRUE;
         }

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <utime.h>
 #include <glib/gstdio.h>
@@ -1601,6 +1602,44 @@ test_stale_temporaries (void)
   remove_tree (dir);
 }
 
+/* After kill -9 the next start must not wait a quarter of an hour: a
+ * temporary file no save holds locked is left over, and goes at once (after
+ * half a second's grace); one a save holds locked stays. */
+static void
+test_abandoned_temporaries (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.charter", NULL);
+  g_autofree char *busy = g_build_filename (dir, ".plan.charter.saving-Busy01", NULL);
+  g_autofree char *dead = g_build_filename (dir, ".plan.charter.saving-Dead01", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CharterDocument) first = small_document ("First");
+  g_autoptr(CharterDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left = NULL;
+  const char * const keep[] = { "plan.charter", NULL };
+  struct utimbuf minute_ago = { 0 };
+  int fd;
+
+  g_assert_true (charter_file_save (first, file, NULL, NULL, NULL, &error));
+  g_assert_true (g_file_set_contents (busy, "{", 1, NULL));
+  g_assert_true (g_file_set_contents (dead, "{", 1, NULL));
+  minute_ago.actime = minute_ago.modtime = time (NULL) - 60;
+  g_assert_cmpint (g_utime (busy, &minute_ago), ==, 0);
+  g_assert_cmpint (g_utime (dead, &minute_ago), ==, 0);
+  /* A save under way holds its file locked. */
+  fd = open (busy, O_RDONLY);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  loaded = charter_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  left = fault_other_files (dir, keep);
+  g_assert_cmpstr (left, ==, ".plan.charter.saving-Busy01");
+
+  close (fd);
+  remove_tree (dir);
+}
+
 /* What the model leaves behind when a person deletes an item (a risk still
  * naming a deleted task) is not written, so that the saved file opens. */
 static void
@@ -1788,6 +1827,7 @@ main (int   argc,
   g_test_add_func ("/io/save/full-tmpfs", test_save_full_tmpfs);
   g_test_add_func ("/io/save/read-only-folder", test_save_read_only_folder);
   g_test_add_func ("/io/save/stale-temporaries", test_stale_temporaries);
+  g_test_add_func ("/io/save/abandoned-temporaries", test_abandoned_temporaries);
   g_test_add_func ("/io/save/dangling-references", test_dangling_references);
   g_test_add_func ("/io/async", test_async);
 
