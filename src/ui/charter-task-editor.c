@@ -45,6 +45,7 @@ struct _CharterTaskEditor
   GtkWidget            *serves_box;
   GtkWidget            *no_needs_label;
   GtkWidget            *notes_view;
+  GtkWidget            *request_button;
 
   /* Owned */
   CharterDocument      *document;
@@ -1121,6 +1122,7 @@ charter_task_editor_class_init (CharterTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterTaskEditor, serves_box);
   gtk_widget_class_bind_template_child (widget_class, CharterTaskEditor, no_needs_label);
   gtk_widget_class_bind_template_child (widget_class, CharterTaskEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CharterTaskEditor, request_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_team_selected_cb);
