@@ -555,6 +555,7 @@ charter_spec_requests_rebuild (AdwPreferencesGroup *group,
   for (guint i = 0; i < rows->len; i++)
     adw_preferences_group_remove (group, rows->pdata[i]);
   g_ptr_array_set_size (rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (group), FALSE);
   if (document == NULL)
     return;
 
@@ -574,17 +575,8 @@ charter_spec_requests_rebuild (AdwPreferencesGroup *group,
         adw_preferences_group_add (group, row);
         g_ptr_array_add (rows, row);
       }
-  if (rows->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No change requests"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("When a task costs more than planned, raise one from the task (Raise Change Request…)"));
-      gtk_widget_add_css_class (row, "dim-label");
-      adw_preferences_group_add (group, row);
-      g_ptr_array_add (rows, row);
-    }
+  /* Shown once there is a request: until then the spec has nothing here. */
+  gtk_widget_set_visible (GTK_WIDGET (group), rows->len > 0);
 }
 
 static Form *
