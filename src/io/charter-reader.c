@@ -35,6 +35,8 @@ typedef struct
   gsize                  item_offset;
   /* Checked between items: a cancelled open stops reading a big file. */
   GCancellable          *cancellable;
+  /* Every list is read: a reference to a list not there names nothing. */
+  gboolean               forward_done;
 } Reader;
 
 /* The members of an object of the text, in their order, not yet built. */
@@ -424,6 +426,10 @@ check_reference (Reader     *r,
   g_autofree char *bad = NULL;
 
   if (id == NULL || id[0] == '\0')
+    return TRUE;
+  /* A list not read yet (the spec's decisions name scope changes of the
+   * plan): check_forward_references() checks it at the end. */
+  if (ids == NULL && !r->forward_done)
     return TRUE;
   if (ids != NULL && g_hash_table_contains (ids, id))
     return TRUE;
@@ -1147,6 +1153,26 @@ read_single (Reader      *r,
   return read_item (r, json_node_get_object (node), item, path);
 }
 
+/* References to a list read later than the item that makes them: the
+ * decisions of the spec answer scope changes of the plan. */
+static gboolean
+check_forward_references (Reader          *r,
+                          CharterDocument *document)
+{
+  GListModel *decisions = charter_spec_get_decisions (charter_document_get_spec (document));
+
+  r->forward_done = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr(CharterDecision) decision = g_list_model_get_item (decisions, i);
+      g_autofree char *where = g_strdup_printf ("spec.decisions[%u].scope_change_id", i);
+
+      if (!check_reference (r, "scope_changes", charter_decision_get_scope_change_id (decision), where))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static CharterDocument *
 read_document (Reader *r,
                gsize   root_offset)
@@ -1273,6 +1299,8 @@ read_document (Reader *r,
         return NULL;
     }
 
+  if (!check_forward_references (r, document))
+    return NULL;
   if (!keep_unknown (r, document, "", root, top_known))
     return NULL;
 
@@ -1299,7 +1327,7 @@ parse (const char   *data,
        GError      **error)
 {
   CharterJsonText text = { data, length };
-  Reader r = { display_name ? display_name : _("document"), error, &text, NULL, G_MAXSIZE, cancellable };
+  Reader r = { display_name ? display_name : _("document"), error, &text, NULL, G_MAXSIZE, cancellable, FALSE };
   CharterJsonProblem problem;
   g_autofree char *message = NULL;
   CharterDocument *document;

@@ -21,7 +21,7 @@ typedef struct
 static const Reference *
 get_references (guint *n_references)
 {
-  static Reference references[11];
+  static Reference references[13];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
@@ -38,6 +38,10 @@ get_references (guint *n_references)
         { CHARTER_TYPE_RISK, "task-ids", "tasks" },
         { CHARTER_TYPE_BASELINE_ENTRY, "task-id", "tasks" },
         { CHARTER_TYPE_TASK_STATUS, "task-id", "tasks" },
+        { CHARTER_TYPE_SCOPE_CHANGE, "task-ids", "tasks" },
+        /* The spec comes before the plan: the reader checks this one once
+         * the plan is read (check_forward_references). */
+        { CHARTER_TYPE_DECISION, "scope-change-id", "scope_changes" },
       };
       G_STATIC_ASSERT (G_N_ELEMENTS (table) == G_N_ELEMENTS (references));
 
@@ -79,6 +83,7 @@ charter_io_get_collection (CharterDocument *document,
     { "needs", charter_document_get_needs },
     { "teams", charter_document_get_teams },
     { "tasks", charter_document_get_tasks },
+    { "scope_changes", charter_document_get_scope_changes },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (collections); i++)

@@ -15,6 +15,7 @@ struct _CharterDecision
   char *date;
   char *summary;
   char *rationale;
+  char *scope_change_id;
 };
 
 G_DEFINE_FINAL_TYPE (CharterDecision, charter_decision, CHARTER_TYPE_ITEM)
@@ -24,6 +25,7 @@ enum {
   PROP_DATE,
   PROP_SUMMARY,
   PROP_RATIONALE,
+  PROP_SCOPE_CHANGE_ID,
   N_PROPS
 };
 
@@ -43,6 +45,7 @@ charter_decision_finalize (GObject *object)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->rationale, g_free);
+  g_clear_pointer (&self->scope_change_id, g_free);
 
   G_OBJECT_CLASS (charter_decision_parent_class)->finalize (object);
 }
@@ -67,6 +70,10 @@ charter_decision_get_property (GObject    *object,
 
     case PROP_RATIONALE:
       g_value_set_string (value, self->rationale);
+      break;
+
+    case PROP_SCOPE_CHANGE_ID:
+      g_value_set_string (value, self->scope_change_id);
       break;
 
     default:
@@ -94,6 +101,10 @@ charter_decision_set_property (GObject      *object,
 
     case PROP_RATIONALE:
       charter_decision_set_rationale (self, g_value_get_string (value));
+      break;
+
+    case PROP_SCOPE_CHANGE_ID:
+      charter_decision_set_scope_change_id (self, g_value_get_string (value));
       break;
 
     default:
@@ -140,6 +151,16 @@ charter_decision_class_init (CharterDecisionClass *klass)
    */
   properties[PROP_RATIONALE] =
     g_param_spec_string ("rationale", N_("rationale"), NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CharterDecision:scope-change-id:
+   *
+   * The id of the scope-change request the decision answers, if any.
+   */
+  properties[PROP_SCOPE_CHANGE_ID] =
+    g_param_spec_string ("scope-change-id", N_("scope change id"), NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -271,4 +292,42 @@ charter_decision_set_rationale (CharterDecision *self,
   g_free (self->rationale);
   self->rationale = (rationale != NULL && rationale[0] != '\0') ? g_strdup (rationale) : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATIONALE]);
+}
+
+/**
+ * charter_decision_get_scope_change_id:
+ * @self: a #CharterDecision
+ *
+ * Returns: (transfer none) (nullable): the id of the scope-change request
+ *   the decision answers.
+ */
+const char *
+charter_decision_get_scope_change_id (CharterDecision *self)
+{
+  g_return_val_if_fail (CHARTER_IS_DECISION (self), NULL);
+
+  return self->scope_change_id;
+}
+
+/**
+ * charter_decision_set_scope_change_id:
+ * @self: a #CharterDecision
+ * @scope_change_id: (nullable) the new value
+ *
+ * Sets the scope-change request it answers; notifies only when it changes.
+ * Edits a person makes go through charter_document_set() so that they can
+ * be undone.
+ */
+void
+charter_decision_set_scope_change_id (CharterDecision *self,
+                                      const char      *scope_change_id)
+{
+  g_return_if_fail (CHARTER_IS_DECISION (self));
+
+  if (g_strcmp0 (self->scope_change_id, scope_change_id) == 0)
+    return;
+
+  g_free (self->scope_change_id);
+  self->scope_change_id = (scope_change_id != NULL && scope_change_id[0] != '\0') ? g_strdup (scope_change_id) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE_CHANGE_ID]);
 }

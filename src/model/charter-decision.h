@@ -21,5 +21,8 @@ void             charter_decision_set_summary   (CharterDecision *self,
 const char      *charter_decision_get_rationale (CharterDecision *self);
 void             charter_decision_set_rationale (CharterDecision *self,
                                                  const char *rationale);
+const char      *charter_decision_get_scope_change_id (CharterDecision *self);
+void             charter_decision_set_scope_change_id (CharterDecision *self,
+                                                       const char *scope_change_id);
 
 G_END_DECLS

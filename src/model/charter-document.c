@@ -18,6 +18,7 @@
 #include "charter-document.h"
 #include "charter-baseline.h"
 #include "charter-check-in.h"
+#include "charter-decision.h"
 #include "charter-dependency.h"
 #include "charter-insight.h"
 #include "charter-interview.h"
@@ -261,6 +262,7 @@ remove_references_to (CharterDocument *self,
       remove_items_referring_to (self, deps, "predecessor", id);
       remove_items_referring_to (self, deps, "successor", id);
       strip_id_from_list (self, G_LIST_MODEL (self->risks), "task-ids", id);
+      strip_id_from_list (self, G_LIST_MODEL (self->scope_changes), "task-ids", id);
 
       for (guint i = 0; i < g_list_model_get_n_items (baselines); i++)
         {
@@ -292,6 +294,18 @@ remove_references_to (CharterDocument *self,
     {
       strip_id_from_item (self, self->spec, "need-ids", id);
       strip_id_from_list (self, G_LIST_MODEL (self->tasks), "serves", id);
+    }
+  else if (CHARTER_IS_SCOPE_CHANGE (item))
+    {
+      GListModel *decisions = charter_spec_get_decisions (self->spec);
+
+      for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+        {
+          g_autoptr(CharterDecision) decision = g_list_model_get_item (decisions, i);
+
+          if (g_strcmp0 (charter_decision_get_scope_change_id (decision), id) == 0)
+            charter_document_set (self, decision, "scope-change-id", NULL, NULL);
+        }
     }
   else if (CHARTER_IS_INSIGHT (item))
     strip_id_from_list (self, G_LIST_MODEL (self->needs), "insight-ids", id);

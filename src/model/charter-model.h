@@ -28,3 +28,4 @@
 #include "charter-task-status.h"
 #include "charter-check-in.h"
 #include "charter-scope-change.h"
+#include "charter-scope-decide.h"

@@ -15,6 +15,7 @@ struct _CharterScopeChange
   char *what;
   char *why;
   int cost;
+  char **task_ids;
   char *raised_on;
   CharterScopeDecision decision;
   char *decided_on;
@@ -28,6 +29,7 @@ enum {
   PROP_WHAT,
   PROP_WHY,
   PROP_COST,
+  PROP_TASK_IDS,
   PROP_RAISED_ON,
   PROP_DECISION,
   PROP_DECIDED_ON,
@@ -50,6 +52,7 @@ charter_scope_change_finalize (GObject *object)
 
   g_clear_pointer (&self->what, g_free);
   g_clear_pointer (&self->why, g_free);
+  g_clear_pointer (&self->task_ids, g_strfreev);
   g_clear_pointer (&self->raised_on, g_free);
   g_clear_pointer (&self->decided_on, g_free);
   g_clear_pointer (&self->decision_reason, g_free);
@@ -77,6 +80,10 @@ charter_scope_change_get_property (GObject    *object,
 
     case PROP_COST:
       g_value_set_int (value, self->cost);
+      break;
+
+    case PROP_TASK_IDS:
+      g_value_set_boxed (value, self->task_ids);
       break;
 
     case PROP_RAISED_ON:
@@ -120,6 +127,10 @@ charter_scope_change_set_property (GObject      *object,
 
     case PROP_COST:
       charter_scope_change_set_cost (self, g_value_get_int (value));
+      break;
+
+    case PROP_TASK_IDS:
+      charter_scope_change_set_task_ids (self, g_value_get_boxed (value));
       break;
 
     case PROP_RAISED_ON:
@@ -184,6 +195,16 @@ charter_scope_change_class_init (CharterScopeChangeClass *klass)
     g_param_spec_int ("cost", N_("cost"), NULL,
                       0, 100000, 0,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CharterScopeChange:task-ids:
+   *
+   * The ids of the tasks that cost more: deciding adds the cost to each.
+   */
+  properties[PROP_TASK_IDS] =
+    g_param_spec_boxed ("task-ids", N_("task ids"), NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * CharterScopeChange:raised-on:
@@ -353,6 +374,44 @@ charter_scope_change_set_cost (CharterScopeChange *self,
 
   self->cost = cost;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COST]);
+}
+
+/**
+ * charter_scope_change_get_task_ids:
+ * @self: a #CharterScopeChange
+ *
+ * Returns: (transfer none) (nullable): the ids of the tasks that cost more.
+ */
+const char * const *
+charter_scope_change_get_task_ids (CharterScopeChange *self)
+{
+  g_return_val_if_fail (CHARTER_IS_SCOPE_CHANGE (self), NULL);
+
+  return (const char * const *) self->task_ids;
+}
+
+/**
+ * charter_scope_change_set_task_ids:
+ * @self: a #CharterScopeChange
+ * @task_ids: (nullable) the new value
+ *
+ * Sets the task ids; notifies only when it changes. Edits a person makes
+ * go through charter_document_set() so that they can be undone.
+ */
+void
+charter_scope_change_set_task_ids (CharterScopeChange *self,
+                                   const char * const *task_ids)
+{
+  g_return_if_fail (CHARTER_IS_SCOPE_CHANGE (self));
+
+  if ((self->task_ids == NULL || self->task_ids[0] == NULL) && (task_ids == NULL || task_ids[0] == NULL))
+    return;
+  if (self->task_ids != NULL && task_ids != NULL && g_strv_equal ((const char * const *) self->task_ids, task_ids))
+    return;
+
+  g_strfreev (self->task_ids);
+  self->task_ids = (task_ids != NULL && task_ids[0] != NULL) ? g_strdupv ((char **) task_ids) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TASK_IDS]);
 }
 
 /**

@@ -21,6 +21,9 @@ void                 charter_scope_change_set_why             (CharterScopeChang
 int                  charter_scope_change_get_cost            (CharterScopeChange *self);
 void                 charter_scope_change_set_cost            (CharterScopeChange *self,
                                                                int cost);
+const char * const  *charter_scope_change_get_task_ids        (CharterScopeChange *self);
+void                 charter_scope_change_set_task_ids        (CharterScopeChange *self,
+                                                               const char * const *task_ids);
 const char          *charter_scope_change_get_raised_on       (CharterScopeChange *self);
 void                 charter_scope_change_set_raised_on       (CharterScopeChange *self,
                                                                const char *raised_on);

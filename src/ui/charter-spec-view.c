@@ -15,6 +15,7 @@
 #include "charter-workspace.h"
 
 #include "charter-discovery-binding.h"
+#include "charter-spec-requests.h"
 #include "charter-traceability.h"
 
 typedef enum
@@ -57,6 +58,7 @@ struct _CharterSpecView
   GtkWidget       *page;
   GtkWidget       *gauge;
   GtkWidget       *gauge_label;
+  GtkWidget       *requests_group;
   GtkWidget       *title_group;
   GtkWidget       *problem_group;
   GtkWidget       *audience_group;
@@ -84,6 +86,8 @@ struct _CharterSpecView
   GPtrArray       *needs_rows;
   GPtrArray       *trace_rows;
   GPtrArray       *field_widgets;
+  GPtrArray       *request_rows;
+  char            *requests_signature;
   guint            refresh_id;
   gboolean         rows_dirty;
   guint            words;
@@ -743,12 +747,29 @@ refresh_rows (CharterSpecView *self)
   rebuild_traceability (self);
 }
 
+/* The change requests, rebuilt only when they or their decisions change:
+ * typing in the spec must not reset a form the product manager is filling. */
+static void
+refresh_requests (CharterSpecView *self)
+{
+  g_autofree char *signature = self->document ? charter_spec_requests_signature (self->document) : NULL;
+
+  if (self->requests_signature != NULL && g_strcmp0 (signature, self->requests_signature) == 0)
+    return;
+  g_free (self->requests_signature);
+  self->requests_signature = g_steal_pointer (&signature);
+  if (self->requests_signature == NULL)
+    self->requests_signature = g_strdup ("");
+  charter_spec_requests_rebuild (ADW_PREFERENCES_GROUP (self->requests_group), self->request_rows, self->document);
+}
+
 static gboolean
 refresh_idle_cb (gpointer user_data)
 {
   CharterSpecView *self = user_data;
 
   self->refresh_id = 0;
+  refresh_requests (self);
   update_gauge (self);
   refresh_rows (self);
   return G_SOURCE_REMOVE;
@@ -994,6 +1015,21 @@ remove_need_action (GtkWidget  *widget,
     set_need_listed (self, g_variant_get_string (parameter, NULL), FALSE);
 }
 
+/* spec.decide-scope-change: the product manager's answer to a request,
+ * as its form says, in one undoable step. */
+static void
+decide_scope_change_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  CharterSpecView *self = CHARTER_SPEC_VIEW (widget);
+
+  if (!editable (self))
+    return;
+  if (charter_spec_requests_decide (self->request_rows, self->document, g_variant_get_string (parameter, NULL)))
+    refresh_requests (self);
+}
+
 /* Overrides */
 
 static void
@@ -1033,6 +1069,8 @@ charter_spec_view_finalize (GObject *object)
   g_clear_pointer (&self->needs_rows, g_ptr_array_unref);
   g_clear_pointer (&self->trace_rows, g_ptr_array_unref);
   g_clear_pointer (&self->field_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->request_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->requests_signature, g_free);
 
   G_OBJECT_CLASS (charter_spec_view_parent_class)->finalize (object);
 }
@@ -1104,6 +1142,7 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterSpecView, page);
   gtk_widget_class_bind_template_child (widget_class, CharterSpecView, gauge);
   gtk_widget_class_bind_template_child (widget_class, CharterSpecView, gauge_label);
+  gtk_widget_class_bind_template_child (widget_class, CharterSpecView, requests_group);
   gtk_widget_class_bind_template_child (widget_class, CharterSpecView, title_group);
   gtk_widget_class_bind_template_child (widget_class, CharterSpecView, problem_group);
   gtk_widget_class_bind_template_child (widget_class, CharterSpecView, audience_group);
@@ -1126,6 +1165,7 @@ charter_spec_view_class_init (CharterSpecViewClass *klass)
   gtk_widget_class_install_action (widget_class, "spec.toggle-question", "s", toggle_question_action);
   gtk_widget_class_install_action (widget_class, "spec.add-need", "s", add_need_action);
   gtk_widget_class_install_action (widget_class, "spec.remove-need", "s", remove_need_action);
+  gtk_widget_class_install_action (widget_class, "spec.decide-scope-change", "s", decide_scope_change_action);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1156,6 +1196,7 @@ charter_spec_view_init (CharterSpecView *self)
   self->needs_rows = g_ptr_array_new ();
   self->trace_rows = g_ptr_array_new ();
   self->field_widgets = g_ptr_array_new ();
+  self->request_rows = g_ptr_array_new ();
 
   /* The page follows the document it shows, and only while it shows it. */
   self->document_signals = g_signal_group_new (CHARTER_TYPE_DOCUMENT);
@@ -1203,6 +1244,8 @@ charter_spec_view_set_document (CharterSpecView *self,
     g_signal_group_set_target (self->list_signals[kind], document ? get_list (self, kind) : NULL);
 
   build_fields (self);
+  g_clear_pointer (&self->requests_signature, g_free);
+  refresh_requests (self);
   for (int kind = 0; kind < N_LISTS; kind++)
     rebuild_list (self, kind);
   update_gauge (self);
@@ -1231,4 +1274,18 @@ charter_spec_view_get_too_long (CharterSpecView *self)
   g_return_val_if_fail (CHARTER_IS_SPEC_VIEW (self), FALSE);
 
   return gtk_widget_has_css_class (self->gauge_label, "warning");
+}
+
+/* For tests: fills in the decision form of request @id (see
+ * charter_spec_requests_set_form()); spec.decide-scope-change applies it. */
+void
+charter_spec_view_set_request_form (CharterSpecView *self,
+                                    const char      *id,
+                                    guint            kind,
+                                    const char      *drop_task_id)
+{
+  g_return_if_fail (CHARTER_IS_SPEC_VIEW (self));
+
+  refresh_requests (self);
+  charter_spec_requests_set_form (self->request_rows, id, kind, drop_task_id);
 }

@@ -19,5 +19,9 @@ void             charter_spec_view_set_document (CharterSpecView *self,
 /* For tests: what the length gauge shows. */
 guint            charter_spec_view_get_word_count (CharterSpecView *self);
 gboolean         charter_spec_view_get_too_long   (CharterSpecView *self);
+void             charter_spec_view_set_request_form (CharterSpecView *self,
+                                                    const char      *id,
+                                                    guint            kind,
+                                                    const char      *drop_task_id);
 
 G_END_DECLS

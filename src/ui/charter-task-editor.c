@@ -46,6 +46,7 @@ struct _CharterTaskEditor
   GtkWidget            *serves_box;
   GtkWidget            *no_needs_label;
   GtkWidget            *notes_view;
+  GtkWidget            *request_button;
 
   /* Owned */
   CharterDocument      *document;
@@ -791,6 +792,20 @@ on_launch_toggled_cb (GtkCheckButton    *check,
   write_boolean (self, "launch", gtk_check_button_get_active (check));
 }
 
+/* The task costs more than planned: the editor closes (its step with it)
+ * and the window's Change Request dialog opens with this task ticked. */
+static void
+on_request_clicked_cb (CharterTaskEditor *self)
+{
+  g_autofree char *task_id = g_strdup (self->task_id);
+  g_autoptr(GtkWidget) keep = g_object_ref (GTK_WIDGET (self));
+
+  if (task_id == NULL)
+    return;
+  gtk_popover_popdown (GTK_POPOVER (self));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.request-scope-change", "s", task_id);
+}
+
 static void
 on_serves_toggled_cb (GtkCheckButton    *check,
                       CharterTaskEditor *self)
@@ -1108,6 +1123,7 @@ charter_task_editor_class_init (CharterTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CharterTaskEditor, serves_box);
   gtk_widget_class_bind_template_child (widget_class, CharterTaskEditor, no_needs_label);
   gtk_widget_class_bind_template_child (widget_class, CharterTaskEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, CharterTaskEditor, request_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_team_selected_cb);
@@ -1120,6 +1136,7 @@ charter_task_editor_class_init (CharterTaskEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_date_icon_release_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_milestone_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_launch_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_request_clicked_cb);
 }
 
 static void

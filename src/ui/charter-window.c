@@ -17,6 +17,7 @@
 #include "charter-markdown.h"
 #include "charter-plan-view.h"
 #include "charter-recovery.h"
+#include "charter-scope-change-dialog.h"
 #include "charter-scheduler.h"
 #include "charter-spec-view.h"
 #include "charter-start-date-editor.h"
@@ -110,6 +111,7 @@ static void save_to_file (CharterWindow *self,
                           GFile         *file,
                           const char    *expected_etag);
 static void show_save_as (CharterWindow *self);
+static void update_spec_badge (CharterWindow *self);
 static void on_title_squeezed_cb (CharterWindow *self,
                                   GParamSpec    *pspec,
                                   AdwSqueezer   *squeezer);
@@ -849,6 +851,7 @@ on_document_changed_cb (CharterWindow   *self,
                         CharterDocument *document)
 {
   self->change_count++;
+  update_spec_badge (self);
 }
 
 static void
@@ -1213,6 +1216,30 @@ edit_start_action (GSimpleAction *action,
   gtk_popover_popup (GTK_POPOVER (self->start_editor));
 }
 
+/* win.request-scope-change: the Change Request dialog, for a task or none. */
+static void
+request_scope_change_action (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+
+  if (self->page == PAGE_DOCUMENT && !charter_document_get_read_only (self->document))
+    gtk_window_present (GTK_WINDOW (charter_scope_change_dialog_new (GTK_WINDOW (self), self->document,
+                                                                     g_variant_get_string (param, NULL))));
+}
+
+/* Pending scope-change requests wait for the product manager in the Spec. */
+static void
+update_spec_badge (CharterWindow *self)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (self->stack, self->spec_view);
+  guint pending = self->document != NULL ? charter_scope_change_count_pending (self->document) : 0;
+
+  adw_view_stack_page_set_badge_number (page, pending);
+  adw_view_stack_page_set_needs_attention (page, pending > 0);
+}
+
 static void
 no_recent_action (GSimpleAction *action,
                   GVariant      *param,
@@ -1233,6 +1260,7 @@ static const GActionEntry win_actions[] = {
   { "no-recent", no_recent_action },
   { "cancel-open", cancel_open_action },
   { "edit-start", edit_start_action },
+  { "request-scope-change", request_scope_change_action, "s" },
 };
 
 /* Overrides */
@@ -1579,6 +1607,7 @@ charter_window_set_document (CharterWindow   *self,
 
   hide_error (self);
   set_page (self, PAGE_DOCUMENT);
+  update_spec_badge (self);
   update_title (self);
   update_read_only (self);
 

@@ -623,6 +623,39 @@ test_task_read_only (Fixture       *f,
 }
 
 static void
+on_request_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  char **task_id = user_data;
+
+  g_free (*task_id);
+  *task_id = g_variant_dup_string (parameter, NULL);
+}
+
+/* "Raise Change Request…" closes the editor (its step with it) and asks
+ * the window for the Change Request dialog of the task. */
+static void
+test_task_raise_request (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("request-scope-change", G_VARIANT_TYPE_STRING);
+  g_autofree char *task_id = NULL;
+
+  g_signal_connect (action, "activate", G_CALLBACK (on_request_cb), &task_id);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (group));
+
+  open_task_editor (f, "api");
+  g_signal_emit_by_name (child (f, "request_button"), "clicked");
+  wait_until_mapped (f->editor, FALSE);
+  g_assert_cmpstr (task_id, ==, "api");
+  g_assert_false (charter_history_in_group (charter_document_get_history (f->document)));
+  g_assert_false (charter_document_get_can_undo (f->document));
+}
+
+static void
 test_task_keyboard (Fixture       *f,
                     gconstpointer  data)
 {
@@ -921,6 +954,7 @@ main (int   argc,
   ADD ("/editors/task/ctrl-z", test_task_ctrl_z);
   ADD ("/editors/task/enter-and-escape", test_task_enter_and_escape);
   ADD ("/editors/task/read-only", test_task_read_only);
+  ADD ("/editors/task/raise-request", test_task_raise_request);
   ADD ("/editors/task/keyboard", test_task_keyboard);
   ADD ("/editors/task/hands-on-shortcuts", test_task_hands_on_shortcuts);
   ADD ("/editors/dependency/every-member", test_dependency_every_member);

@@ -976,6 +976,90 @@ test_risk_bad_members (void)
 }
 
 
+/* A scope-change request names the tasks that cost more; the decision in
+ * the spec's log names the request it answers (a reference from the spec
+ * to the plan, read after the plan). Both come back as they went, and a
+ * reference to nothing is refused with its path. */
+static void
+test_scope_change_links (void)
+{
+  const char *text =
+    "{'format':'charter','version':1,"
+    "'spec':{'decisions':[{'id':'dec1','date':'2027-03-02','summary':'Simplify','scope_change_id':'sc1'}]},"
+    "'plan':{'tasks':[{'id':'a','name':'A','duration':3},{'id':'b','name':'B','duration':2}],"
+    "'scope_changes':[{'id':'sc1','what':'Export','cost':4,'task_ids':['a','b'],'raised_on':'2027-03-01'}]}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CharterDocument) document = load_text (text, &error);
+  g_autoptr(CharterDocument) loaded = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(CharterScopeChange) change = NULL;
+  g_autoptr(CharterDecision) decision = NULL;
+  g_autofree char *saved = NULL;
+  const char * const expected[] = { "a", "b", NULL };
+
+  g_assert_no_error (error);
+  first = charter_file_serialize (document);
+  loaded = charter_file_load_bytes (first, "again.charter", &error);
+  g_assert_no_error (error);
+  second = charter_file_serialize (loaded);
+  g_assert_true (g_bytes_equal (first, second));
+  saved = bytes_to_string (first);
+  g_assert_nonnull (strstr (saved, "\"task_ids\": [\"a\", \"b\"]"));
+  g_assert_nonnull (strstr (saved, "\"scope_change_id\": \"sc1\""));
+
+  change = g_list_model_get_item (charter_document_get_scope_changes (loaded), 0);
+  g_assert_true (g_strv_equal (charter_scope_change_get_task_ids (change), expected));
+  decision = g_list_model_get_item (charter_spec_get_decisions (charter_document_get_spec (loaded)), 0);
+  g_assert_cmpstr (charter_decision_get_scope_change_id (decision), ==, "sc1");
+
+  /* Deleting a task takes it out of the request; deleting the request
+   * clears the decision's link, in the same undoable step. */
+  {
+    g_autoptr(CharterTask) a = g_list_model_get_item (charter_document_get_tasks (loaded), 0);
+
+    charter_document_remove (loaded, charter_document_get_tasks (loaded), a);
+  }
+  g_assert_cmpstr (charter_scope_change_get_task_ids (change)[0], ==, "b");
+  charter_document_remove (loaded, charter_document_get_scope_changes (loaded), change);
+  g_assert_null (charter_decision_get_scope_change_id (decision));
+  g_assert_true (charter_document_undo (loaded));
+  g_assert_cmpstr (charter_decision_get_scope_change_id (decision), ==, "sc1");
+
+  {
+    g_autoptr(CharterDocument) bad = load_text (
+      "{'format':'charter','version':1,"
+      "'spec':{'decisions':[{'id':'dec1','summary':'S','scope_change_id':'nope'}]},"
+      "'plan':{'scope_changes':[{'id':'sc1','what':'Export'}]}}", &error);
+
+    g_assert_null (bad);
+    g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "spec.decisions[0].scope_change_id"));
+    g_assert_nonnull (strstr (error->message, "plan.scope_changes"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(CharterDocument) bad = load_text (
+      "{'format':'charter','version':1,"
+      "'spec':{'decisions':[{'id':'dec1','summary':'S','scope_change_id':'sc1'}]}}", &error);
+
+    g_assert_null (bad);
+    g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "spec.decisions[0].scope_change_id"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(CharterDocument) bad = load_text (
+      "{'format':'charter','version':1,"
+      "'plan':{'scope_changes':[{'id':'sc1','what':'Export','task_ids':['zz']}]}}", &error);
+
+    g_assert_null (bad);
+    g_assert_error (error, CHARTER_FILE_ERROR, CHARTER_FILE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "plan.scope_changes[0].task_ids[0]"));
+    g_clear_error (&error);
+  }
+}
+
 /* A circle of dependencies through 10,000 tasks is reported readably: the
  * message (shown in a dialog) names some of the tasks, not all of them
  * (today it is 139,000 characters long; 2 MB for 100,000 tasks). */
@@ -1813,6 +1897,7 @@ main (int   argc,
   g_test_add_func ("/io/risks/old-members", test_risk_old_members);
   g_test_add_func ("/io/risks/new-members", test_risk_new_members);
   g_test_add_func ("/io/risks/bad-members", test_risk_bad_members);
+  g_test_add_func ("/io/scope-changes/links", test_scope_change_links);
   g_test_add_func ("/io/bad-input/long-cycle", test_long_cycle_message);
   g_test_add_func ("/io/bad-input/long-value", test_long_bad_value_message);
   g_test_add_func ("/io/bad-input/item-without-task", test_item_without_task);
