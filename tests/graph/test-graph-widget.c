@@ -1384,7 +1384,7 @@ assert_same_places (GArray *a,
 static void
 test_layout_in_worker (void)
 {
-  g_autoptr(CharterDocument) doc = graph_demo_large (600, 1800, 11);
+  g_autoptr(CharterDocument) doc = graph_demo_large (250, 750, 11);
   g_autoptr(CharterScheduler) scheduler = charter_scheduler_new (doc);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = charter_plan_view_new ();
@@ -1419,7 +1419,7 @@ test_layout_in_worker (void)
   g_assert_true (wait_for_layout (canvas));
   g_assert_false (gtk_widget_is_visible (spinner));
   graph = charter_graph_canvas_get_graph (canvas);
-  g_assert_cmpuint (charter_graph_get_n_nodes (graph), ==, 600);
+  g_assert_cmpuint (charter_graph_get_n_nodes (graph), ==, 250);
   first = node_places (graph);
   g_assert_false (charter_graph_nodes_overlap (graph, NULL, NULL));
 
@@ -1440,7 +1440,7 @@ test_layout_in_worker (void)
   y5 = charter_graph_get_node (graph, 5)->y;
   {
     CharterDependency *dep = g_object_new (CHARTER_TYPE_DEPENDENCY, "id", "test-link",
-                                           "predecessor", "t0", "successor", "t599", NULL);
+                                           "predecessor", "t0", "successor", "t249", NULL);
 
     charter_document_begin_group (doc, "Link");
     charter_document_append (doc, charter_document_get_dependencies (doc), dep);
