@@ -11,6 +11,10 @@
  * time it used (all threads). With CHARTER_REPORT_WORKSPACES=1 it
  * then switches to each workspace in turn and prints the time from the
  * switch to the end of the frame that shows it ("workspace plan-ms 41.0"),
+ * with the CPU time of the process ("workspace plan-cpu-ms") and of the
+ * main thread alone ("workspace plan-main-cpu-ms"); when the Plan's graph
+ * is laid out in a worker meanwhile, also to the end of the frame that
+ * shows the laid-out graph ("workspace plan-ready-ms", and its -cpu-ms),
  * and with CHARTER_QUIT_AFTER_FIRST_FRAME=1 it prints the peak memory
  * ("peak-rss-kb 123456") and quits the application. */
 
@@ -25,6 +29,7 @@
 #include <unistd.h>
 
 #include "charter-frame-probe.h"
+#include "charter-graph-canvas.h"
 
 typedef struct
 {
@@ -34,7 +39,10 @@ typedef struct
   guint          next_workspace;
   gint64         switched_at;
   double         switched_cpu;
+  double         switched_main_cpu;
   gboolean       armed;
+  GtkWidget     *waiting_canvas;  /* a graph canvas laying out, or NULL */
+  gulong         layout_handler;
 } Probe;
 
 /* Discovery last: a document opens in it by default. */
@@ -92,6 +100,71 @@ cpu_ms (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
+/* CPU time of the calling (main) thread alone, in milliseconds: what the
+ * frames wait for, without the worker threads beside them. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static GtkWidget *
+find_laying_out_canvas (GtkWidget *widget)
+{
+  if (CHARTER_IS_GRAPH_CANVAS (widget))
+    return charter_graph_canvas_get_laying_out (CHARTER_GRAPH_CANVAS (widget)) ? widget : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_get_mapped (child) && (found = find_laying_out_canvas (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void on_after_paint_cb (GdkFrameClock *clock, Probe *probe);
+
+static void
+on_ready_paint_cb (GdkFrameClock *clock,
+                   Probe         *probe)
+{
+  const char *name = probe_workspaces[probe->next_workspace - 1];
+
+  g_clear_signal_handler (&probe->paint_handler, clock);
+  g_clear_object (&probe->clock);
+  printf ("workspace %s-ready-ms %.1f\n", name, (g_get_monotonic_time () - probe->switched_at) / 1000.0);
+  printf ("workspace %s-ready-cpu-ms %.1f\n", name, cpu_ms () - probe->switched_cpu);
+  printf ("workspace %s-ready-main-cpu-ms %.1f\n", name, thread_cpu_ms () - probe->switched_main_cpu);
+  fflush (stdout);
+  /* On to the next workspace, as after any other switch. */
+  probe->switched_at = -1;
+  on_after_paint_cb (clock, probe);
+}
+
+static void
+on_laying_out_cb (GtkWidget  *canvas,
+                  GParamSpec *pspec,
+                  Probe      *probe)
+{
+  GdkFrameClock *clock;
+
+  if (charter_graph_canvas_get_laying_out (CHARTER_GRAPH_CANVAS (canvas)))
+    return;
+  g_clear_signal_handler (&probe->layout_handler, canvas);
+  probe->waiting_canvas = NULL;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe->window));
+  if (clock == NULL)
+    return;
+  probe->clock = g_object_ref (clock);
+  probe->paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_ready_paint_cb), probe);
+  gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+}
+
 static void
 probe_finish (Probe *probe)
 {
@@ -120,6 +193,7 @@ on_after_paint_cb (GdkFrameClock *clock,
     {
       printf ("first-frame-ms %.1f\n", ms_since_start ());
       printf ("first-frame-cpu-ms %.1f\n", cpu_ms ());
+      printf ("first-frame-main-cpu-ms %.1f\n", thread_cpu_ms ());
       fflush (stdout);
       if (g_strcmp0 (g_getenv ("CHARTER_REPORT_WORKSPACES"), "1") != 0)
         {
@@ -127,13 +201,26 @@ on_after_paint_cb (GdkFrameClock *clock,
           return;
         }
     }
-  else
+  else if (probe->switched_at > 0)
     {
+      GtkWidget *canvas;
+
       printf ("workspace %s-ms %.1f\n", probe_workspaces[probe->next_workspace - 1],
               (g_get_monotonic_time () - probe->switched_at) / 1000.0);
       printf ("workspace %s-cpu-ms %.1f\n", probe_workspaces[probe->next_workspace - 1],
               cpu_ms () - probe->switched_cpu);
+      printf ("workspace %s-main-cpu-ms %.1f\n", probe_workspaces[probe->next_workspace - 1],
+              thread_cpu_ms () - probe->switched_main_cpu);
       fflush (stdout);
+
+      /* The graph still being laid out: wait for the frame that shows it. */
+      if ((canvas = find_laying_out_canvas (GTK_WIDGET (probe->window))) != NULL)
+        {
+          probe->waiting_canvas = canvas;
+          probe->layout_handler = g_signal_connect (canvas, "notify::laying-out",
+                                                    G_CALLBACK (on_laying_out_cb), probe);
+          return;
+        }
     }
 
   if (probe_workspaces[probe->next_workspace] == NULL)
@@ -144,6 +231,7 @@ on_after_paint_cb (GdkFrameClock *clock,
 
   probe->switched_at = g_get_monotonic_time ();
   probe->switched_cpu = cpu_ms ();
+  probe->switched_main_cpu = thread_cpu_ms ();
   charter_window_set_workspace (probe->window, probe_workspaces[probe->next_workspace++]);
   probe_wait_paint (probe);
 }
@@ -184,6 +272,8 @@ probe_free (gpointer data)
   if (probe->clock != NULL)
     g_clear_signal_handler (&probe->paint_handler, probe->clock);
   g_clear_object (&probe->clock);
+  if (probe->waiting_canvas != NULL)
+    g_clear_signal_handler (&probe->layout_handler, probe->waiting_canvas);
   g_free (probe);
 }
 

@@ -260,7 +260,11 @@ action_arrange (GtkWidget  *widget,
 
   _charter_graph_canvas_queue_sync (self, TRUE);
   _charter_graph_canvas_do_sync (self);
-  _charter_graph_canvas_fit (self);
+  /* A big plan's new layout comes from the worker: fit it then. */
+  if (self->layout_task != NULL)
+    self->fit_after_layout = TRUE;
+  else
+    _charter_graph_canvas_fit (self);
 }
 
 static void

@@ -175,7 +175,9 @@ on_drag_begin_cb (GtkGestureDrag     *gesture,
     _charter_graph_canvas_do_sync (self);
 
   _charter_graph_canvas_to_graph (self, x, y, &gx, &gy);
-  hit = self->document ? charter_graph_hit_test (self->graph, gx, gy, &index) : CHARTER_GRAPH_HIT_NONE;
+  /* (Nothing to hit before a big plan's first layout arrives.) */
+  hit = self->document && self->layout_placed ? charter_graph_hit_test (self->graph, gx, gy, &index)
+                                              : CHARTER_GRAPH_HIT_NONE;
   self->drag_start_x = x;
   self->drag_start_y = y;
   self->pointer_x = x;
@@ -364,7 +366,7 @@ on_click_pressed_cb (GtkGestureClick    *gesture,
   guint index;
   CharterGraphHit hit;
 
-  if (n_press != 2 || self->document == NULL)
+  if (n_press != 2 || self->document == NULL || !self->layout_placed)
     return;
 
   _charter_graph_canvas_to_graph (self, x, y, &gx, &gy);
@@ -587,7 +589,7 @@ on_query_tooltip_cb (GtkWidget          *widget,
   else
     {
       _charter_graph_canvas_to_graph (self, x, y, &gx, &gy);
-      if (charter_graph_hit_test (self->graph, gx, gy, &index) == CHARTER_GRAPH_HIT_NODE)
+      if (self->layout_placed && charter_graph_hit_test (self->graph, gx, gy, &index) == CHARTER_GRAPH_HIT_NODE)
         task = g_hash_table_lookup (self->widgets, g_ptr_array_index (self->task_ids, index));
     }
   if (task == NULL || gtk_widget_get_tooltip_text (task) == NULL)

@@ -100,6 +100,12 @@ struct _CharterGraphCanvas
   CharterGraphColors colors;
   gboolean          colors_valid;
 
+  /* The layout of a big plan runs in a worker thread (charter-graph-canvas.c) */
+  GTask            *layout_task;     /* the layout under way, or NULL */
+  gboolean          layout_placed;   /* the nodes have places worth showing */
+  gboolean          fit_after_layout; /* Arrange: fit the layout under way when it arrives */
+  GtkWidget        *busy;            /* "Arranging N tasks…" while they have none */
+
   guint             sync_source;
   gboolean          structure_dirty;
   gboolean          fit_pending;
@@ -143,6 +149,7 @@ void               _charter_graph_canvas_show_message      (CharterGraphCanvas *
                                                             const char         *undo_label);
 void               _charter_graph_canvas_on_toast_undo     (CharterGraphCanvas *self);
 void               _charter_graph_canvas_do_sync           (CharterGraphCanvas *self);
+void               _charter_graph_canvas_finish_layout     (CharterGraphCanvas *self);
 void               _charter_graph_canvas_queue_sync        (CharterGraphCanvas *self,
                                                             gboolean            structure);
 void               _charter_graph_canvas_end_drag          (CharterGraphCanvas *self);

@@ -24,6 +24,7 @@ const char      *charter_graph_canvas_get_selected_task  (CharterGraphCanvas *se
 const char      *charter_graph_canvas_get_selected_dependency (CharterGraphCanvas *self);
 const char      *charter_graph_canvas_get_message        (CharterGraphCanvas *self);
 double           charter_graph_canvas_get_zoom           (CharterGraphCanvas *self);
+gboolean         charter_graph_canvas_get_laying_out     (CharterGraphCanvas *self);
 
 /* For tests and benchmarks: bring the graph (and which tasks have widgets)
  * up to date with the document and the view now rather than at the next

@@ -65,6 +65,7 @@ typedef struct
   /* Per vnode, apart from the rest so that the ordering reads them densely. */
   guint        *pos;        /* place in its layer */
   double       *key;        /* sort key during ordering */
+  const gint   *stop;       /* atomic: non-zero asks the ordering to give up (or NULL) */
 } Layering;
 
 static void
@@ -113,6 +114,48 @@ charter_graph_clear (CharterGraph *graph)
   g_array_set_size (graph->nodes, 0);
   g_array_set_size (graph->edges, 0);
   g_ptr_array_set_size (graph->waypoints, 0);
+}
+
+/**
+ * charter_graph_copy:
+ * @graph: a graph
+ *
+ * Returns: (transfer full): a new graph with @graph's nodes (size, place,
+ *   whether placed by hand) and edges, without routes: what a layout needs,
+ *   to be laid out in a worker thread while @graph stays on screen
+ */
+CharterGraph *
+charter_graph_copy (CharterGraph *graph)
+{
+  CharterGraph *copy = charter_graph_new ();
+
+  g_array_append_vals (copy->nodes, graph->nodes->data, graph->nodes->len);
+  for (guint e = 0; e < graph->edges->len; e++)
+    {
+      CharterGraphEdge *edge = &g_array_index (graph->edges, CharterGraphEdge, e);
+
+      charter_graph_add_edge (copy, edge->from, edge->to);
+    }
+  return copy;
+}
+
+/**
+ * charter_graph_swap:
+ * @graph: a graph
+ * @other: another graph
+ *
+ * Exchanges the nodes, edges and routes of @graph and @other, so that a
+ * graph laid out in a worker replaces what a canvas shows while the
+ * canvas's #CharterGraph stays the same object.
+ */
+void
+charter_graph_swap (CharterGraph *graph,
+                    CharterGraph *other)
+{
+  CharterGraph tmp = *graph;
+
+  *graph = *other;
+  *other = tmp;
 }
 
 guint
@@ -1577,6 +1620,12 @@ restore_order (Layering  *l,
  * of neighbours, keeping the order with the fewest crossings (counted with
  * an accumulator tree, Barth, Jünger and Mutzel); restarted from other
  * first orders while the budget allows. */
+static gboolean
+layering_stopped (Layering *l)
+{
+  return l->stop != NULL && g_atomic_int_get (l->stop) != 0;
+}
+
 static guint64
 order_layers (Layering *l)
 {
@@ -1655,7 +1704,7 @@ order_layers (Layering *l)
     final_sifts = (guint) CLAMP (SIFT_BUDGET / sift_work, 0, 8);
   }
 
-  for (guint t = 0; t < tries && best_crossings > 0; t++)
+  for (guint t = 0; t < tries && best_crossings > 0 && !layering_stopped (l); t++)
     {
       guint64 try_best;
       guint since_better = 0;
@@ -1690,7 +1739,7 @@ order_layers (Layering *l)
           save_order (l, best);
         }
 
-      for (guint it = 0; it < iterations && try_best > 0 && since_better < 6; it++)
+      for (guint it = 0; it < iterations && try_best > 0 && since_better < 6 && !layering_stopped (l); it++)
         {
           gboolean downward = it % 2 == 0;
           guint64 crossings;
@@ -1722,7 +1771,7 @@ order_layers (Layering *l)
 
   restore_order (l, best);
 
-  for (guint r = 0; r < final_sifts; r++)
+  for (guint r = 0; r < final_sifts && !layering_stopped (l); r++)
     if (sift_layers (l, r % 2 == 0, keyed, slots) == 0)
       break;
 
@@ -1865,8 +1914,35 @@ compare_double (gconstpointer a,
   return (da > db) - (da < db);
 }
 
+/**
+ * charter_graph_layout:
+ * @graph: a graph
+ *
+ * Lays @graph out from left to right (nodes not @fixed get @x, @y and
+ * @layer) and routes its edges. Deterministic: the same graph always gets
+ * the same layout.
+ */
 void
 charter_graph_layout (CharterGraph *graph)
+{
+  charter_graph_layout_interruptible (graph, NULL);
+}
+
+/**
+ * charter_graph_layout_interruptible:
+ * @graph: a graph
+ * @stop: (nullable): an int read atomically while the layout runs
+ *
+ * charter_graph_layout(), for a worker thread: touches nothing but @graph,
+ * and gives up as soon as it sees *@stop non-zero (the canvas sets it when
+ * the document changed under a layout).
+ *
+ * Returns: %TRUE when @graph was laid out, %FALSE when stopped (@graph is
+ *   then half laid out, only fit to be freed)
+ */
+gboolean
+charter_graph_layout_interruptible (CharterGraph *graph,
+                                    const gint   *stop)
 {
   guint n = graph->nodes->len;
   guint m = graph->edges->len;
@@ -1878,10 +1954,11 @@ charter_graph_layout (CharterGraph *graph)
   g_autofree double *column_w = NULL;
   Layering l = { 0, };
   guint64 crossings;
+#define STOPPED() (stop != NULL && g_atomic_int_get (stop) != 0)
   double min_top = G_MAXDOUBLE;
   double shift;
 
-  g_return_if_fail (graph != NULL);
+  g_return_val_if_fail (graph != NULL, FALSE);
 
   for (guint i = 0; i < n; i++)
     NODE (graph, i)->in_cycle = FALSE;
@@ -1906,16 +1983,22 @@ charter_graph_layout (CharterGraph *graph)
    * crosses less wins. Between neighbouring columns the drawn curves cross
    * exactly where the order does, so this picks the drawing with fewer
    * crossings. */
+  if (STOPPED ())
+    return FALSE;
   layer = assign_layers (graph, &l.n_layers, TRUE);
+  if (STOPPED ())
+    return FALSE;
   l.graph = graph;
+  l.stop = stop;
   build_layering (&l, layer);
   crossings = order_layers (&l);
-  if (crossings > 0 && l.vnodes->len < 20000)
+  if (crossings > 0 && l.vnodes->len < 20000 && !STOPPED ())
     {
       Layering other = { 0, };
       g_autofree guint *other_layer = assign_layers (graph, &other.n_layers, FALSE);
 
       other.graph = graph;
+      other.stop = stop;
       build_layering (&other, other_layer);
       if (order_layers (&other) < crossings)
         {
@@ -1928,6 +2011,11 @@ charter_graph_layout (CharterGraph *graph)
           other_layer = swap_layer;
         }
       layering_clear (&other);
+    }
+  if (STOPPED ())
+    {
+      layering_clear (&l);
+      return FALSE;
     }
   for (guint i = 0; i < n; i++)
     NODE (graph, i)->layer = layer[i];
@@ -2051,6 +2139,8 @@ charter_graph_layout (CharterGraph *graph)
 
   layering_clear (&l);
   charter_graph_route_edges (graph);
+  return TRUE;
+#undef STOPPED
 }
 
 void

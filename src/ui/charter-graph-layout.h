@@ -76,6 +76,9 @@ typedef struct _CharterGraph CharterGraph;
 CharterGraph           *charter_graph_new               (void);
 void                    charter_graph_free              (CharterGraph *graph);
 void                    charter_graph_clear             (CharterGraph *graph);
+CharterGraph           *charter_graph_copy              (CharterGraph *graph);
+void                    charter_graph_swap              (CharterGraph *graph,
+                                                         CharterGraph *other);
 
 guint                   charter_graph_add_node          (CharterGraph *graph,
                                                          double        width,
@@ -91,6 +94,8 @@ CharterGraphEdge       *charter_graph_get_edge          (CharterGraph *graph,
                                                          guint         index);
 
 void                    charter_graph_layout            (CharterGraph *graph);
+gboolean                charter_graph_layout_interruptible (CharterGraph *graph,
+                                                         const gint   *stop);
 void                    charter_graph_route_edges       (CharterGraph *graph);
 void                    charter_graph_route_edge        (CharterGraph *graph,
                                                          guint         index);

@@ -911,6 +911,45 @@ test_document_signals (void)
   spin ();
 }
 
+static gboolean
+has_row_titled (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return TRUE;
+      if (has_row_titled (child, title))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Issue 12: the traceability rows, at the end of the page, are not laid
+ * out in the frame that shows the Spec, but come with the next one. */
+static void
+test_spec_trace_after_frame (void)
+{
+  g_autoptr(CharterDocument) doc = fixture_new ();
+  GtkWidget *view = charter_spec_view_new ();
+  GtkWidget *window = host (view);
+  CharterTask *task = g_object_new (CHARTER_TYPE_TASK, "id", "trace-after-frame",
+                                    "name", "Build the history screen", NULL);
+
+  charter_document_append (doc, charter_document_get_tasks (doc), task);
+  g_object_unref (task);
+  g_assert_true (gtk_widget_get_mapped (view));
+  charter_spec_view_set_document (CHARTER_SPEC_VIEW (view), doc);
+  g_assert_false (has_row_titled (view, "Build the history screen"));
+  for (int i = 0; i < 200 && !has_row_titled (view, "Build the history screen"); i++)
+    spin_frames (10);
+  g_assert_true (has_row_titled (view, "Build the history screen"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -921,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/discovery-widgets/interview-to-need", test_interview_to_need);
   g_test_add_func ("/discovery-widgets/filters", test_filters);
   g_test_add_func ("/discovery-widgets/spec", test_spec_view);
+  g_test_add_func ("/discovery-widgets/spec-trace-after-frame", test_spec_trace_after_frame);
   g_test_add_func ("/discovery-widgets/spec-add-focus", test_spec_add_focus);
   g_test_add_func ("/discovery-widgets/spec-text-heights", test_spec_text_heights);
   g_test_add_func ("/discovery-widgets/insight-kind", test_insight_kind);

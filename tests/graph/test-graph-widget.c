@@ -1337,6 +1337,159 @@ test_long_name_tooltip (Fixture       *f,
   }
 }
 
+/* Waits, with the main loop running, until the canvas's worker layout is in. */
+static gboolean
+wait_for_layout (CharterGraphCanvas *canvas)
+{
+  for (int i = 0; i < 6000 && charter_graph_canvas_get_laying_out (canvas); i++)
+    {
+      flush ();
+      g_usleep (5000);
+    }
+  flush ();
+  return !charter_graph_canvas_get_laying_out (canvas);
+}
+
+/* Where every node is, to compare layouts. */
+static GArray *
+node_places (CharterGraph *graph)
+{
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < charter_graph_get_n_nodes (graph); i++)
+    {
+      CharterGraphNode *node = charter_graph_get_node (graph, i);
+
+      g_array_append_val (places, node->x);
+      g_array_append_val (places, node->y);
+    }
+  return places;
+}
+
+static void
+assert_same_places (GArray *a,
+                    GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpfloat (g_array_index (a, double, i), ==, g_array_index (b, double, i));
+}
+
+/* Issue 12: a big plan is laid out in a worker thread. The first time the
+ * canvas says it is arranging the tasks (a spinner, no tasks, nothing to
+ * hit) and stays responsive; the layout that arrives is the one the canvas
+ * computes itself. A link added and undone while layouts run: the tasks
+ * keep their places meanwhile, the stale layout is dropped, and the plan
+ * ends up as it was laid out before. */
+static void
+test_layout_in_worker (void)
+{
+  g_autoptr(CharterDocument) doc = graph_demo_large (250, 750, 11);
+  g_autoptr(CharterScheduler) scheduler = charter_scheduler_new (doc);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = charter_plan_view_new ();
+  CharterGraphCanvas *canvas;
+  CharterGraph *graph, *copy;
+  GtkWidget *spinner;
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) after = NULL;
+  guint edges;
+  double x5, y5;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  flush ();
+  canvas = CHARTER_GRAPH_CANVAS (charter_plan_view_get_canvas (CHARTER_PLAN_VIEW (view)));
+  g_object_set (view, "document", doc, "scheduler", scheduler, NULL);
+
+  /* Straight after: laying out, the spinner shown, no task to show or hit. */
+  g_assert_true (charter_graph_canvas_get_laying_out (canvas));
+  flush ();
+  spinner = find_descendant (GTK_WIDGET (canvas), GTK_TYPE_SPINNER);
+  g_assert_nonnull (spinner);
+  if (charter_graph_canvas_get_laying_out (canvas))
+    {
+      g_assert_true (gtk_widget_is_visible (spinner));
+      g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+      g_assert_null (charter_graph_canvas_get_task_widget (canvas, "t0"));
+    }
+
+  g_assert_true (wait_for_layout (canvas));
+  g_assert_false (gtk_widget_is_visible (spinner));
+  graph = charter_graph_canvas_get_graph (canvas);
+  g_assert_cmpuint (charter_graph_get_n_nodes (graph), ==, 250);
+  first = node_places (graph);
+  g_assert_false (charter_graph_nodes_overlap (graph, NULL, NULL));
+
+  /* The same layout as computed here, at once. */
+  copy = charter_graph_copy (graph);
+  charter_graph_layout (copy);
+  expected = node_places (copy);
+  charter_graph_free (copy);
+  assert_same_places (first, expected);
+  /* And a task has its widget again once selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "graph.select", "s", "t0"));
+  charter_graph_canvas_sync (canvas);
+  g_assert_nonnull (charter_graph_canvas_get_task_widget (canvas, "t0"));
+
+  /* A link from the first task to the last one, then undone at once. */
+  edges = charter_graph_get_n_edges (graph);
+  x5 = charter_graph_get_node (graph, 5)->x;
+  y5 = charter_graph_get_node (graph, 5)->y;
+  {
+    CharterDependency *dep = g_object_new (CHARTER_TYPE_DEPENDENCY, "id", "test-link",
+                                           "predecessor", "t0", "successor", "t249", NULL);
+
+    charter_document_begin_group (doc, "Link");
+    charter_document_append (doc, charter_document_get_dependencies (doc), dep);
+    charter_document_end_group (doc);
+    g_object_unref (dep);
+  }
+  flush ();
+  g_assert_cmpuint (charter_graph_get_n_edges (graph), ==, edges + 1);
+  if (charter_graph_canvas_get_laying_out (canvas))
+    {
+      /* Meanwhile the tasks stay where they were, and the spinner hidden. */
+      g_assert_cmpfloat (charter_graph_get_node (graph, 5)->x, ==, x5);
+      g_assert_cmpfloat (charter_graph_get_node (graph, 5)->y, ==, y5);
+      g_assert_false (gtk_widget_is_visible (spinner));
+    }
+  g_assert_true (charter_document_undo (doc));
+  flush ();
+  g_assert_true (wait_for_layout (canvas));
+  g_assert_cmpuint (charter_graph_get_n_edges (graph), ==, edges);
+  after = node_places (graph);
+  assert_same_places (first, after);
+
+  /* Redo: the link's layout, the same as computed at once. */
+  g_assert_true (charter_document_redo (doc));
+  flush ();
+  g_assert_true (wait_for_layout (canvas));
+  g_assert_cmpuint (charter_graph_get_n_edges (graph), ==, edges + 1);
+  g_clear_pointer (&after, g_array_unref);
+  after = node_places (graph);
+  copy = charter_graph_copy (graph);
+  charter_graph_layout (copy);
+  g_clear_pointer (&expected, g_array_unref);
+  expected = node_places (copy);
+  charter_graph_free (copy);
+  assert_same_places (after, expected);
+
+  /* charter_graph_canvas_sync() does a layout under way at once. */
+  g_assert_true (charter_document_undo (doc));
+  flush ();
+  charter_graph_canvas_sync (canvas);
+  g_assert_false (charter_graph_canvas_get_laying_out (canvas));
+  g_clear_pointer (&after, g_array_unref);
+  after = node_places (graph);
+  assert_same_places (first, after);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1374,6 +1527,7 @@ main (int   argc,
               fixture_set_up_large, test_keyboard_off_screen, fixture_tear_down);
   g_test_add ("/graph/widget/find-task", Fixture, NULL,
               fixture_set_up_large, test_find_task, fixture_tear_down);
+  g_test_add_func ("/graph/widget/layout-in-worker", test_layout_in_worker);
 
   return g_test_run ();
 }
