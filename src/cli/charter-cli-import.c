@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* charter-cli-import.c: `charter-cli import FILE [-o OUT.charter]`, a plan
  * made in another tool as a Charter document. The format is told from the
- * contents, not the name (docs/import-export.md). */
+ * contents, not the name (docs/scheduling.md, "Imported plans"). */
 
 #define G_LOG_DOMAIN "charter-cli"
 
@@ -13,6 +13,7 @@
 
 #include "charter-cli-main.h"
 #include "charter-file.h"
+#include "charter-csv.h"
 #include "charter-mspdi.h"
 
 int
@@ -39,8 +40,9 @@ charter_cli_import (int   argc,
   context = g_option_context_new (_("FILE — a plan from another tool as a Charter document"));
   g_option_context_set_summary (context,
                                 _("Reads Microsoft Project XML (MSPDI; also written by ProjectLibre,\n"
-                                  "GanttProject, OmniPlan and TaskJuggler), telling the format from the\n"
-                                  "contents, and writes a Charter document. What the file holds that\n"
+                                  "GanttProject, OmniPlan and TaskJuggler) or a CSV task list (a header\n"
+                                  "with a Name column; Duration, Predecessors as “3FS+2d”, Team, ...),\n"
+                                  "telling the format from the contents, and writes a Charter document. What the file holds that\n"
                                   "Charter cannot carry is named in one warning on standard error.\n"
                                   "Exit status: 0 written, 1 bad input, 2 usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -65,10 +67,12 @@ charter_cli_import (int   argc,
 
   if (charter_mspdi_sniff (contents, length))
     document = charter_mspdi_read (contents, length, basename, &warning, &error);
+  else if (charter_csv_sniff (contents, length))
+    document = charter_csv_read (contents, length, basename, &warning, &error);
   else
     {
       /* Translators: %s is the file name */
-      fprintf (stderr, _("%s: not a format Charter imports (Microsoft Project XML)\n"), basename);
+      fprintf (stderr, _("%s: not a format Charter imports (Microsoft Project XML, or CSV with a Name column)\n"), basename);
       return 1;
     }
   if (document == NULL)

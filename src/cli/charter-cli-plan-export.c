@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* charter-cli-plan-export.c: `charter-cli export FILE --to mspdi`, the plan
- * with its scheduled dates as Microsoft Project XML (docs/import-export.md). */
+ * with its scheduled dates as Microsoft Project XML, or --to csv as a task
+ * list (docs/scheduling.md, "Imported plans"). */
 
 #define G_LOG_DOMAIN "charter-cli"
 
@@ -10,13 +11,15 @@
 #include <glib/gi18n.h>
 
 #include "charter-cli-main.h"
+#include "charter-csv.h"
 #include "charter-mspdi.h"
 #include "charter-schedule.h"
 
 gboolean
 charter_cli_is_plan_format (const char *to)
 {
-  return g_ascii_strcasecmp (to, "mspdi") == 0 || g_ascii_strcasecmp (to, "msproject") == 0;
+  return g_ascii_strcasecmp (to, "mspdi") == 0 || g_ascii_strcasecmp (to, "msproject") == 0 ||
+         g_ascii_strcasecmp (to, "csv") == 0;
 }
 
 int
@@ -51,7 +54,10 @@ charter_cli_export_plan (const char *path,
       g_hash_table_insert (starts, (gpointer) id, GUINT_TO_POINTER (dates->early_start));
       g_hash_table_insert (finishes, (gpointer) id, GUINT_TO_POINTER (dates->early_finish));
     }
-  bytes = charter_mspdi_write (document, starts, finishes);
+  if (g_ascii_strcasecmp (to, "csv") == 0)
+    bytes = charter_csv_write (document, starts, finishes);
+  else
+    bytes = charter_mspdi_write (document, starts, finishes);
 
   if (output == NULL || g_str_equal (output, "-"))
     {

@@ -6,13 +6,14 @@
  * document type declaration stops the parser at once, so that no entity is
  * ever declared, expanded or fetched (MSPDI never has one). What the file
  * holds that the model has no place for is named, task by task, in one
- * warning (docs/import-export.md). */
+ * warning (docs/scheduling.md, "Imported plans"). */
 
 #define G_LOG_DOMAIN "charter-mspdi"
 
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <libxml/parser.h>

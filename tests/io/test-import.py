@@ -250,6 +250,73 @@ with tempfile.TemporaryDirectory() as tmp:
             json.dump(doc, f)
         round_trip(path, f"random plan {seed}")
 
+    # --- CSV: RFC 4180 with a BOM, ';', quotes and newlines in fields ---
+    csv_text = ('\ufeffID;Task Name;Duration;Predecessors;Resource Names;Notes\r\n'
+                '1;Design;3 days;;Platform;"a; b"\r\n'
+                '2;"Build ""core""";5d;1;Platform;"line one\nline two"\r\n'
+                '3;Test;16h;"2FS+1d;1SS";QA;\r\n'
+                '4;Ship;0d;3;;\r\n')
+    csv_path = os.path.join(tmp, "tasks.txt")
+    with open(csv_path, "w", encoding="utf-8", newline="") as f:
+        f.write(csv_text)
+    csv_out = os.path.join(tmp, "tasks.charter")
+    r = run("import", csv_path, "-o", csv_out)
+    check(r.returncode == 0, f"CSV import: {r.stderr}")
+    if r.returncode == 0:
+        plan = json.load(open(csv_out))["plan"]
+        names = [t["name"] for t in plan["tasks"]]
+        check(names == ["Design", 'Build "core"', "Test", "Ship"], f"CSV names {names}")
+        got = dates_by_name(csv_out)
+        # No Start column: the default start, Mon 5 Jan 2026; worked by hand.
+        check(got == {"Design": ("2026-01-05", "2026-01-07"), 'Build "core"': ("2026-01-08", "2026-01-14"),
+                      "Test": ("2026-01-16", "2026-01-19"), "Ship": ("2026-01-19", "2026-01-19")}, f"CSV dates {got}")
+        links = sorted((x["predecessor"], x["successor"], x.get("kind", "finish-to-start"), x.get("lag", 0))
+                       for x in plan["dependencies"])
+        check(links == [("t1", "t2", "finish-to-start", 0), ("t1", "t3", "start-to-start", 0),
+                        ("t2", "t3", "finish-to-start", 1), ("t3", "t4", "finish-to-start", 0)], f"CSV links {links}")
+        check([t.get("name") for t in plan["teams"]] == ["Platform", "QA"], "CSV teams")
+        check(plan["tasks"][2]["duration"] == 2 and plan["tasks"][3].get("milestone") is True,
+              "16h is 2 days, 0d a milestone")
+    refused("ragged.csv", "Name,Duration\nA,1d\nB,2d,extra\n", "ragged.csv: line 3", "3 fields where the header has 2")
+    refused("bad-pred.csv", "ID,Name,Duration,Predecessors\n1,A,1d,\n2,B,2d,9FS\n", "bad-pred.csv: line 3",
+            "Predecessors “9FS”")
+    refused("open-quote.csv", 'Name,Duration\n"A,1d\n', "open-quote.csv: line 2", "never closed")
+
+    def csv_round_trip(path, label):
+        exported = os.path.join(tmp, "rt.csv")
+        back = os.path.join(tmp, "rt-csv.charter")
+        res = run("export", path, "--to", "csv", "-o", exported)
+        check(res.returncode == 0, f"{label}: export csv {res.stderr}")
+        res = run("import", exported, "-o", back)
+        check(res.returncode == 0, f"{label}: import csv {res.stderr}")
+        a, b = schedule(path), schedule(back)
+        check([(t["name"], t["start"], t["finish"]) for t in a["tasks"]] ==
+              [(t["name"], t["start"], t["finish"]) for t in b["tasks"]], f"{label}: same schedule through CSV")
+
+    # CSV carries no calendar, capacity or commitments: plans without them.
+    for seed in range(6):
+        rnd = random.Random(100 + seed)
+        tasks, deps = [], []
+        for i in range(rnd.randrange(3, 25)):
+            t = {"id": f"t{i}", "name": f'Task, "{i}"\nline', "duration": rnd.randrange(1, 9)}
+            if rnd.random() < 0.5:
+                t["team_id"] = f"team{rnd.randrange(2)}"
+            tasks.append(t)
+            if i > 0:
+                for p in sorted({rnd.randrange(max(0, i - 6), i) for _ in range(rnd.randrange(0, 3))}):
+                    deps.append({"id": f"d{len(deps)}", "predecessor": f"t{p}", "successor": f"t{i}",
+                                 "kind": rnd.choice(kinds), "lag": rnd.choice([0, 2, -1])})
+        doc = {"format": "charter", "version": 1,
+               "discovery": {"participants": [], "interviews": [], "insights": [], "needs": []}, "spec": {},
+               "plan": {"calendar": {"start": "2026-03-02"},
+                        "teams": [{"id": "team0", "name": "A; team"}, {"id": "team1", "name": "B"}],
+                        "tasks": tasks, "dependencies": deps,
+                        "risks": [], "baselines": [], "check_ins": [], "scope_changes": []}}
+        path = os.path.join(tmp, f"csv{seed}.charter")
+        with open(path, "w") as f:
+            json.dump(doc, f)
+        csv_round_trip(path, f"CSV random plan {seed}")
+
     # --- Files TaskJuggler writes ---
     if shutil.which("tj3"):
         tjp = os.path.join(tmp, "tj.tjp")
