@@ -243,6 +243,7 @@ parse_days (const char *text,
   char *end;
   double value;
   g_autofree char *unit = NULL;
+  g_autofree char *rest = NULL;
 
   while (g_ascii_isspace (*text))
     text++;
@@ -251,7 +252,8 @@ parse_days (const char *text,
   value = g_ascii_strtod (text, &end);
   if (end == text || !isfinite (value) || fabs (value) > 100000)
     return FALSE;
-  unit = g_ascii_strdown (g_strstrip (g_strdup (end)), -1);
+  rest = g_strstrip (g_strdup (end));
+  unit = g_ascii_strdown (rest, -1);
   if (*unit == '?')   /* MS Project's estimated durations, "5d?" */
     memmove (unit, unit + 1, strlen (unit));
   if (g_str_has_suffix (unit, "?"))
@@ -579,6 +581,7 @@ charter_csv_write (CharterDocument *document,
   GListModel *tasks = charter_document_get_tasks (document);
   GListModel *dependencies = charter_document_get_dependencies (document);
   g_autoptr(GHashTable) row_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) incoming = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   GString *out = g_string_new ("\xEF\xBB\xBF" "ID,Name,Duration,Start,Finish,Predecessors,Team,Milestone,"
                                "Start No Earlier Than,Deadline\r\n");
   gsize length;
@@ -589,10 +592,31 @@ charter_csv_write (CharterDocument *document,
       g_hash_table_insert (row_of, (gpointer) charter_item_get_id (task), GUINT_TO_POINTER (i + 1));
     }
 
+  /* Links by successor: writing stays linear in the size of the plan. */
+  for (guint d = 0; d < g_list_model_get_n_items (dependencies); d++)
+    {
+      CharterDependency *dependency = g_list_model_get_item (dependencies, d);
+      const char *successor = charter_dependency_get_successor (dependency);
+      GPtrArray *list = successor ? g_hash_table_lookup (incoming, successor) : NULL;
+
+      if (successor == NULL)
+        {
+          g_object_unref (dependency);
+          continue;
+        }
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (incoming, (gpointer) successor, list);
+        }
+      g_ptr_array_add (list, dependency);
+    }
+
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
       const char *id = charter_item_get_id (CHARTER_ITEM (task));
+      GPtrArray *links = g_hash_table_lookup (incoming, id);
       const char *team_id = charter_task_get_team_id (task);
       CharterTeam *team = team_id ? charter_document_find (document, charter_document_get_teams (document), team_id) : NULL;
       g_autofree char *start = julian_iso (starts, id);
@@ -600,16 +624,14 @@ charter_csv_write (CharterDocument *document,
       g_autoptr(GString) preds = g_string_new (NULL);
       gboolean milestone = charter_task_get_milestone (task);
 
-      for (guint d = 0; d < g_list_model_get_n_items (dependencies); d++)
+      for (guint d = 0; links != NULL && d < links->len; d++)
         {
-          g_autoptr(CharterDependency) dependency = g_list_model_get_item (dependencies, d);
+          CharterDependency *dependency = links->pdata[d];
           guint row;
           int lag = charter_dependency_get_lag (dependency);
           static const char *const kinds[] = { "FS", "SS", "FF", "SF" };
           CharterDependencyType kind = charter_dependency_get_kind (dependency);
 
-          if (g_strcmp0 (charter_dependency_get_successor (dependency), id) != 0)
-            continue;
           row = GPOINTER_TO_UINT (g_hash_table_lookup (row_of, charter_dependency_get_predecessor (dependency)));
           if (row == 0 || kind > CHARTER_DEPENDENCY_START_TO_FINISH)
             continue;

@@ -181,6 +181,9 @@ charter_mspdi_write (CharterDocument *document,
   g_autoptr(GHashTable) task_uid = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) team_uid = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) percent = latest_percent (document);
+  g_autoptr(GHashTable) incoming = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) baselined = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) baseline_number = g_hash_table_new (g_direct_hash, g_direct_equal);
   const char *title = charter_document_get_title (document);
   const char *start = charter_calendar_get_start (calendar);
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -244,6 +247,52 @@ charter_mspdi_write (CharterDocument *document,
       g_hash_table_insert (team_uid, (gpointer) charter_item_get_id (team), GUINT_TO_POINTER (i + 1));
     }
 
+  /* Links by successor and baseline entries by task, so that writing is
+   * linear in the size of the plan. */
+  for (guint d = 0; d < g_list_model_get_n_items (dependencies); d++)
+    {
+      CharterDependency *dependency = g_list_model_get_item (dependencies, d);
+      const char *successor = charter_dependency_get_successor (dependency);
+      GPtrArray *list = successor ? g_hash_table_lookup (incoming, successor) : NULL;
+
+      if (successor == NULL)
+        {
+          g_object_unref (dependency);
+          continue;
+        }
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (incoming, (gpointer) successor, list);
+        }
+      g_ptr_array_add (list, dependency);
+    }
+  for (guint b = 0; b < g_list_model_get_n_items (baselines) && b <= 10; b++)
+    {
+      g_autoptr(CharterBaseline) baseline = g_list_model_get_item (baselines, b);
+      GListModel *entries = charter_baseline_get_entries (baseline);
+
+      for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+        {
+          CharterBaselineEntry *entry = g_list_model_get_item (entries, e);
+          const char *task_id = charter_baseline_entry_get_task_id (entry);
+          GPtrArray *list = task_id ? g_hash_table_lookup (baselined, task_id) : NULL;
+
+          if (task_id == NULL)
+            {
+              g_object_unref (entry);
+              continue;
+            }
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (baselined, (gpointer) task_id, list);
+            }
+          g_hash_table_insert (baseline_number, entry, GUINT_TO_POINTER (b));
+          g_ptr_array_add (list, entry);
+        }
+    }
+
   g_string_append (out, "  <Tasks>\n");
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
@@ -295,14 +344,13 @@ charter_mspdi_write (CharterDocument *document,
         g_string_append_printf (out, "    <Deadline>%sT17:00:00</Deadline>\n", deadline);
       element (out, 4, "Notes", charter_task_get_notes (task) ? charter_task_get_notes (task) : "");
 
-      for (guint d = 0; d < g_list_model_get_n_items (dependencies); d++)
+      for (guint d = 0; g_hash_table_contains (incoming, id) &&
+                        d < ((GPtrArray *) g_hash_table_lookup (incoming, id))->len; d++)
         {
-          g_autoptr(CharterDependency) dependency = g_list_model_get_item (dependencies, d);
+          CharterDependency *dependency = ((GPtrArray *) g_hash_table_lookup (incoming, id))->pdata[d];
           guint pred;
           int type;
 
-          if (g_strcmp0 (charter_dependency_get_successor (dependency), id) != 0)
-            continue;
           pred = GPOINTER_TO_UINT (g_hash_table_lookup (task_uid, charter_dependency_get_predecessor (dependency)));
           if (pred == 0)
             continue;
@@ -326,25 +374,21 @@ charter_mspdi_write (CharterDocument *document,
       if (charter_task_get_launch (task))
         g_string_append_printf (out, "    <ExtendedAttribute><FieldID>%s</FieldID><Value>launch</Value></ExtendedAttribute>\n",
                                 CHARTER_MSPDI_LAUNCH_FIELD);
-      for (guint b = 0; b < g_list_model_get_n_items (baselines) && b <= 10; b++)
+      for (guint e = 0; g_hash_table_contains (baselined, id) &&
+                        e < ((GPtrArray *) g_hash_table_lookup (baselined, id))->len; e++)
         {
-          g_autoptr(CharterBaseline) baseline = g_list_model_get_item (baselines, b);
-          GListModel *entries = charter_baseline_get_entries (baseline);
+          CharterBaselineEntry *entry = ((GPtrArray *) g_hash_table_lookup (baselined, id))->pdata[e];
+          const char *bs = charter_baseline_entry_get_start (entry);
+          const char *bf = charter_baseline_entry_get_finish (entry);
+          guint number = GPOINTER_TO_UINT (g_hash_table_lookup (baseline_number, entry));
 
-          for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
-            {
-              g_autoptr(CharterBaselineEntry) entry = g_list_model_get_item (entries, e);
-              const char *bs = charter_baseline_entry_get_start (entry);
-              const char *bf = charter_baseline_entry_get_finish (entry);
-
-              if (g_strcmp0 (charter_baseline_entry_get_task_id (entry), id) != 0 || bs == NULL || bf == NULL)
-                continue;
-              g_string_append (out, "    <Baseline>\n");
-              element_int (out, 5, "Number", b);
-              g_string_append_printf (out, "     <Start>%sT08:00:00</Start>\n", bs);
-              g_string_append_printf (out, "     <Finish>%sT%s</Finish>\n", bf, milestone ? "08:00:00" : "17:00:00");
-              g_string_append (out, "    </Baseline>\n");
-            }
+          if (bs == NULL || bf == NULL)
+            continue;
+          g_string_append (out, "    <Baseline>\n");
+          element_int (out, 5, "Number", number);
+          g_string_append_printf (out, "     <Start>%sT08:00:00</Start>\n", bs);
+          g_string_append_printf (out, "     <Finish>%sT%s</Finish>\n", bf, milestone ? "08:00:00" : "17:00:00");
+          g_string_append (out, "    </Baseline>\n");
         }
       g_string_append (out, "   </Task>\n");
     }
