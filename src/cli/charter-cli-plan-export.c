@@ -12,6 +12,7 @@
 
 #include "charter-cli-main.h"
 #include "charter-csv.h"
+#include "charter-ics-writer.h"
 #include "charter-mspdi.h"
 #include "charter-schedule.h"
 
@@ -19,7 +20,7 @@ gboolean
 charter_cli_is_plan_format (const char *to)
 {
   return g_ascii_strcasecmp (to, "mspdi") == 0 || g_ascii_strcasecmp (to, "msproject") == 0 ||
-         g_ascii_strcasecmp (to, "csv") == 0;
+         g_ascii_strcasecmp (to, "csv") == 0 || g_ascii_strcasecmp (to, "ics") == 0;
 }
 
 int
@@ -37,9 +38,10 @@ charter_cli_export_plan (const char *path,
 
   if (document == NULL)
     return 1;
-  /* The plan's own dates, without check-ins: what the receiving tool
-   * computes again from the durations and links written. */
-  schedule = charter_schedule_compute_as_of (document, "none", &error);
+  /* MSPDI and CSV: the plan's own dates, without check-ins, which the
+   * receiving tool computes again from the durations and links written.
+   * iCalendar: the forecast of the latest check-in, for the team calendar. */
+  schedule = charter_schedule_compute_as_of (document, g_ascii_strcasecmp (to, "ics") == 0 ? NULL : "none", &error);
   if (schedule == NULL)
     {
       g_autofree char *basename = g_file_get_basename (file);
@@ -54,7 +56,9 @@ charter_cli_export_plan (const char *path,
       g_hash_table_insert (starts, (gpointer) id, GUINT_TO_POINTER (dates->early_start));
       g_hash_table_insert (finishes, (gpointer) id, GUINT_TO_POINTER (dates->early_finish));
     }
-  if (g_ascii_strcasecmp (to, "csv") == 0)
+  if (g_ascii_strcasecmp (to, "ics") == 0)
+    bytes = charter_ics_write (document, starts, finishes);
+  else if (g_ascii_strcasecmp (to, "csv") == 0)
     bytes = charter_csv_write (document, starts, finishes);
   else
     bytes = charter_mspdi_write (document, starts, finishes);

@@ -513,6 +513,8 @@ charter_csv_read (const char  *data,
 
   if (start != NULL)
     charter_calendar_set_start (charter_document_get_calendar (document), start);
+  if (!charter_import_check_links (document, display_name, error))
+    return NULL;
 
   if (warning && (part_days->len > 0 || extra_teams->len > 0))
     {

@@ -602,6 +602,80 @@ parse_xml (const char  *data,
 }
 
 gboolean
+charter_import_check_links (CharterDocument *document,
+                            const char      *display_name,
+                            GError         **error)
+{
+  GListModel *tasks = charter_document_get_tasks (document);
+  GListModel *dependencies = charter_document_get_dependencies (document);
+  guint n = g_list_model_get_n_items (tasks), m = g_list_model_get_n_items (dependencies);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *indegree = g_new0 (guint, n);
+  g_autofree guint *edge_to = g_new (guint, m);
+  g_autofree guint *edge_from = g_new (guint, m);
+  g_autofree guint *first = g_new0 (guint, n + 1);
+  g_autofree guint *adjacent = g_new (guint, m);
+  g_autofree guint *queue = g_new (guint, n);
+  guint head = 0, tail = 0, k = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CharterItem) task = g_list_model_get_item (tasks, i);
+      g_hash_table_insert (index, (gpointer) charter_item_get_id (task), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint d = 0; d < m; d++)
+    {
+      g_autoptr(CharterDependency) dependency = g_list_model_get_item (dependencies, d);
+      guint p = GPOINTER_TO_UINT (g_hash_table_lookup (index, charter_dependency_get_predecessor (dependency)));
+      guint s = GPOINTER_TO_UINT (g_hash_table_lookup (index, charter_dependency_get_successor (dependency)));
+
+      if (p == 0 || s == 0)
+        continue;
+      edge_from[k] = p - 1;
+      edge_to[k] = s - 1;
+      first[p]++;
+      indegree[s - 1]++;
+      k++;
+    }
+  /* Adjacency lists, counting sort by predecessor. */
+  for (guint i = 1; i <= n; i++)
+    first[i] += first[i - 1];
+  {
+    g_autofree guint *fill = g_memdup2 (first, sizeof (guint) * (n + 1));
+    for (guint e = 0; e < k; e++)
+      adjacent[fill[edge_from[e]]++] = edge_to[e];
+  }
+  for (guint i = 0; i < n; i++)
+    if (indegree[i] == 0)
+      queue[tail++] = i;
+  while (head < tail)
+    {
+      guint t = queue[head++];
+      for (guint e = first[t]; e < first[t + 1]; e++)
+        if (--indegree[adjacent[e]] == 0)
+          queue[tail++] = adjacent[e];
+    }
+  if (tail < n)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint listed = 0;
+
+      for (guint i = 0; i < n && listed < 5; i++)
+        if (indegree[i] > 0)
+          {
+            g_autoptr(CharterTask) task = g_list_model_get_item (tasks, i);
+            g_string_append_printf (names, listed++ ? ", “%s”" : "“%s”", charter_task_get_name (task));
+          }
+      /* Translators: %s are task names, "“A”, “B”" */
+      g_set_error (error, CHARTER_IMPORT_ERROR, CHARTER_IMPORT_ERROR_INVALID,
+                   _("%s: the links go round in a circle, so these tasks can never start: %s"),
+                   display_name, names->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 charter_mspdi_sniff (const char *data,
                      gsize       length)
 {
@@ -1270,7 +1344,8 @@ charter_mspdi_read (const char  *data,
   r.lost_order = g_ptr_array_new_with_free_func (g_free);
 
   document = charter_document_new ();
-  ok = read_project (&r, root, document, error);
+  ok = read_project (&r, root, document, error) &&
+       charter_import_check_links (document, display_name, error);
   if (ok && warning)
     *warning = build_warning (&r);
 

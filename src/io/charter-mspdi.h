@@ -24,6 +24,13 @@ typedef enum
 
 GQuark           charter_import_error_quark (void);
 
+/* Whether the links of @document (just imported) leave every task able to
+ * start: FALSE with @error naming tasks of a circle of links. Shared by the
+ * import readers, so that nothing Charter would not open is imported. */
+gboolean         charter_import_check_links (CharterDocument *document,
+                                             const char      *display_name,
+                                             GError         **error);
+
 /* Whether @data looks like MSPDI (any encoding libxml2 reads). */
 gboolean         charter_mspdi_sniff        (const char  *data,
                                              gsize        length);

@@ -280,6 +280,8 @@ with tempfile.TemporaryDirectory() as tmp:
     refused("ragged.csv", "Name,Duration\nA,1d\nB,2d,extra\n", "ragged.csv: line 3", "3 fields where the header has 2")
     refused("bad-pred.csv", "ID,Name,Duration,Predecessors\n1,A,1d,\n2,B,2d,9FS\n", "bad-pred.csv: line 3",
             "Predecessors “9FS”")
+    refused("circle.csv", "ID,Name,Predecessors\n1,A,2\n2,B,1\n3,C,\n", "circle.csv: the links go round",
+            "“A”, “B”")
     refused("open-quote.csv", 'Name,Duration\n"A,1d\n', "open-quote.csv: line 2", "never closed")
 
     def csv_round_trip(path, label):
@@ -316,6 +318,27 @@ with tempfile.TemporaryDirectory() as tmp:
         with open(path, "w") as f:
             json.dump(doc, f)
         csv_round_trip(path, f"CSV random plan {seed}")
+
+    # --- iCalendar export: milestones, the launch, check-ins, commitments ---
+    ics = os.path.join(tmp, "plan.ics")
+    r = subprocess.run([CLI, "export", EXAMPLE, "--to", "ics", "-o", ics], capture_output=True, text=True,
+                       env=dict(ENV, SOURCE_DATE_EPOCH="0"))
+    check(r.returncode == 0, f"ics export: {r.stderr}")
+    raw = open(ics, "rb").read()
+    check(all(len(line) <= 75 for line in raw.split(b"\r\n")), "ics lines folded at 75 octets")
+    check(raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n"), "ics calendar")
+    text = raw.decode().replace("\r\n ", "")
+    events = text.split("BEGIN:VEVENT")[1:]
+    forecast = {t["name"]: t for t in json.loads(run("schedule", EXAMPLE, "--format", "json").stdout)["tasks"]}
+    launch = [e for e in events if "SUMMARY:Launch: Launch workout history" in e]
+    want_day = forecast["Launch workout history"]["start"].replace("-", "")
+    check(len(launch) == 1 and f"DTSTART;VALUE=DATE:{want_day}" in launch[0], f"launch on its forecast day {want_day}")
+    check(sum("CATEGORIES:Check-in" in e for e in events) == len(json.load(open(EXAMPLE))["plan"]["check_ins"]),
+          "one event per check-in")
+    busy = [e for e in events if "CATEGORIES:Commitment" in e]
+    check(len(busy) == 1 and "DTSTART;VALUE=DATE:20270118" in busy[0] and "DTEND;VALUE=DATE:20270313" in busy[0],
+          "the commitment, DTEND exclusive")
+    check("DTSTAMP:19700101T000000Z" in text, "SOURCE_DATE_EPOCH gives a reproducible DTSTAMP")
 
     # --- Files TaskJuggler writes ---
     if shutil.which("tj3"):
