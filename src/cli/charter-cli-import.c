@@ -15,6 +15,7 @@
 #include "charter-file.h"
 #include "charter-csv.h"
 #include "charter-mspdi.h"
+#include "charter-planner.h"
 
 int
 charter_cli_import (int   argc,
@@ -40,7 +41,7 @@ charter_cli_import (int   argc,
   context = g_option_context_new (_("FILE — a plan from another tool as a Charter document"));
   g_option_context_set_summary (context,
                                 _("Reads Microsoft Project XML (MSPDI; also written by ProjectLibre,\n"
-                                  "GanttProject, OmniPlan and TaskJuggler) or a CSV task list (a header\n"
+                                  "GanttProject, OmniPlan and TaskJuggler), GNOME Planner or a CSV task list (a header\n"
                                   "with a Name column; Duration, Predecessors as “3FS+2d”, Team, ...),\n"
                                   "telling the format from the contents, and writes a Charter document. What the file holds that\n"
                                   "Charter cannot carry is named in one warning on standard error.\n"
@@ -67,12 +68,14 @@ charter_cli_import (int   argc,
 
   if (charter_mspdi_sniff (contents, length))
     document = charter_mspdi_read (contents, length, basename, &warning, &error);
+  else if (charter_planner_sniff (contents, length))
+    document = charter_planner_read (contents, length, basename, &warning, &error);
   else if (charter_csv_sniff (contents, length))
     document = charter_csv_read (contents, length, basename, &warning, &error);
   else
     {
       /* Translators: %s is the file name */
-      fprintf (stderr, _("%s: not a format Charter imports (Microsoft Project XML, or CSV with a Name column)\n"), basename);
+      fprintf (stderr, _("%s: not a format Charter imports (Microsoft Project XML, GNOME Planner, or CSV with a Name column)\n"), basename);
       return 1;
     }
   if (document == NULL)

@@ -19,7 +19,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "charter-mspdi.h"
+#include "charter-import-private.h"
 
 G_DEFINE_QUARK (charter-import-error-quark, charter_import_error)
 
@@ -552,8 +552,8 @@ internal_subset (void          *ctx,
 }
 
 /* Parses @data with the settings described at the top; NULL with @error. */
-static xmlDoc *
-parse_xml (const char  *data,
+xmlDoc *
+charter_import_parse_xml (const char  *data,
            gsize        length,
            const char  *display_name,
            GError     **error)
@@ -822,6 +822,11 @@ read_project (Reader           *r,
       name = child_text (n, "Name");
       if (uid == NULL || name == NULL || *name == '\0' || g_strcmp0 (uid, "0") == 0)
         continue;
+      if (g_hash_table_contains (resource_names, uid))
+        {
+          invalid (r, child (n, "UID"), error, "UID", uid);
+          goto fail;
+        }
       if (!child_int (r, n, "Type", 1, &type, error) ||
           !child_double (r, n, "MaxUnits", 1.0, &max_units, error) ||
           !child_double (r, n, "StandardRate", 0.0, &rate, error))
@@ -1321,7 +1326,7 @@ charter_mspdi_read (const char  *data,
 
   if (warning)
     *warning = NULL;
-  doc = parse_xml (data, length, display_name, error);
+  doc = charter_import_parse_xml (data, length, display_name, error);
   if (doc == NULL)
     return NULL;
   root = xmlDocGetRootElement (doc);

@@ -319,6 +319,28 @@ with tempfile.TemporaryDirectory() as tmp:
             json.dump(doc, f)
         csv_round_trip(path, f"CSV random plan {seed}")
 
+    # --- GNOME Planner: the dates the file stores ---
+    planner = os.path.join(HERE, "data", "known.planner")
+    pout = os.path.join(tmp, "planner.charter")
+    r = run("import", planner, "-o", pout)
+    check(r.returncode == 0, f"Planner import: {r.stderr}")
+    check("(Build)" in r.stderr and "flattened" in r.stderr, f"Planner warning names the group: {r.stderr}")
+    if r.returncode == 0:
+        pplan = json.load(open(pout))["plan"]
+        check(pplan["calendar"].get("holidays") == ["2025-03-12"], "Planner non-working day")
+        check([t["name"] for t in pplan["teams"]] == ["Platform"], "Planner resource as team")
+        got = dates_by_name(pout)
+        for t in ET.parse(planner).getroot().iter("task"):
+            if t.find("task") is not None:
+                continue
+            s, e = t.get("start"), t.get("end")
+            want = (f"{s[:4]}-{s[4:6]}-{s[6:8]}", f"{e[:4]}-{e[4:6]}-{e[6:8]}")
+            if t.get("type") == "milestone":
+                want = (want[1], want[1])
+            check(got.get(t.get("name")) == want, f"Planner {t.get('name')}: file {want}, Charter {got.get(t.get('name'))}")
+    refused("dtd.planner", '<?xml version="1.0"?>\n<!DOCTYPE project [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+            '<project mrproject-version="2"><tasks/></project>\n', "dtd.planner: line 2", "document type declaration")
+
     # --- iCalendar export: milestones, the launch, check-ins, commitments ---
     ics = os.path.join(tmp, "plan.ics")
     r = subprocess.run([CLI, "export", EXAMPLE, "--to", "ics", "-o", ics], capture_output=True, text=True,
