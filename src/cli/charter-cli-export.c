@@ -31,7 +31,7 @@ charter_cli_export (int   argc,
   g_autofree char *as_of = NULL;
   GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to,
-      N_("The format to write: markdown (the only one so far)"), N_("FORMAT") },
+      N_("The format to write: markdown (the spec), mspdi, csv or ics (the plan)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to OUT instead of standard output"), N_("OUT") },
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
@@ -63,6 +63,8 @@ charter_cli_export (int   argc,
     }
   if (to == NULL)
     to = g_strdup ("markdown");
+  if (charter_cli_is_plan_format (to))   /* mspdi, csv, ics: the plan */
+    return charter_cli_export_plan (argv[1], to, output);
   if (g_ascii_strcasecmp (to, "markdown") != 0 && g_ascii_strcasecmp (to, "md") != 0 &&
       g_ascii_strcasecmp (to, "commonmark") != 0)
     {

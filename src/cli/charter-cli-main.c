@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "schedule",  charter_cli_schedule,  N_("Schedule a plan: dates, float and the critical path") },
   { "explain",   charter_cli_explain,   N_("Explain the timeline, or why one task starts when it does") },
   { "export",    charter_cli_export,    N_("Export the one-page spec (Markdown)") },
+  { "import",    charter_cli_import,    N_("Import a plan from Microsoft Project XML") },
 };
 
 gboolean

@@ -19,6 +19,14 @@ int charter_cli_normalize (int argc, char *argv[]);
 int charter_cli_schedule  (int argc, char *argv[]);
 int charter_cli_explain   (int argc, char *argv[]);
 int charter_cli_export    (int argc, char *argv[]);
+int charter_cli_import    (int argc, char *argv[]);
+
+/* export --to mspdi (charter-cli-plan-export.c): whether @to names a plan
+ * format, and the export itself (exit status as above). */
+gboolean charter_cli_is_plan_format (const char *to);
+int      charter_cli_export_plan    (const char *path,
+                                     const char *to,
+                                     const char *output);
 
 /* Reads FILE as Charter would. On failure, says what is wrong and where on
  * stderr and returns NULL: the subcommand then exits with status 1. */
