@@ -425,6 +425,150 @@ test_table_controls (Fixture       *fixture,
   g_assert_cmpstr (requested, ==, "api");
 }
 
+static CharterBaseline *
+baseline_at (Fixture *fixture,
+             guint    position)
+{
+  g_autoptr(CharterBaseline) baseline = g_list_model_get_item (charter_document_get_baselines (fixture->document),
+                                                               position);
+
+  return baseline;  /* the document holds it */
+}
+
+static void
+record_late_api (CharterDocument *document,
+                 const char      *date,
+                 int              remaining)
+{
+  g_autofree char *id = g_strdup_printf ("c-%s", date);
+  g_autofree char *status_id = g_strdup_printf ("c-%s-api", date);
+  g_autoptr(CharterCheckIn) check_in = charter_check_in_new (id);
+  g_autoptr(CharterTaskStatus) status = charter_task_status_new (status_id);
+
+  charter_check_in_set_date (check_in, date);
+  charter_task_status_set_task_id (status, "api");
+  charter_task_status_set_remaining (status, remaining);
+  g_list_store_append (G_LIST_STORE (charter_check_in_get_statuses (check_in)), status);
+  charter_document_append (document, charter_document_get_check_ins (document), check_in);
+}
+
+static void
+test_baselines (Fixture       *fixture,
+                gconstpointer  data)
+{
+  CharterBaselineView *view = CHARTER_BASELINE_VIEW (fixture->view);
+  GListModel *baselines = charter_document_get_baselines (fixture->document);
+  CharterSchedule *schedule = charter_scheduler_get_schedule (fixture->scheduler);
+  CharterBaseline *baseline;
+  GListModel *entries;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  int slip = -1;
+
+  g_assert_false (charter_baseline_view_get_launch_slip (view, NULL));
+  act (fixture, "baselines.add", "s", "Approved plan");
+  g_assert_cmpuint (g_list_model_get_n_items (baselines), ==, 1);
+  g_assert_cmpstr (undo_label (fixture), ==, "Set Baseline “Approved plan”");
+  baseline = baseline_at (fixture, 0);
+  g_assert_cmpstr (charter_baseline_get_name (baseline), ==, "Approved plan");
+  g_assert_cmpstr (charter_baseline_get_date (baseline), ==, today);
+  g_assert_cmpstr (charter_baseline_view_get_compare_baseline (view), ==, charter_item_get_id (CHARTER_ITEM (baseline)));
+
+  /* Every task's forecast of today, as the schedule has it. */
+  entries = charter_baseline_get_entries (baseline);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(CharterBaselineEntry) entry = g_list_model_get_item (entries, i);
+
+      g_assert_cmpstr (charter_baseline_entry_get_task_id (entry), ==, charter_schedule_get_task_id (schedule, i));
+    }
+  {
+    g_autoptr(CharterBaselineEntry) api = g_list_model_get_item (entries, 0);
+
+    g_assert_cmpstr (charter_baseline_entry_get_start (api), ==, "2027-03-01");
+    g_assert_cmpstr (charter_baseline_entry_get_finish (api), ==, "2027-03-05");
+  }
+  g_assert_true (charter_baseline_view_get_launch_slip (view, &slip));
+  g_assert_cmpint (slip, ==, 0);
+  g_assert_cmpuint (charter_baseline_view_get_n_rows (view), ==, 4);
+
+  /* A check-in with api late: the launch slips against the baseline. */
+  record_late_api (fixture->document, "2027-03-03", 6);
+  g_assert_true (charter_baseline_view_get_launch_slip (view, &slip));
+  g_assert_cmpint (slip, ==, 4);
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_true (charter_baseline_view_get_launch_slip (view, &slip));
+  g_assert_cmpint (slip, ==, 0);
+
+  /* Rename; an empty name is refused. */
+  act (fixture, "baselines.rename", "(ss)", charter_item_get_id (CHARTER_ITEM (baseline)), "Kick-off");
+  g_assert_cmpstr (charter_baseline_get_name (baseline), ==, "Kick-off");
+  act (fixture, "baselines.rename", "(ss)", charter_item_get_id (CHARTER_ITEM (baseline)), "  ");
+  g_assert_cmpstr (charter_baseline_get_name (baseline), ==, "Kick-off");
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_cmpstr (charter_baseline_get_name (baseline), ==, "Approved plan");
+
+  /* A second one, unnamed, becomes the comparison; pick the first again. */
+  act (fixture, "baselines.add", "s", "");
+  g_assert_cmpuint (g_list_model_get_n_items (baselines), ==, 2);
+  g_assert_cmpstr (charter_baseline_get_name (baseline_at (fixture, 1)), ==, "Baseline 2");
+  g_assert_cmpstr (charter_baseline_view_get_compare_baseline (view), ==,
+                   charter_item_get_id (CHARTER_ITEM (baseline_at (fixture, 1))));
+  act (fixture, "baselines.compare", "s", charter_item_get_id (CHARTER_ITEM (baseline)));
+  g_assert_cmpstr (charter_baseline_view_get_compare_baseline (view), ==, charter_item_get_id (CHARTER_ITEM (baseline)));
+
+  /* Delete is a step; the comparison falls back to the newest left. */
+  act (fixture, "baselines.delete", "s", charter_item_get_id (CHARTER_ITEM (baseline)));
+  g_assert_cmpuint (g_list_model_get_n_items (baselines), ==, 1);
+  g_assert_cmpstr (undo_label (fixture), ==, "Delete Baseline “Approved plan”");
+  g_assert_true (charter_baseline_view_get_launch_slip (view, NULL));
+  g_assert_true (charter_document_undo (fixture->document));
+  g_assert_cmpuint (g_list_model_get_n_items (baselines), ==, 2);
+}
+
+static void
+test_trend (Fixture       *fixture,
+            gconstpointer  data)
+{
+  CharterTrendView *view = CHARTER_TREND_VIEW (fixture->view);
+  CharterTrendChart *chart = charter_trend_view_get_chart (view);
+
+  charter_trend_view_update (view);
+  g_assert_cmpuint (charter_trend_chart_get_n_points (chart), ==, 0);
+  g_assert_nonnull (strstr (charter_trend_chart_get_summary (chart), "No check-ins yet"));
+
+  record_late_api (fixture->document, "2027-03-02", 3);
+  charter_trend_view_update (view);
+  g_assert_cmpuint (charter_trend_chart_get_n_points (chart), ==, 1);
+
+  /* Three check-ins, api later each time (7 days left on Thu 4 March:
+   * it ends Mon 15, storage Thu 18): three points, the launch drifts. */
+  record_late_api (fixture->document, "2027-03-03", 5);
+  record_late_api (fixture->document, "2027-03-04", 7);
+  charter_trend_view_update (view);
+  g_assert_cmpuint (charter_trend_chart_get_n_points (chart), ==, 3);
+  g_assert_nonnull (strstr (charter_trend_chart_get_summary (chart),
+                            "“launch” moved from 10 March 2027 to 18 March 2027 over 3 check-ins (6 working days later)"));
+
+  /* It follows the schedule when shown: undo takes a point away. */
+  g_assert_true (charter_document_undo (fixture->document));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (charter_trend_chart_get_n_points (chart), ==, 2);
+
+  /* Drawing it (light and dark) reads only named colours that exist:
+   * a missing one warns, which this suite makes fatal. */
+  gtk_widget_queue_draw (GTK_WIDGET (chart));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_queue_draw (GTK_WIDGET (chart));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,5 +585,9 @@ main (int   argc,
               fixture_set_up, test_late_task, fixture_tear_down);
   g_test_add ("/checkins/table", Fixture, GSIZE_TO_POINTER (CHARTER_TYPE_CHECK_IN_VIEW),
               fixture_set_up, test_table_controls, fixture_tear_down);
+  g_test_add ("/checkins/baselines", Fixture, GSIZE_TO_POINTER (CHARTER_TYPE_BASELINE_VIEW),
+              fixture_set_up, test_baselines, fixture_tear_down);
+  g_test_add ("/checkins/trend", Fixture, GSIZE_TO_POINTER (CHARTER_TYPE_TREND_VIEW),
+              fixture_set_up, test_trend, fixture_tear_down);
   return g_test_run ();
 }
