@@ -16,8 +16,10 @@
 #include "charter-availability-view.h"
 #include "charter-baseline-view.h"
 #include "charter-check-in-view.h"
+#include "charter-gantt-chart.h"
 #include "charter-model.h"
 #include "charter-schedule.h"
+#include "charter-timeline-view.h"
 #include "charter-trend-chart.h"
 #include "charter-trend-view.h"
 #include "charter-workspace.h"
@@ -569,6 +571,30 @@ test_trend (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The Timeline's ghost bars compare with the newest baseline, as the
+ * Baselines place does: the file keeps no "compare with" choice. */
+static void
+test_timeline_newest (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *baselines = charter_document_get_baselines (fixture->document);
+  CharterGanttChart *chart = CHARTER_GANTT_CHART (find_widget (fixture->view, CHARTER_TYPE_GANTT_CHART));
+  const char *names[] = { "Old", "New", "Older" };
+  const char *dates[] = { "2027-01-10", "2027-02-20", "2026-12-01" };
+
+  g_assert_nonnull (chart);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("b%u", i);
+      g_autoptr(CharterBaseline) baseline = charter_baseline_new (id);
+
+      charter_baseline_set_name (baseline, names[i]);
+      charter_baseline_set_date (baseline, dates[i]);
+      charter_document_append (fixture->document, baselines, baseline);
+    }
+  g_assert_cmpstr (charter_gantt_chart_get_baseline (chart), ==, "b1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,5 +615,7 @@ main (int   argc,
               fixture_set_up, test_baselines, fixture_tear_down);
   g_test_add ("/checkins/trend", Fixture, GSIZE_TO_POINTER (CHARTER_TYPE_TREND_VIEW),
               fixture_set_up, test_trend, fixture_tear_down);
+  g_test_add ("/checkins/timeline-newest-baseline", Fixture, GSIZE_TO_POINTER (CHARTER_TYPE_TIMELINE_VIEW),
+              fixture_set_up, test_timeline_newest, fixture_tear_down);
   return g_test_run ();
 }
