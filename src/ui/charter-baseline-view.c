@@ -19,7 +19,6 @@
 #include "charter-baseline-comparison.h"
 #include "charter-baseline-view.h"
 #include "charter-timeline-geometry.h"
-#include "charter-workspace.h"
 
 struct _CharterBaselineView
 {
@@ -51,8 +50,7 @@ static void charter_baseline_view_set_document  (CharterBaselineView *self,
 static void charter_baseline_view_set_scheduler (CharterBaselineView *self,
                                                  CharterScheduler    *scheduler);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CharterBaselineView, charter_baseline_view, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
+G_DEFINE_FINAL_TYPE (CharterBaselineView, charter_baseline_view, ADW_TYPE_BIN)
 
 enum
 {
@@ -603,9 +601,16 @@ charter_baseline_view_class_init (CharterBaselineViewClass *klass)
   object_class->get_property = charter_baseline_view_get_property;
   object_class->set_property = charter_baseline_view_set_property;
 
-  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
-  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
-  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
+  /* A place of the Program workspace, not a workspace of the window: the
+   * workspace binds these to its own (charter-availability-view.ui). */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CHARTER_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SCHEDULER] =
+    g_param_spec_object ("scheduler", NULL, NULL, CHARTER_TYPE_SCHEDULER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_DOCUMENT, properties[PROP_DOCUMENT]);
+  g_object_class_install_property (object_class, PROP_SCHEDULER, properties[PROP_SCHEDULER]);
   properties[PROP_COMPARE] =
     g_param_spec_string ("compare-baseline", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));

@@ -22,7 +22,6 @@
 #include "charter-check-in-view.h"
 #include "charter-editor-session.h"
 #include "charter-timeline-geometry.h"
-#include "charter-workspace.h"
 
 enum
 {
@@ -78,8 +77,7 @@ static void charter_check_in_view_set_scheduler (CharterCheckInView *self,
                                                  CharterScheduler   *scheduler);
 static void update_all                          (CharterCheckInView *self);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CharterCheckInView, charter_check_in_view, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
+G_DEFINE_FINAL_TYPE (CharterCheckInView, charter_check_in_view, ADW_TYPE_BIN)
 
 enum
 {
@@ -1052,9 +1050,16 @@ charter_check_in_view_class_init (CharterCheckInViewClass *klass)
   object_class->get_property = charter_check_in_view_get_property;
   object_class->set_property = charter_check_in_view_set_property;
 
-  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
-  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
-  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
+  /* A place of the Program workspace, not a workspace of the window: the
+   * workspace binds these to its own (charter-availability-view.ui). */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CHARTER_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SCHEDULER] =
+    g_param_spec_object ("scheduler", NULL, NULL, CHARTER_TYPE_SCHEDULER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_DOCUMENT, properties[PROP_DOCUMENT]);
+  g_object_class_install_property (object_class, PROP_SCHEDULER, properties[PROP_SCHEDULER]);
   properties[PROP_SELECTED] =
     g_param_spec_string ("selected", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));

@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "charter-trend-view.h"
-#include "charter-workspace.h"
 
 #define TREND_RUNS 300
 #define TREND_SEED 1
@@ -42,8 +41,7 @@ static void charter_trend_view_set_document  (CharterTrendView *self,
 static void charter_trend_view_set_scheduler (CharterTrendView *self,
                                               CharterScheduler *scheduler);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (CharterTrendView, charter_trend_view, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (CHARTER_TYPE_WORKSPACE, NULL))
+G_DEFINE_FINAL_TYPE (CharterTrendView, charter_trend_view, ADW_TYPE_BIN)
 
 enum
 {
@@ -169,9 +167,16 @@ charter_trend_view_class_init (CharterTrendViewClass *klass)
   object_class->set_property = charter_trend_view_set_property;
   widget_class->map = charter_trend_view_map;
 
-  charter_workspace_install_properties (object_class, PROP_DOCUMENT, PROP_SCHEDULER);
-  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
-  properties[PROP_SCHEDULER] = g_object_class_find_property (object_class, "scheduler");
+  /* A place of the Program workspace, not a workspace of the window: the
+   * workspace binds these to its own (charter-availability-view.ui). */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CHARTER_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SCHEDULER] =
+    g_param_spec_object ("scheduler", NULL, NULL, CHARTER_TYPE_SCHEDULER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, PROP_DOCUMENT, properties[PROP_DOCUMENT]);
+  g_object_class_install_property (object_class, PROP_SCHEDULER, properties[PROP_SCHEDULER]);
 
   g_type_ensure (CHARTER_TYPE_TREND_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/charterapp/Charter/charter-trend-view.ui");

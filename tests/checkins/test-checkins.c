@@ -97,8 +97,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   fixture->view = g_object_new (type, NULL);
   gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->view);
-  charter_workspace_set_document (CHARTER_WORKSPACE (fixture->view), fixture->document);
-  charter_workspace_set_scheduler (CHARTER_WORKSPACE (fixture->view), fixture->scheduler);
+  g_object_set (fixture->view, "document", fixture->document, "scheduler", fixture->scheduler, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -214,13 +213,22 @@ test_places (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       GtkWidget *place = find_widget (fixture->view, types[i]);
+      g_autoptr(CharterDocument) document = NULL;
+      g_autoptr(CharterScheduler) scheduler = NULL;
 
       g_assert_nonnull (place);
-      g_assert_true (charter_workspace_get_document (CHARTER_WORKSPACE (place)) == fixture->document);
-      g_assert_true (charter_workspace_get_scheduler (CHARTER_WORKSPACE (place)) == fixture->scheduler);
+      g_assert_false (CHARTER_IS_WORKSPACE (place));
+      g_object_get (place, "document", &document, "scheduler", &scheduler, NULL);
+      g_assert_true (document == fixture->document);
+      g_assert_true (scheduler == fixture->scheduler);
     }
   charter_workspace_set_document (CHARTER_WORKSPACE (fixture->view), NULL);
-  g_assert_null (charter_workspace_get_document (CHARTER_WORKSPACE (find_widget (fixture->view, CHARTER_TYPE_CHECK_IN_VIEW))));
+  {
+    g_autoptr(CharterDocument) none = NULL;
+
+    g_object_get (find_widget (fixture->view, CHARTER_TYPE_CHECK_IN_VIEW), "document", &none, NULL);
+    g_assert_null (none);
+  }
 }
 
 static void
