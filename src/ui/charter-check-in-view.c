@@ -715,10 +715,25 @@ update_table (CharterCheckInView *self)
   title = g_strdup_printf (_("Tasks in flight on %s"), day);
   gtk_label_set_label (self->table_title, title);
   gtk_widget_set_visible (GTK_WIDGET (self->table_title), TRUE);
-  gtk_label_set_label (self->empty_label,
-                       task_ids->len == 0
-                       ? _("No task is in flight on this date.")
-                       : _("A task left at “No change” is on track as planned: nothing is written for it."));
+  if (task_ids->len == 0)
+    {
+      g_autoptr(CharterSchedule) schedule = schedule_before (self, check_in);
+      g_autofree char *message = NULL;
+
+      /* Say when the plan runs, so that a check-in outside it explains itself. */
+      if (schedule != NULL && charter_schedule_get_n_tasks (schedule) > 0)
+        {
+          /* Translators: a date in "the plan runs from … to …", strftime format */
+          g_autofree char *first = charter_timeline_format_day (charter_schedule_get_start (schedule), _("%a %-d %b %Y"));
+          g_autofree char *last = charter_timeline_format_day (charter_schedule_get_finish (schedule), _("%a %-d %b %Y"));
+
+          message = g_strdup_printf (_("No task is in flight on this date: the plan runs from %s to %s."), first, last);
+        }
+      gtk_label_set_label (self->empty_label, message ? message : _("No task is in flight on this date."));
+    }
+  else
+    gtk_label_set_label (self->empty_label,
+                         _("A task left at “No change” is on track as planned: nothing is written for it."));
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), TRUE);
 }
 
