@@ -43,6 +43,7 @@ struct _CharterBaselineView
   guint             n_rows;
 
   gboolean          syncing;
+  gboolean          stale;          /* changed while not shown */
 };
 
 static void charter_baseline_view_set_document  (CharterBaselineView *self,
@@ -376,16 +377,21 @@ update_table (CharterBaselineView *self)
 static void
 update_all (CharterBaselineView *self)
 {
+  self->stale = FALSE;
   if (self->document == NULL)
     return;
   update_list (self);
   update_table (self);
 }
 
+/* A hidden place notes that it is stale and catches up when shown. */
 static void
 on_document_changed_cb (CharterBaselineView *self)
 {
-  update_all (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_all (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -514,6 +520,16 @@ compare_action (GtkWidget  *widget,
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
+charter_baseline_view_map (GtkWidget *widget)
+{
+  CharterBaselineView *self = CHARTER_BASELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (charter_baseline_view_parent_class)->map (widget);
+  if (self->stale)
+    update_all (self);
+}
+
+static void
 charter_baseline_view_dispose (GObject *object)
 {
   CharterBaselineView *self = CHARTER_BASELINE_VIEW (object);
@@ -600,6 +616,7 @@ charter_baseline_view_class_init (CharterBaselineViewClass *klass)
   object_class->finalize = charter_baseline_view_finalize;
   object_class->get_property = charter_baseline_view_get_property;
   object_class->set_property = charter_baseline_view_set_property;
+  widget_class->map = charter_baseline_view_map;
 
   /* A place of the Program workspace, not a workspace of the window: the
    * workspace binds these to its own (charter-availability-view.ui). */

@@ -69,6 +69,7 @@ struct _CharterCheckInView
   GPtrArray        *rows;          /* of Row, in table order */
 
   gboolean          syncing;
+  gboolean          stale;         /* changed while not shown */
 };
 
 static void charter_check_in_view_set_document  (CharterCheckInView *self,
@@ -209,9 +210,9 @@ schedule_before (CharterCheckInView *self,
 /* Tasks in flight on @check_in's date, in document order. */
 static GPtrArray *
 tasks_in_flight (CharterCheckInView *self,
-                 CharterCheckIn     *check_in)
+                 CharterCheckIn     *check_in,
+                 CharterSchedule    *before)
 {
-  g_autoptr(CharterSchedule) before = schedule_before (self, check_in);
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   GListModel *tasks = charter_document_get_tasks (self->document);
   guint32 day = julian_from_iso (charter_check_in_get_date (check_in));
@@ -300,9 +301,9 @@ sync_entry (GtkEntry   *entry,
 
 static void
 sync_rows (CharterCheckInView *self,
-           CharterCheckIn     *check_in)
+           CharterCheckIn     *check_in,
+           CharterSchedule    *before)
 {
-  g_autoptr(CharterSchedule) before = schedule_before (self, check_in);
   guint32 day = julian_from_iso (charter_check_in_get_date (check_in));
 
   self->syncing = TRUE;
@@ -681,6 +682,7 @@ static void
 update_table (CharterCheckInView *self)
 {
   CharterCheckIn *check_in = find_check_in (self, self->selected_id);
+  g_autoptr(CharterSchedule) before = NULL;
   g_autoptr(GPtrArray) task_ids = NULL;
   g_autoptr(GString) signature = g_string_new (NULL);
   g_autofree char *day = NULL;
@@ -698,7 +700,9 @@ update_table (CharterCheckInView *self)
       return;
     }
 
-  task_ids = tasks_in_flight (self, check_in);
+  /* One schedule per update: the plan as of the check-in before. */
+  before = schedule_before (self, check_in);
+  task_ids = tasks_in_flight (self, check_in, before);
   g_string_append_printf (signature, "%s;", self->selected_id);
   for (guint i = 0; i < task_ids->len; i++)
     g_string_append_printf (signature, "%s|%s;", (char *) g_ptr_array_index (task_ids, i),
@@ -709,7 +713,7 @@ update_table (CharterCheckInView *self)
       self->table_signature = g_strdup (signature->str);
       build_table (self, check_in, task_ids);
     }
-  sync_rows (self, check_in);
+  sync_rows (self, check_in, before);
 
   day = format_iso (charter_check_in_get_date (check_in));
   title = g_strdup_printf (_("Tasks in flight on %s"), day);
@@ -717,7 +721,7 @@ update_table (CharterCheckInView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->table_title), TRUE);
   if (task_ids->len == 0)
     {
-      g_autoptr(CharterSchedule) schedule = schedule_before (self, check_in);
+      CharterSchedule *schedule = before;
       g_autofree char *message = NULL;
 
       /* Say when the plan runs, so that a check-in outside it explains itself. */
@@ -740,6 +744,7 @@ update_table (CharterCheckInView *self)
 static void
 update_all (CharterCheckInView *self)
 {
+  self->stale = FALSE;
   if (self->document == NULL)
     return;
   update_list (self);
@@ -748,16 +753,21 @@ update_all (CharterCheckInView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "check-ins.add", editable (self));
 }
 
+/* Each update schedules the plan once more (as of the check-in before),
+ * so a hidden place only notes that it is stale and catches up when shown. */
 static void
 on_document_changed_cb (CharterCheckInView *self)
 {
-  update_all (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_all (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
 on_schedule_changed_cb (CharterCheckInView *self)
 {
-  update_all (self);
+  on_document_changed_cb (self);
 }
 
 /* ---- Actions ---------------------------------------------------------- */
@@ -976,6 +986,16 @@ set_text_action (GtkWidget  *widget,
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
+charter_check_in_view_map (GtkWidget *widget)
+{
+  CharterCheckInView *self = CHARTER_CHECK_IN_VIEW (widget);
+
+  GTK_WIDGET_CLASS (charter_check_in_view_parent_class)->map (widget);
+  if (self->stale)
+    update_all (self);
+}
+
+static void
 charter_check_in_view_dispose (GObject *object)
 {
   CharterCheckInView *self = CHARTER_CHECK_IN_VIEW (object);
@@ -1064,6 +1084,7 @@ charter_check_in_view_class_init (CharterCheckInViewClass *klass)
   object_class->finalize = charter_check_in_view_finalize;
   object_class->get_property = charter_check_in_view_get_property;
   object_class->set_property = charter_check_in_view_set_property;
+  widget_class->map = charter_check_in_view_map;
 
   /* A place of the Program workspace, not a workspace of the window: the
    * workspace binds these to its own (charter-availability-view.ui). */

@@ -222,6 +222,22 @@ test_places (Fixture       *fixture,
       g_assert_true (document == fixture->document);
       g_assert_true (scheduler == fixture->scheduler);
     }
+  /* A hidden place does not follow every edit (each costs a schedule); it
+   * catches up when shown. */
+  {
+    CharterCheckInView *check_ins = CHARTER_CHECK_IN_VIEW (find_widget (fixture->view, CHARTER_TYPE_CHECK_IN_VIEW));
+    g_autoptr(CharterCheckIn) check_in = charter_check_in_new ("c1");
+
+    g_assert_cmpstr (charter_availability_view_get_place (view), ==, "teams");
+    charter_check_in_set_date (check_in, "2027-03-03");
+    charter_document_append (fixture->document, charter_document_get_check_ins (fixture->document), check_in);
+    g_assert_null (charter_check_in_view_get_selected (check_ins));
+    act (fixture, "availability.show-place", "s", "check-ins");
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpstr (charter_check_in_view_get_selected (check_ins), ==, "c1");
+  }
+
   charter_workspace_set_document (CHARTER_WORKSPACE (fixture->view), NULL);
   {
     g_autoptr(CharterDocument) none = NULL;
