@@ -972,6 +972,7 @@ set_text_action (GtkWidget  *widget,
   if (!editable (self) || check_in == NULL ||
       !(g_str_equal (property, "blockers") || g_str_equal (property, "notes")))
     return;
+  set_error (self, NULL);
 
   label = g_str_equal (property, "blockers")
     /* Translators: an Undo menu item */
