@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* charter-availability-view.c: the Team & Risks workspace — who is free
- * when and what could go wrong. A sidebar of three places: Teams (name,
+/* charter-availability-view.c: the Program workspace — who is free when,
+ * what could go wrong and whether the plan is on track. Its places under
+ * Tracking (Check-ins, Baselines, Trend) are widgets of their own
+ * (charter-check-in-view.c, charter-baseline-view.c, charter-trend-view.c)
+ * bound to this view's document and scheduler in the template; the rest of
+ * this file is the places under Planning. Teams (name,
  * colour, capacity, commitments and a load strip each), Calendar (project
  * start, working weekdays, no-launch weekdays, holidays and their import
  * from an .ics file) and Risks (the register, sorted by exposure, with each
@@ -20,6 +24,8 @@
 
 #include "charter-availability-view.h"
 #include "charter-accessible.h"
+#include "charter-baseline-view.h"
+#include "charter-check-in-view.h"
 #include "charter-editor-session.h"
 #include "charter-ics.h"
 #include "charter-load-strip.h"
@@ -27,6 +33,7 @@
 #include "charter-style.h"
 #include "charter-team-color.h"
 #include "charter-timeline-geometry.h"
+#include "charter-trend-view.h"
 #include "charter-workspace.h"
 
 #define SIMULATION_RUNS 400
@@ -2489,6 +2496,9 @@ charter_availability_view_class_init (CharterAvailabilityViewClass *klass)
 
   g_type_ensure (CHARTER_TYPE_LOAD_STRIP);
   g_type_ensure (CHARTER_TYPE_START_DATE_EDITOR);
+  g_type_ensure (CHARTER_TYPE_CHECK_IN_VIEW);
+  g_type_ensure (CHARTER_TYPE_BASELINE_VIEW);
+  g_type_ensure (CHARTER_TYPE_TREND_VIEW);
 }
 
 static void
@@ -2539,7 +2549,8 @@ charter_availability_view_init (CharterAvailabilityView *self)
   g_signal_connect_object (self->holiday_entry, "activate", G_CALLBACK (on_holiday_add_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->holiday_add_button, "clicked", G_CALLBACK (on_holiday_add_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_list_box_select_row (self->places, gtk_list_box_get_row_at_index (self->places, 0));
+  /* Row 0 is the "Planning" header. */
+  gtk_list_box_select_row (self->places, gtk_list_box_get_row_at_index (self->places, 1));
   charter_style_ensure (gdk_display_get_default ());
 }
 
@@ -2594,7 +2605,8 @@ charter_availability_view_set_scheduler (CharterAvailabilityView *self,
  * charter_availability_view_get_place:
  * @self: the view
  *
- * Returns: which place shows: "teams", "calendar" or "risks"
+ * Returns: which place shows: "teams", "calendar", "risks", "check-ins",
+ *   "baselines" or "trend"
  */
 const char *
 charter_availability_view_get_place (CharterAvailabilityView *self)

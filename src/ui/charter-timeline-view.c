@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "charter-baseline-comparison.h"
 #include "charter-timeline-view.h"
 #include "charter-accessible.h"
 #include "charter-gantt-chart.h"
@@ -153,11 +154,22 @@ update_baselines (CharterTimelineView *self)
   gtk_string_list_append (names, _("No baseline"));
   g_ptr_array_add (self->baseline_ids, g_strdup (""));
 
-  self->updating_baselines = TRUE;
-  gtk_drop_down_set_model (self->baseline_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->baseline_dropdown, 0);
-  charter_gantt_chart_set_baseline (self->chart, NULL);
-  self->updating_baselines = FALSE;
+  /* The ghosts compare with the newest baseline, as the Baselines place
+   * and charter-cli do unless told otherwise. */
+  {
+    CharterBaseline *newest = charter_baseline_comparison_newest (self->document);
+    guint selected = 0;
+
+    for (guint i = 0; i < n; i++)
+      if (g_strcmp0 (g_ptr_array_index (self->baseline_ids, i),
+                     newest ? charter_item_get_id (CHARTER_ITEM (newest)) : NULL) == 0)
+        selected = i;
+    self->updating_baselines = TRUE;
+    gtk_drop_down_set_model (self->baseline_dropdown, G_LIST_MODEL (names));
+    gtk_drop_down_set_selected (self->baseline_dropdown, selected);
+    charter_gantt_chart_set_baseline (self->chart, n > 0 ? g_ptr_array_index (self->baseline_ids, selected) : NULL);
+    self->updating_baselines = FALSE;
+  }
 }
 
 static void

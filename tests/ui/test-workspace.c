@@ -158,7 +158,7 @@ test_window_hands_over (void)
       spin ();
     }
   collect_workspaces (GTK_WIDGET (window), workspaces);
-  /* Discovery, Spec, Plan, Timeline, Team & Risks. */
+  /* Discovery, Spec, Plan, Timeline, Program (its places are not workspaces). */
   g_assert_cmpuint (workspaces->len, ==, 5);
   scheduler = charter_workspace_get_scheduler (workspaces->pdata[0]);
   g_assert_nonnull (scheduler);
