@@ -640,7 +640,7 @@ on_p80_simulated_cb (GObject      *source,
 
 /* P80: a Monte Carlo run over the estimates' ranges and the risks, after the
  * plan has been still for a moment (never during a drag), in a worker
- * thread (charter_scheduler_simulate_async, as the Team & Risks workspace
+ * thread (charter_scheduler_simulate_async, as the Program workspace
  * does): the main thread only copies the plan, so no frame waits on the
  * runs. A newer plan cancels a run still going. */
 static gboolean

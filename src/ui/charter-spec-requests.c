@@ -408,7 +408,7 @@ build_find_budget (Form      *form,
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The plan has no teams: add one in Team & Risks"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The plan has no teams: add one in Program → Teams"));
       add_kind_row (form, expander, 2, row);
     }
 }

@@ -2,7 +2,7 @@
 /* charter-start-date-editor.c: a popover that sets the day work on the plan
  * starts (the calendar's "start"). Choosing a day is one undoable step. The
  * one editor of the start: the window's Project Start… and the Calendar
- * place of Team & Risks both hold one, and every change of the start goes
+ * place of Program both hold one, and every change of the start goes
  * through charter_start_date_editor_apply(), so the two cannot disagree.
  *
  * Also "today" for the application: the real clock, unless CHARTER_TODAY

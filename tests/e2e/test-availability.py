@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""End to end (issue 13): the Team & Risks workspace of the real `charter`,
+"""End to end (issue 13): the Program workspace of the real `charter`,
 driven over AT-SPI as a user would, from File → New.
 
 A new plan gets a 5-day task and a launch milestone (Plan's Add Task and
@@ -76,12 +76,12 @@ def type_into(node, text):
 
 
 def open_place(app, place):
-    """Teams, Calendar or Risks from anywhere: the Team & Risks tab (one
+    """Teams, Calendar or Risks from anywhere: the Program tab (one
     activation), then the place's row in the sidebar (the second). Returns
     the place's panel."""
     win = app.window()
-    cd.click(app.workspace_button("Team & Risks"))
-    cd.wait_for(lambda: app.workspace() == "availability", "the Team & Risks workspace")
+    cd.click(app.workspace_button("Program"))
+    cd.wait_for(lambda: app.workspace() == "availability", "the Program workspace")
     press_on(cd.find(win, role="list item", name=place, pred=cd.has_size))
     # The place's page (a panel named after it) is in the tree whether it
     # shows or not, and GTK 4.8 gives pages no extents: its first button

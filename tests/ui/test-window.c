@@ -1340,7 +1340,7 @@ test_edit_start (void)
   g_assert_true (action_enabled (window, "edit-start"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "edit-start", NULL);
   spin ();
-  /* The Calendar place of Team & Risks holds the same editor, hidden: the
+  /* The Calendar place of Program holds the same editor, hidden: the
    * window's is the one that shows. */
   editor = NULL;
   {
