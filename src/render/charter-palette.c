@@ -3,13 +3,14 @@
  *
  * Okabe and Ito's palette, which the app used before, is 6.2 apart
  * (CIEDE2000) at its closest pair under deuteranopia, and its eighth colour
- * was the "no team" grey. These six were chosen by a maximin search over the
- * sRGB cube (lightness 38-82 so that bars show on the light and the dark
- * canvas): every pair is at least 21.8 apart for normal vision and under
- * deuteranopia and protanopia (Machado, Oliveira and Fernandes 2009,
- * severity 1), and each is at least 22 from the "no team" grey. No seventh
- * colour keeps that distance, so the seventh team and later reuse the
- * colours with a hatching pattern (and every view names the team in words). */
+ * was the "no team" grey. These five were chosen by a maximin search over
+ * the sRGB cube in steps of 17 (lightness 38-82 so that bars show on the
+ * light and the dark canvas): every pair is at least 23.0 apart for normal
+ * vision and under deuteranopia and protanopia (Machado, Oliveira and
+ * Fernandes 2009, severity 1), and each is at least 24.0 from the "no team"
+ * grey. No sixth colour keeps 20 from all of them (the best reaches 19.4),
+ * so the sixth team and later reuse the colours with a hatching pattern
+ * (and every view names the team in words). */
 
 #define G_LOG_DOMAIN "charter-palette"
 
@@ -24,7 +25,6 @@
 static const char * const palette[] = {
   "#3333FF", /* blue */
   "#AADD00", /* lime */
-  "#009E73", /* bluish green */
   "#55CCFF", /* sky */
   "#665566", /* plum grey */
   "#336600", /* forest */
