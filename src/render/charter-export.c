@@ -25,6 +25,7 @@ const CharterRgba charter_render_canvas_bg = { 1, 1, 1, 1 };
 #define PDF_MARGIN 36.0
 /* The timeline and graph on paper: a little smaller than on screen. */
 #define PAPER_SCALE 0.75
+#define MAX_COLUMNS_ACROSS 2
 
 G_DEFINE_QUARK (charter-export-error-quark, charter_export_error)
 
@@ -342,6 +343,7 @@ struct _CharterExportPages
   /* timeline */
   CharterTimelineDrawing *timeline;
   GArray                 *row_breaks;
+  GArray                 *timeline_pages;  /* row page * n_columns + column, of pages with bars */
   guint                   n_columns;
   double                  chart_width;
   double                  scale;
@@ -362,6 +364,7 @@ charter_export_pages_free (CharterExportPages *self)
   g_clear_pointer (&self->timeline, charter_timeline_drawing_free);
   g_clear_pointer (&self->graph, charter_graph_drawing_free);
   g_clear_pointer (&self->row_breaks, g_array_unref);
+  g_clear_pointer (&self->timeline_pages, g_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->text_pages, g_array_unref);
   g_free (self->title);
@@ -457,14 +460,47 @@ charter_export_pages_new (CharterDocument            *document,
       double w, h, column, header;
 
       self->timeline = charter_timeline_drawing_new (document, schedule, options);
-      charter_timeline_drawing_get_size (self->timeline, &w, &h);
       column = charter_timeline_drawing_get_column_width (self->timeline);
       header = charter_timeline_drawing_get_header_height (self->timeline);
       self->scale = PAPER_SCALE;
       self->chart_width = MAX (page_width / self->scale - column, 100);
+      /* A long plan is drawn narrower so that it spans at most two pages
+       * across (as the Timeline's Months zoom, never under a point a day). */
+      {
+        guint days = charter_timeline_drawing_get_n_days (self->timeline);
+        double ppd = CLAMP (MAX_COLUMNS_ACROSS * self->chart_width / days, 1.0 / PAPER_SCALE, 12.0);
+
+        charter_timeline_drawing_set_pixels_per_day (self->timeline, ppd);
+      }
+      charter_timeline_drawing_get_size (self->timeline, &w, &h);
       self->n_columns = MAX (1, (guint) ceil ((w - column) / self->chart_width));
       self->row_breaks = charter_timeline_drawing_break_rows (self->timeline,
                                                               page_height / self->scale - header);
+      /* Pages without a bar are left out (a long plan's bars run on a
+       * diagonal: most of the grid would be empty paper); each band of
+       * rows keeps at least its first page, so every task is named. */
+      self->timeline_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint r = 0; r + 1 < self->row_breaks->len; r++)
+        {
+          double top = g_array_index (self->row_breaks, double, r);
+          double bottom = g_array_index (self->row_breaks, double, r + 1);
+          guint before = self->timeline_pages->len;
+
+          for (guint c = 0; c < self->n_columns; c++)
+            if (charter_timeline_drawing_has_bars (self->timeline, c * self->chart_width, self->chart_width,
+                                                   top, bottom - top))
+              {
+                guint page = r * self->n_columns + c;
+
+                g_array_append_val (self->timeline_pages, page);
+              }
+          if (self->timeline_pages->len == before)
+            {
+              guint page = r * self->n_columns;
+
+              g_array_append_val (self->timeline_pages, page);
+            }
+        }
       return g_steal_pointer (&self);
     }
   if (view == CHARTER_EXPORT_VIEW_GRAPH)
@@ -499,7 +535,7 @@ guint
 charter_export_pages_get_n_pages (CharterExportPages *self)
 {
   if (self->view == CHARTER_EXPORT_VIEW_TIMELINE)
-    return self->n_columns * (self->row_breaks->len - 1);
+    return self->timeline_pages->len;
   if (self->view == CHARTER_EXPORT_VIEW_GRAPH)
     return 1;
   return self->text_pages->len;
@@ -597,8 +633,9 @@ charter_export_pages_draw (CharterExportPages *self,
 
   if (self->view == CHARTER_EXPORT_VIEW_TIMELINE)
     {
-      guint row_page = page / self->n_columns;
-      guint column = page % self->n_columns;
+      guint grid = g_array_index (self->timeline_pages, guint, page);
+      guint row_page = grid / self->n_columns;
+      guint column = grid % self->n_columns;
       double top = g_array_index (self->row_breaks, double, row_page);
       double bottom = g_array_index (self->row_breaks, double, row_page + 1);
       double w, h, chart_x;

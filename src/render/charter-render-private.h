@@ -18,11 +18,19 @@ void                    charter_timeline_drawing_free       (CharterTimelineDraw
 void                    charter_timeline_drawing_get_size   (CharterTimelineDrawing *drawing,
                                                              double                 *width,
                                                              double                 *height);
+void                    charter_timeline_drawing_set_pixels_per_day (CharterTimelineDrawing *drawing,
+                                                             double                  pixels_per_day);
+guint                   charter_timeline_drawing_get_n_days (CharterTimelineDrawing *drawing);
 double                  charter_timeline_drawing_get_column_width (CharterTimelineDrawing *drawing);
 double                  charter_timeline_drawing_get_header_height (CharterTimelineDrawing *drawing);
 /* Cuts the rows into pages of at most @rows_height: the rows' y of each
  * page break, ending with the height of all rows. */
 GArray                 *charter_timeline_drawing_break_rows (CharterTimelineDrawing *drawing,
+                                                             double                  rows_height);
+gboolean                charter_timeline_drawing_has_bars   (CharterTimelineDrawing *drawing,
+                                                             double                  chart_x,
+                                                             double                  chart_width,
+                                                             double                  rows_y,
                                                              double                  rows_height);
 /* Draws the task column and the part of the chart from @chart_x (chart
  * units from the first day) @chart_width wide, rows from @rows_y to

@@ -65,6 +65,9 @@ typedef struct
   guint from;
   guint to;
   CharterDependencyType kind;
+  /* Where it runs, from the first day's left edge and the first row's top;
+   * set once the rows are laid out. */
+  double xa, ya, xb, yb;
 } Dep;
 
 void
@@ -88,6 +91,8 @@ charter_timeline_drawing_free (CharterTimelineDrawing *self)
   g_free (self->launch_text);
   g_free (self);
 }
+
+static void compute_dependencies (CharterTimelineDrawing *self);
 
 static gboolean
 task_wanted (const char * const *ids,
@@ -192,7 +197,7 @@ charter_timeline_drawing_new (CharterDocument            *document,
       if (g_hash_table_lookup_extended (drawn, charter_dependency_get_predecessor (dep), NULL, &from) &&
           g_hash_table_lookup_extended (drawn, charter_dependency_get_successor (dep), NULL, &to))
         {
-          Dep d = { GPOINTER_TO_UINT (from), GPOINTER_TO_UINT (to), charter_dependency_get_kind (dep) };
+          Dep d = { GPOINTER_TO_UINT (from), GPOINTER_TO_UINT (to), charter_dependency_get_kind (dep), 0, 0, 0, 0 };
 
           g_array_append_val (self->deps, d);
         }
@@ -243,6 +248,8 @@ charter_timeline_drawing_new (CharterDocument            *document,
   charter_timeline_layout_build (self->layout, self->n_teams, NULL, self->n_tasks, task_team,
                                  LANE_HEIGHT, ROW_HEIGHT);
 
+  compute_dependencies (self);
+
   g_clear_pointer (&measure, charter_render_sink_free);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -256,6 +263,25 @@ charter_timeline_drawing_get_size (CharterTimelineDrawing *self,
 {
   *width = self->column_width + (self->last_day - self->first_day + 1) * self->scale.pixels_per_day;
   *height = TITLE_HEIGHT + AXIS_HEIGHT + charter_timeline_layout_get_height (self->layout);
+}
+
+/**
+ * charter_timeline_drawing_set_pixels_per_day:
+ *
+ * A narrower chart, as paper needs for a long plan.
+ */
+void
+charter_timeline_drawing_set_pixels_per_day (CharterTimelineDrawing *self,
+                                             double                  pixels_per_day)
+{
+  self->scale.pixels_per_day = pixels_per_day;
+  compute_dependencies (self);
+}
+
+guint
+charter_timeline_drawing_get_n_days (CharterTimelineDrawing *self)
+{
+  return self->last_day - self->first_day + 1;
 }
 
 double
@@ -307,6 +333,7 @@ draw_axis (CharterTimelineDrawing *self,
   double ppd = self->scale.pixels_per_day;
   guint32 from = self->first_day + (guint32) floor (chart_x / ppd);
   guint32 to = MIN (self->last_day, self->first_day + (guint32) ceil ((chart_x + chart_width) / ppd));
+  double label_end = 0;
 
   charter_render_sink_rect (sink, x0, TITLE_HEIGHT, chart_width, AXIS_HEIGHT, 0, &axis_bg, NULL, 0);
   for (guint32 day = from; day <= to; day++)
@@ -316,19 +343,26 @@ draw_axis (CharterTimelineDrawing *self,
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, day);
-      if (g_date_get_weekday (&date) == G_DATE_SATURDAY)
+      if (g_date_get_weekday (&date) == G_DATE_SATURDAY && ppd >= 6)
         charter_render_sink_rect (sink, x, TITLE_HEIGHT + AXIS_HEIGHT, 2 * ppd,
                                   rows_bottom - TITLE_HEIGHT - AXIS_HEIGHT, 0, &weekend, NULL, 0);
       if (g_date_get_day (&date) == 1 || day == from)
         {
-          g_autofree char *month = charter_timeline_format_day (day, "%b %Y");
+          gboolean year = day == from || g_date_get_month (&date) == G_DATE_JANUARY;
+          g_autofree char *month = charter_timeline_format_day (day, year ? "%b %Y" : "%b");
+          double lx = MAX (x, x0) + 4;
 
           if (g_date_get_day (&date) == 1)
             charter_render_sink_line (sink, x, TITLE_HEIGHT, x, rows_bottom, &strong_line, 1);
-          charter_render_sink_text (sink, MAX (x, x0) + 4, TITLE_HEIGHT + 3, 0, month, SMALL_SIZE,
-                                    CHARTER_TEXT_BOLD, CHARTER_ALIGN_START, &charter_render_text);
+          /* Narrow months (a long plan on paper) drop labels that would overlap. */
+          if (lx >= label_end)
+            {
+              charter_render_sink_text (sink, lx, TITLE_HEIGHT + 3, 0, month, SMALL_SIZE, CHARTER_TEXT_BOLD,
+                                        CHARTER_ALIGN_START, &charter_render_text);
+              label_end = lx + 6 + charter_render_sink_measure (sink, month, SMALL_SIZE, CHARTER_TEXT_BOLD);
+            }
         }
-      if (g_date_get_weekday (&date) == G_DATE_MONDAY)
+      if (g_date_get_weekday (&date) == G_DATE_MONDAY && ppd * 7 >= 20)
         {
           g_autofree char *label = g_strdup_printf ("%u", g_date_get_day (&date));
 
@@ -359,10 +393,41 @@ dep_anchor (CharterTimelineDrawing *self,
 }
 
 static void
+compute_dependencies (CharterTimelineDrawing *self)
+{
+  for (guint i = 0; i < self->deps->len; i++)
+    {
+      Dep *d = &g_array_index (self->deps, Dep, i);
+      gboolean from_finish = d->kind == CHARTER_DEPENDENCY_FINISH_TO_START ||
+                             d->kind == CHARTER_DEPENDENCY_FINISH_TO_FINISH;
+      gboolean to_start = d->kind == CHARTER_DEPENDENCY_FINISH_TO_START ||
+                          d->kind == CHARTER_DEPENDENCY_START_TO_START;
+
+      if (!self->bars[d->from].placed || !self->bars[d->to].placed)
+        continue;
+      dep_anchor (self, d->from, from_finish, 0, 0, &d->xa, &d->ya);
+      dep_anchor (self, d->to, !to_start, 0, 0, &d->xb, &d->yb);
+    }
+}
+
+static gboolean
+end_on_page (double x,
+             double y,
+             double chart_x,
+             double chart_width,
+             double rows_y,
+             double rows_height)
+{
+  return x >= chart_x - 12 && x <= chart_x + chart_width + 12 && y >= rows_y && y <= rows_y + rows_height;
+}
+
+static void
 draw_dependencies (CharterTimelineDrawing *self,
                    CharterRenderSink      *sink,
                    double                  x0,
                    double                  y0,
+                   double                  chart_x,
+                   double                  chart_width,
                    double                  rows_y,
                    double                  rows_height)
 {
@@ -377,11 +442,16 @@ draw_dependencies (CharterTimelineDrawing *self,
 
       if (!self->bars[d->from].placed || !self->bars[d->to].placed)
         continue;
-      dep_anchor (self, d->from, from_finish, x0, y0, &xa, &ya);
-      dep_anchor (self, d->to, !to_start, x0, y0, &xb, &yb);
-      /* Only the dependencies that touch the rows of this page. */
-      if (MAX (ya, yb) < y0 + rows_y || MIN (ya, yb) > y0 + rows_y + rows_height)
+      /* Only the dependencies with an end on this page: a 10,000-task plan
+       * in print has a thousand pages and 30,000 dependencies, most of them
+       * long; one passing through a page with neither end on it is left out. */
+      if (!end_on_page (d->xa, d->ya, chart_x, chart_width, rows_y, rows_height) &&
+          !end_on_page (d->xb, d->yb, chart_x, chart_width, rows_y, rows_height))
         continue;
+      xa = x0 + d->xa;
+      ya = y0 + d->ya;
+      xb = x0 + d->xb;
+      yb = y0 + d->yb;
       so = from_finish ? 1 : -1;
       si = to_start ? 1 : -1;
       p1 = xa + so * 6;
@@ -409,6 +479,43 @@ draw_dependencies (CharterTimelineDrawing *self,
       charter_render_sink_close_path (sink);
       charter_render_sink_fill_path (sink, &arrow_color);
     }
+}
+
+/**
+ * charter_timeline_drawing_has_bars:
+ *
+ * Returns: whether any bar (or the launch line) falls in the part of the
+ *   chart from @chart_x, @chart_width wide, in the rows from @rows_y
+ */
+gboolean
+charter_timeline_drawing_has_bars (CharterTimelineDrawing *self,
+                                   double                  chart_x,
+                                   double                  chart_width,
+                                   double                  rows_y,
+                                   double                  rows_height)
+{
+  guint first, n;
+  double lx;
+
+  if (self->launch_day != 0)
+    {
+      lx = (self->launch_day - self->first_day + 0.5) * self->scale.pixels_per_day;
+      if (lx >= chart_x && lx < chart_x + chart_width)
+        return TRUE;
+    }
+  charter_timeline_layout_get_visible_rows (self->layout, rows_y, rows_height, &first, &n);
+  for (guint r = first; r < first + n; r++)
+    {
+      const CharterTimelineRow *row = charter_timeline_layout_get_row (self->layout, r);
+      double bx0, bx1;
+
+      if (row->kind != CHARTER_TIMELINE_ROW_TASK || !self->bars[row->index].placed)
+        continue;
+      charter_timeline_bar_get_extent (&self->scale, &self->bars[row->index], ROW_HEIGHT, &bx0, &bx1);
+      if (bx1 >= chart_x && bx0 < chart_x + chart_width)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -485,7 +592,7 @@ charter_timeline_drawing_draw (CharterTimelineDrawing *self,
         charter_render_sink_line (sink, cw, y0 + row->y, cw + chart_width, y0 + row->y, &strong_line, 1);
     }
   charter_render_sink_push_clip (sink, cw, top, chart_width, rows_height);
-  draw_dependencies (self, sink, x0, y0, rows_y, rows_height);
+  draw_dependencies (self, sink, x0, y0, chart_x, chart_width, rows_y, rows_height);
   charter_render_sink_pop_clip (sink);
   if (self->launch_day != 0)
     {
