@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-export-dialog.c: File → Export… writes what its rows say (view,
+ * format, size) and says so with ::exported; Copy as Image puts a texture
+ * of the view on the clipboard. In-process GTK under the suite's Xvfb. */
+
+#define G_LOG_DOMAIN "test-export-dialog"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "charter-export-actions.h"
+#include "charter-export-dialog.h"
+#include "charter-file.h"
+#include "charter-schedule.h"
+
+static CharterDocument *
+load_example (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CHARTER_SOURCE_ROOT"), "data", "examples",
+                                            "workout-history.charter", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CharterDocument *document = charter_file_load (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+on_exported_cb (CharterExportDialog *dialog,
+                GFile               *file,
+                gpointer             user_data)
+{
+  g_set_object ((GFile **) user_data, file);
+}
+
+static void
+test_dialog_exports_png_at_size (void)
+{
+  g_autoptr(CharterDocument) document = load_example ();
+  g_autoptr(CharterSchedule) schedule = charter_schedule_compute (document, NULL);
+  CharterExportOptions in_view;
+  CharterExportDialog *dialog;
+  g_autofree char *dir = g_dir_make_tmp ("export-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSpinButton *width, *height;
+
+  charter_export_options_init (&in_view);
+  dialog = charter_export_dialog_new (NULL, document, schedule, CHARTER_EXPORT_VIEW_TIMELINE, &in_view);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported_cb), &exported);
+  charter_export_dialog_set_choice (dialog, CHARTER_EXPORT_VIEW_TIMELINE, CHARTER_EXPORT_PNG, FALSE);
+  width = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (dialog), CHARTER_TYPE_EXPORT_DIALOG, "width_spin"));
+  height = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (dialog), CHARTER_TYPE_EXPORT_DIALOG, "height_spin"));
+  gtk_spin_button_set_value (width, 1280);
+  gtk_spin_button_set_value (height, 720);
+  g_assert_true (charter_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (exported != NULL && g_file_equal (exported, file));
+
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 720);
+
+  /* The spec is pages: choosing it makes the format PDF. */
+  charter_export_dialog_set_choice (dialog, CHARTER_EXPORT_VIEW_SPEC, CHARTER_EXPORT_SVG, FALSE);
+  g_clear_object (&exported);
+  g_clear_object (&file);
+  g_free (path);
+  path = g_build_filename (dir, "spec.pdf", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (charter_export_dialog_export_to (dialog, file, &error));
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (path);
+  g_free (path);
+  path = g_build_filename (dir, "timeline.png", NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+on_texture_read_cb (GObject      *clipboard,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GdkTexture **out = user_data;
+
+  *out = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*out == NULL)
+    *out = GINT_TO_POINTER (1);
+}
+
+static void
+test_copy_as_image (void)
+{
+  g_autoptr(CharterDocument) document = load_example ();
+  g_autoptr(CharterSchedule) schedule = charter_schedule_compute (document, NULL);
+  CharterExportSource source = { document, schedule, "plan", NULL, NULL };
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) expected = charter_export_actions_render_texture (&source, &error);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (window);
+  GdkTexture *read = NULL;
+  GdkContentProvider *content;
+  GValue value = G_VALUE_INIT;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (expected);
+  g_assert_true (charter_export_actions_copy_image (window, &source, &error));
+  g_assert_no_error (error);
+
+  /* Our own clipboard content: a texture of the graph's size. */
+  content = gdk_clipboard_get_content (clipboard);
+  g_assert_nonnull (content);
+  g_value_init (&value, GDK_TYPE_TEXTURE);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_cmpint (gdk_texture_get_width (g_value_get_object (&value)), ==, gdk_texture_get_width (expected));
+  g_assert_cmpint (gdk_texture_get_height (g_value_get_object (&value)), ==, gdk_texture_get_height (expected));
+  g_value_unset (&value);
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, on_texture_read_cb, &read);
+  while (read == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (read != GINT_TO_POINTER (1));
+  g_assert_cmpint (gdk_texture_get_width (read), ==, gdk_texture_get_width (expected));
+  g_object_unref (read);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/export-dialog/png-at-size", test_dialog_exports_png_at_size);
+  g_test_add_func ("/export-dialog/copy-as-image", test_copy_as_image);
+  return g_test_run ();
+}
