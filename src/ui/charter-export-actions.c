@@ -158,20 +158,11 @@ on_draw_page_cb (GtkPrintOperation *operation,
     charter_export_pages_draw (job->pages, page, gtk_print_context_get_cairo_context (context));
 }
 
-/**
- * charter_export_actions_print:
- *
- * Prints the workspace's view: the timeline across pages with the task
- * column on each, the graph fitted to a page, the spec as pages of text.
- * GTK's print dialog has the preview.
- */
-void
-charter_export_actions_print (GtkWindow                 *parent,
-                              const CharterExportSource *source)
+static GtkPrintOperation *
+make_print_operation (const CharterExportSource *source)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
   PrintJob *job = g_new0 (PrintJob, 1);
   const char *title = charter_document_get_title (source->document);
 
@@ -186,9 +177,44 @@ charter_export_actions_print (GtkWindow                 *parent,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
   g_object_set_data_full (G_OBJECT (operation), "charter-print-job", job, print_job_free);
+  return operation;
+}
+
+/**
+ * charter_export_actions_print:
+ *
+ * Prints the workspace's view: the timeline across pages with the task
+ * column on each, the graph fitted to a page, the spec as pages of text.
+ * GTK's print dialog has the preview.
+ */
+void
+charter_export_actions_print (GtkWindow                 *parent,
+                              const CharterExportSource *source)
+{
+  g_autoptr(GtkPrintOperation) operation = make_print_operation (source);
+  g_autoptr(GError) error = NULL;
+
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     g_warning ("Printing failed: %s", error->message);
+}
+
+/**
+ * charter_export_actions_print_to_file:
+ * @path: a PDF to write
+ *
+ * Prints as Print… does, without the dialog, to a PDF (for tests).
+ */
+gboolean
+charter_export_actions_print_to_file (const CharterExportSource *source,
+                                      const char                *path,
+                                      GError                   **error)
+{
+  g_autoptr(GtkPrintOperation) operation = make_print_operation (source);
+
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) ==
+         GTK_PRINT_OPERATION_RESULT_APPLY;
 }
 
 /* ==== Copy as Image ==== */

@@ -34,6 +34,9 @@ GtkWindow        *charter_export_actions_show_dialog    (GtkWindow              
                                                          const CharterExportSource *source);
 void              charter_export_actions_print          (GtkWindow                 *parent,
                                                          const CharterExportSource *source);
+gboolean          charter_export_actions_print_to_file  (const CharterExportSource *source,
+                                                         const char                *path,
+                                                         GError                   **error);
 GdkTexture       *charter_export_actions_render_texture (const CharterExportSource *source,
                                                          GError                   **error);
 gboolean          charter_export_actions_copy_image     (GtkWidget                 *widget,

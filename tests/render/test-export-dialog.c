@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "charter-export-actions.h"
 #include "charter-export-dialog.h"
@@ -139,6 +141,78 @@ test_copy_as_image (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Print… of a long timeline: several pages, the task column (its "Task"
+ * heading and task names) on each. */
+static void
+test_print_repeats_task_column (void)
+{
+  g_autoptr(CharterDocument) document = NULL;
+  g_autoptr(CharterSchedule) schedule = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *plan_path = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("export-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "print.pdf", NULL);
+  g_autofree char *script = g_build_filename (g_getenv ("CHARTER_SOURCE_ROOT"), "benchmarks", "make-plan.py", NULL);
+  const char *argv[] = { "python3", script, "300", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *info = NULL;
+  CharterExportSource source = { NULL, NULL, "timeline", NULL, NULL };
+  int pages = 0;
+  const char *at;
+
+  if (!g_find_program_in_path ("pdftotext"))
+    {
+      g_test_skip ("needs pdftotext (poppler-utils)");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &plan, NULL, NULL, &error));
+  plan_path = g_build_filename (dir, "plan.charter", NULL);
+  g_assert_true (g_file_set_contents (plan_path, plan, -1, NULL));
+  file = g_file_new_for_path (plan_path);
+  document = charter_file_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  schedule = charter_schedule_compute (document, &error);
+  g_assert_no_error (error);
+  source.document = document;
+  source.schedule = schedule;
+
+  g_assert_true (charter_export_actions_print_to_file (&source, pdf, &error));
+  g_assert_no_error (error);
+  {
+    const char *info_argv[] = { "pdfinfo", pdf, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, NULL, NULL));
+  }
+  at = strstr (info, "Pages:");
+  g_assert_nonnull (at);
+  pages = atoi (at + strlen ("Pages:"));
+  g_assert_cmpint (pages, >, 2);
+  for (int page = 1; page <= pages; page++)
+    {
+      g_autofree char *first = g_strdup_printf ("%d", page);
+      const char *text_argv[] = { "pdftotext", "-f", first, "-l", first, pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+      gboolean heading = FALSE, names = FALSE;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL, NULL));
+      lines = g_strsplit (text, "\n", -1);
+
+      /* The column's heading on a line of its own, and task names under it. */
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          heading |= g_str_equal (g_strstrip (lines[i]), "Task");
+          names |= g_str_has_prefix (lines[i], "Task ") && g_ascii_isdigit (lines[i][5]);
+        }
+      if (!heading || !names)
+        g_error ("page %d of %d has no task column:\n%s", page, pages, text);
+    }
+  g_unlink (pdf);
+  g_unlink (plan_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,5 +221,6 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/export-dialog/png-at-size", test_dialog_exports_png_at_size);
   g_test_add_func ("/export-dialog/copy-as-image", test_copy_as_image);
+  g_test_add_func ("/export-dialog/print-repeats-task-column", test_print_repeats_task_column);
   return g_test_run ();
 }
