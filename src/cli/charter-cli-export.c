@@ -69,7 +69,7 @@ export_picture (const char          *path,
     }
   if (output == NULL)
     {
-      fprintf (stderr, "%s\n", _("charter-cli export: PDF, SVG and PNG need -o OUT (or -o - for standard output)"));
+      fprintf (stderr, "%s\n", _("charter-cli export: --to pdf, svg and png need -o OUT (or -o - for standard output)"));
       return 2;
     }
 

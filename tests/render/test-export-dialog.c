@@ -141,6 +141,47 @@ test_copy_as_image (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "What is in view": only the tasks and days on screen, and for the graph
+ * only its area (a task outside it is not drawn). */
+static void
+test_in_view (void)
+{
+  g_autoptr(CharterDocument) document = load_example ();
+  g_autoptr(CharterSchedule) schedule = charter_schedule_compute (document, NULL);
+  const char * const ids[] = { "design", "web-ui", NULL };
+  CharterExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  guint groups = 0;
+
+  charter_export_options_init (&options);
+  options.task_ids = ids;
+  options.first_day = charter_schedule_get_start (schedule);
+  options.last_day = options.first_day + 20;
+  svg = charter_export_render (document, schedule, CHARTER_EXPORT_VIEW_TIMELINE, CHARTER_EXPORT_SVG, &options, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (svg, NULL);
+  for (const char *at = strstr (text, "id=\"task-"); at != NULL; at = strstr (at + 1, "id=\"task-"))
+    groups++;
+  g_assert_cmpuint (groups, ==, 2);
+  g_assert_nonnull (strstr (text, "id=\"task-design\""));
+  g_assert_nonnull (strstr (text, "id=\"task-web-ui\""));
+  /* 21 days at 12 pixels, and the task column. */
+  g_assert_nonnull (strstr (text, "width=\""));
+
+  g_clear_pointer (&svg, g_bytes_unref);
+  charter_export_options_init (&options);
+  options.has_area = TRUE;
+  options.area_x = -10000;
+  options.area_y = -10000;
+  options.area_width = 100;
+  options.area_height = 100;
+  svg = charter_export_render (document, schedule, CHARTER_EXPORT_VIEW_GRAPH, CHARTER_EXPORT_SVG, &options, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (g_bytes_get_data (svg, NULL), "id=\"task-"));
+}
+
 /* Print… of a long timeline: several pages, the task column (its "Task"
  * heading and task names) on each. */
 static void
@@ -221,6 +262,7 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/export-dialog/png-at-size", test_dialog_exports_png_at_size);
   g_test_add_func ("/export-dialog/copy-as-image", test_copy_as_image);
+  g_test_add_func ("/export-dialog/in-view", test_in_view);
   g_test_add_func ("/export-dialog/print-repeats-task-column", test_print_repeats_task_column);
   return g_test_run ();
 }
