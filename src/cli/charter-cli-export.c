@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* charter-cli-export.c: `charter-cli export FILE --to markdown [-o OUT]`, the
- * one-page spec as CommonMark for a repository or a wiki. */
+ * one-page spec as CommonMark for a repository or a wiki, and
+ * `--to pdf|svg|png [--view deck|spec|timeline|graph]`, the pictures and
+ * pages that src/render draws for the app too. */
 
 #define G_LOG_DOMAIN "charter-cli"
 
@@ -12,9 +14,104 @@
 
 #include "charter-check-in-summary.h"
 #include "charter-cli-main.h"
+#include "charter-export.h"
 #include "charter-file.h"
 #include "charter-markdown.h"
 #include "charter-schedule.h"
+
+static int
+export_picture (const char          *path,
+                CharterExportFormat  format,
+                const char          *view_name,
+                int                  width,
+                int                  height,
+                const char          *what,
+                const char          *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CharterDocument) document = NULL;
+  g_autoptr(CharterSchedule) schedule = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *basename = NULL;
+  CharterExportOptions options;
+  CharterExportView view;
+  const char *data;
+  gsize size;
+
+  if (what != NULL)
+    {
+      fprintf (stderr, "%s\n", _("charter-cli export: --what goes with --to markdown; use --view with pdf, svg or png"));
+      return 2;
+    }
+  if (view_name == NULL)
+    view = format == CHARTER_EXPORT_PDF ? CHARTER_EXPORT_VIEW_SPEC : CHARTER_EXPORT_VIEW_TIMELINE;
+  else if (!charter_export_parse_view (view_name, &view))
+    {
+      /* Translators: the %s is what the user gave after --view */
+      fprintf (stderr, _("charter-cli export: unknown --view “%s”: use deck, spec, timeline or graph\n"), view_name);
+      return 2;
+    }
+  if (format != CHARTER_EXPORT_PDF && (view == CHARTER_EXPORT_VIEW_SPEC || view == CHARTER_EXPORT_VIEW_DECK))
+    {
+      fprintf (stderr, "%s\n", _("charter-cli export: the spec and the deck export as PDF; SVG and PNG are for --view timeline or graph"));
+      return 2;
+    }
+  if (format == CHARTER_EXPORT_PDF && (width != 0 || height != 0))
+    {
+      fprintf (stderr, "%s\n", _("charter-cli export: a PDF is on A4 or Letter paper (by LC_PAPER); --width and --height are for svg and png"));
+      return 2;
+    }
+  if (width < 0 || height < 0 || width > CHARTER_EXPORT_MAX_PIXELS || height > CHARTER_EXPORT_MAX_PIXELS)
+    {
+      fprintf (stderr, _("charter-cli export: --width and --height take 1 to %d pixels\n"), CHARTER_EXPORT_MAX_PIXELS);
+      return 2;
+    }
+  if (output == NULL)
+    {
+      fprintf (stderr, "%s\n", _("charter-cli export: --to pdf, svg and png need -o OUT (or -o - for standard output)"));
+      return 2;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  document = charter_cli_load_document (file);
+  if (document == NULL)
+    return 1;
+  basename = g_file_get_basename (file);
+  schedule = charter_schedule_compute (document, &error);
+  if (schedule == NULL && view != CHARTER_EXPORT_VIEW_GRAPH && view != CHARTER_EXPORT_VIEW_SPEC)
+    {
+      fprintf (stderr, "%s: %s\n", basename, error->message);
+      return 1;
+    }
+  g_clear_error (&error);
+
+  charter_export_options_init (&options);
+  options.width = width;
+  options.height = height;
+  bytes = charter_export_render (document, schedule, view, format, &options, &error);
+  if (bytes == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", basename, error->message);
+      return 1;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  if (g_str_equal (output, "-"))
+    {
+      if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+        {
+          fprintf (stderr, "%s\n", _("charter-cli export: could not write to standard output"));
+          return 1;
+        }
+      return 0;
+    }
+  if (!g_file_set_contents (output, data, size, &error))
+    {
+      fprintf (stderr, _("charter-cli export: cannot write %s: %s\n"), output, error->message);
+      return 1;
+    }
+  return 0;
+}
 
 int
 charter_cli_export (int   argc,
@@ -29,9 +126,18 @@ charter_cli_export (int   argc,
   g_autofree char *markdown = NULL;
   g_autofree char *what = NULL;
   g_autofree char *as_of = NULL;
+  g_autofree char *view_name = NULL;
+  int width = 0, height = 0;
+  CharterExportFormat format;
   GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to,
-      N_("The format to write: markdown (the spec), mspdi, csv or ics (the plan)"), N_("FORMAT") },
+      N_("The format to write: markdown (the default), pdf, svg or png (the spec and views), mspdi, csv or ics (the plan)"), N_("FORMAT") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name,
+      N_("With pdf, svg or png: deck, spec (PDF only), timeline or graph; the default is spec for pdf, timeline for svg and png"), N_("VIEW") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width,
+      N_("With svg or png: the picture's width in pixels (the height follows unless given)"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height,
+      N_("With svg or png: the picture's height in pixels"), N_("H") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to OUT instead of standard output"), N_("OUT") },
     { "what", 'w', 0, G_OPTION_ARG_STRING, &what,
@@ -49,6 +155,9 @@ charter_cli_export (int   argc,
                                   "With --what check-in, writes the summary of the latest check-in\n"
                                   "(or the latest on or before --as-of DATE): status by task, what\n"
                                   "moved and why, blockers and the decisions needed.\n"
+                                  "With --to pdf, svg or png, draws a --view: the spec or a deck as\n"
+                                  "PDF (A4 or Letter by LC_PAPER), the timeline or the plan graph as\n"
+                                  "PDF, SVG or PNG (the whole plan; --width and --height set the size).\n"
                                   "Exit status: 0 written, 1 bad input, 2 usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -58,18 +167,27 @@ charter_cli_export (int   argc,
     }
   if (argc != 2)
     {
-      fprintf (stderr, "%s\n", _("Usage: charter-cli export FILE --to markdown [--what spec|check-in [--as-of DATE]] [-o OUT]"));
+      fprintf (stderr, "%s\n", _("Usage: charter-cli export FILE --to markdown [--what spec|check-in [--as-of DATE]] [-o OUT]\n"
+                                  "       charter-cli export FILE --to pdf|svg|png [--view deck|spec|timeline|graph] [-o OUT] [--width W --height H]\n"
+                                  "       charter-cli export FILE --to mspdi|csv|ics [-o OUT]"));
       return 2;
     }
   if (to == NULL)
     to = g_strdup ("markdown");
+  if (charter_export_parse_format (to, &format))
+    return export_picture (argv[1], format, view_name, width, height, what, output);
+  if (view_name != NULL || width != 0 || height != 0)
+    {
+      fprintf (stderr, "%s\n", _("charter-cli export: --view, --width and --height go with --to pdf, svg or png"));
+      return 2;
+    }
   if (charter_cli_is_plan_format (to))   /* mspdi, csv, ics: the plan */
     return charter_cli_export_plan (argv[1], to, output);
   if (g_ascii_strcasecmp (to, "markdown") != 0 && g_ascii_strcasecmp (to, "md") != 0 &&
       g_ascii_strcasecmp (to, "commonmark") != 0)
     {
       /* Translators: the %s is what the user gave after --to */
-      fprintf (stderr, _("charter-cli export: unknown format “%s”: the only format is markdown\n"), to);
+      fprintf (stderr, _("charter-cli export: unknown format “%s”: use markdown, pdf, svg, png, mspdi, csv or ics\n"), to);
       return 2;
     }
 

@@ -23,7 +23,7 @@ static const Command commands[] = {
   { "normalize", charter_cli_normalize, N_("Write a plan file back in its canonical form") },
   { "schedule",  charter_cli_schedule,  N_("Schedule a plan: dates, float and the critical path") },
   { "explain",   charter_cli_explain,   N_("Explain the timeline, or why one task starts when it does") },
-  { "export",    charter_cli_export,    N_("Export the one-page spec (Markdown)") },
+  { "export",    charter_cli_export,    N_("Export the spec (Markdown, PDF), a deck (PDF), the timeline or the graph (PDF, SVG, PNG), or the plan (Microsoft Project XML, CSV, iCalendar)") },
   { "import",    charter_cli_import,    N_("Import a plan from Microsoft Project XML") },
 };
 

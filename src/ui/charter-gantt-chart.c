@@ -1662,3 +1662,37 @@ charter_gantt_chart_toggle_lane (CharterGanttChart *self,
   invalidate (self);
 }
 
+
+/**
+ * charter_gantt_chart_get_visible:
+ * @first_day: (out): the first day in view
+ * @last_day: (out): the last day in view
+ *
+ * What is in view, for File → Export's "What is in view".
+ *
+ * Returns: (transfer full): the ids of the tasks whose rows are in view
+ */
+GStrv
+charter_gantt_chart_get_visible (CharterGanttChart *self,
+                                 guint32           *first_day,
+                                 guint32           *last_day)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  double hvalue = _charter_gantt_chart_hvalue (self);
+  guint first, n;
+
+  g_return_val_if_fail (CHARTER_IS_GANTT_CHART (self), NULL);
+
+  *first_day = charter_timeline_scale_x_to_day (&self->scale, hvalue);
+  *last_day = charter_timeline_scale_x_to_day (&self->scale, hvalue + _charter_gantt_chart_chart_width (self));
+  charter_timeline_layout_get_visible_rows (self->layout, _charter_gantt_chart_vvalue (self),
+                                            _charter_gantt_chart_rows_height (self), &first, &n);
+  for (guint r = first; r < first + n; r++)
+    {
+      const CharterTimelineRow *row = charter_timeline_layout_get_row (self->layout, r);
+
+      if (row->kind == CHARTER_TIMELINE_ROW_TASK && row->index < self->tasks->len)
+        g_strv_builder_add (ids, charter_item_get_id (g_ptr_array_index (self->tasks, row->index)));
+    }
+  return g_strv_builder_end (ids);
+}

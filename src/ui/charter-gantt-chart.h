@@ -36,4 +36,8 @@ guint32              charter_gantt_chart_get_p80_day       (CharterGanttChart   
 void                 charter_gantt_chart_scroll_to_day     (CharterGanttChart   *self,
                                                             guint32              julian_day);
 
+GStrv                charter_gantt_chart_get_visible       (CharterGanttChart   *self,
+                                                            guint32             *first_day,
+                                                            guint32             *last_day);
+
 G_END_DECLS

@@ -1918,3 +1918,24 @@ charter_graph_canvas_pan_by (CharterGraphCanvas *self,
   self->pan_y += dy;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
+
+/**
+ * charter_graph_canvas_get_visible_area:
+ *
+ * The part of the graph in view, in graph units, for File → Export's
+ * "What is in view" (the export lays the graph out the same way).
+ */
+void
+charter_graph_canvas_get_visible_area (CharterGraphCanvas *self,
+                                       double             *x,
+                                       double             *y,
+                                       double             *width,
+                                       double             *height)
+{
+  g_return_if_fail (CHARTER_IS_GRAPH_CANVAS (self));
+
+  *x = -self->pan_x / self->zoom;
+  *y = -self->pan_y / self->zoom;
+  *width = gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom;
+  *height = gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom;
+}

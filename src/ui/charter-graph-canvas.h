@@ -53,4 +53,10 @@ void             charter_graph_canvas_pan_by             (CharterGraphCanvas *se
                                                           double              dx,
                                                           double              dy);
 
+void             charter_graph_canvas_get_visible_area   (CharterGraphCanvas *self,
+                                                          double             *x,
+                                                          double             *y,
+                                                          double             *width,
+                                                          double             *height);
+
 G_END_DECLS

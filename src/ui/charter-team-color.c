@@ -8,11 +8,12 @@
 
 #include "charter-team-color.h"
 
-/* Okabe and Ito's palette: told apart with every common colour-vision
- * deficiency. Teams without a colour of their own take one by position. */
-static const char * const okabe_ito[] = {
-  "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
-};
+#include "charter-palette.h"
+
+/* The palette lives in src/render/charter-palette.c, shared with the
+ * exports, with why each colour was chosen: every pair told apart with
+ * deuteranopia and protanopia too, none near the "no team" grey. Teams
+ * without a colour of their own take one by position. */
 
 /**
  * charter_team_color:
@@ -34,13 +35,18 @@ charter_team_color (CharterTeam *team,
 
   if (team == NULL)
     {
-      gdk_rgba_parse (color, "#9A9996");
+      gdk_rgba_parse (color, CHARTER_PALETTE_NO_TEAM);
       return;
     }
 
   spec = charter_team_get_color (team);
   if (spec == NULL || !gdk_rgba_parse (color, spec))
-    gdk_rgba_parse (color, okabe_ito[position % G_N_ELEMENTS (okabe_ito)]);
+    {
+      guint n;
+      const char * const *palette = charter_palette_get_colors (&n);
+
+      gdk_rgba_parse (color, palette[position % n]);
+    }
   color->alpha = 1.0;
 }
 
@@ -55,6 +61,5 @@ charter_team_color (CharterTeam *team,
 const char * const *
 charter_team_color_palette (guint *n_colors)
 {
-  *n_colors = G_N_ELEMENTS (okabe_ito);
-  return okabe_ito;
+  return charter_palette_get_colors (n_colors);
 }

@@ -19,6 +19,7 @@
 #include "charter-recovery.h"
 #include "charter-scope-change-dialog.h"
 #include "charter-scheduler.h"
+#include "charter-export-actions.h"
 #include "charter-spec-view.h"
 #include "charter-start-date-editor.h"
 #include "charter-timeline-view.h"
@@ -161,7 +162,8 @@ static void
 set_page (CharterWindow *self,
           guint          page)
 {
-  static const char * const document_actions[] = { "save", "save-as", "export-markdown", "edit-start", NULL };
+  static const char * const document_actions[] = { "save", "save-as", "export-markdown", "edit-start",
+                                                   "export", "print", "copy-image", NULL };
   gboolean document = page == PAGE_DOCUMENT;
 
   self->page = page;
@@ -1170,6 +1172,63 @@ export_markdown_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Export…, Print… and Copy as Image: charter-export-actions.c, with the
+ * workspace on screen. */
+static CharterExportSource
+export_source (CharterWindow *self)
+{
+  CharterExportSource source = {
+    self->document,
+    self->scheduler ? charter_scheduler_get_schedule (CHARTER_SCHEDULER (self->scheduler)) : NULL,
+    adw_view_stack_get_visible_child_name (self->stack),
+    self->plan_view,
+    self->timeline_view,
+  };
+
+  return source;
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  CharterExportSource source = export_source (self);
+
+  if (self->page == PAGE_DOCUMENT)
+    charter_export_actions_show_dialog (GTK_WINDOW (self), &source);
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  CharterExportSource source = export_source (self);
+
+  if (self->page == PAGE_DOCUMENT)
+    charter_export_actions_print (GTK_WINDOW (self), &source);
+}
+
+static void
+copy_image_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  CharterExportSource source = export_source (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->page != PAGE_DOCUMENT)
+    return;
+  if (!charter_export_actions_copy_image (GTK_WIDGET (self), &source, &error))
+    show_error (self, _("Could not copy the view as an image"), error->message);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied the view as an image")));
+}
+
 static void
 workspace_change_state (GSimpleAction *action,
                         GVariant      *state,
@@ -1256,6 +1315,9 @@ static const GActionEntry win_actions[] = {
   { "redo", redo_action },
   { "close", close_action },
   { "export-markdown", export_markdown_action },
+  { "export", export_action },
+  { "print", print_action },
+  { "copy-image", copy_image_action },
   { "workspace", NULL, "s", "'discovery'", workspace_change_state },
   { "no-recent", no_recent_action },
   { "cancel-open", cancel_open_action },
