@@ -411,6 +411,7 @@ static const struct {
   { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.export-markdown", { "<Control>e", NULL } },
+  { "win.present", { "F5", NULL } },
   { "win.workspace::discovery", { "<Alt>1", NULL } },
   { "win.workspace::spec", { "<Alt>2", NULL } },
   { "win.workspace::plan", { "<Alt>3", NULL } },

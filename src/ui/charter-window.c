@@ -15,6 +15,7 @@
 #include "charter-file.h"
 #include "charter-markdown.h"
 #include "charter-plan-view.h"
+#include "charter-presentation.h"
 #include "charter-recovery.h"
 #include "charter-scheduler.h"
 #include "charter-spec-view.h"
@@ -69,6 +70,7 @@ struct _CharterWindow
   GCancellable         *load_cancellable;
   CharterScheduler     *loaded_scheduler;
   GtkWidget            *start_editor;
+  GtkWidget            *presented_content;  /* the window's content while presenting */
 
   /* Borrowed */
   AdwMessageDialog     *close_dialog;
@@ -80,6 +82,7 @@ struct _CharterWindow
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
   guint                 from_template : 1;
+  guint                 was_fullscreen : 1;
   guint                 page : 2;
   guint                 page_before_loading : 2;
 };
@@ -158,7 +161,7 @@ static void
 set_page (CharterWindow *self,
           guint          page)
 {
-  static const char * const document_actions[] = { "save", "save-as", "export-markdown", "edit-start", NULL };
+  static const char * const document_actions[] = { "save", "save-as", "export-markdown", "edit-start", "present", NULL };
   gboolean document = page == PAGE_DOCUMENT;
 
   self->page = page;
@@ -1212,6 +1215,45 @@ edit_start_action (GSimpleAction *action,
   gtk_popover_popup (GTK_POPOVER (self->start_editor));
 }
 
+/* Presentation mode is this window's own content, swapped in under the toast
+ * overlay and made full screen, not a window of its own: the slides show the
+ * live document, and the window's Undo, Save and every other win. shortcut
+ * keep working on it (a separate window would have none of them, and a
+ * second copy of the window's state to keep in step). The workspaces stay as
+ * they were, so leaving returns to the one shown before. */
+static void
+leave_presentation (CharterWindow *self)
+{
+  if (self->presented_content == NULL)
+    return;
+
+  adw_toast_overlay_set_child (self->toast_overlay, self->presented_content);
+  g_clear_object (&self->presented_content);
+  if (!self->was_fullscreen)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->stack));
+}
+
+static void
+present_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  GtkWidget *presentation;
+
+  if (self->page != PAGE_DOCUMENT || self->presented_content != NULL || self->scheduler == NULL)
+    return;
+
+  presentation = charter_presentation_new (self->document, CHARTER_SCHEDULER (self->scheduler));
+  g_signal_connect_object (presentation, "leave", G_CALLBACK (leave_presentation), self, G_CONNECT_SWAPPED);
+  self->presented_content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+  adw_toast_overlay_set_child (self->toast_overlay, presentation);
+  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_widget_grab_focus (presentation);
+}
+
 static void
 no_recent_action (GSimpleAction *action,
                   GVariant      *param,
@@ -1232,6 +1274,7 @@ static const GActionEntry win_actions[] = {
   { "no-recent", no_recent_action },
   { "cancel-open", cancel_open_action },
   { "edit-start", edit_start_action },
+  { "present", present_action },
 };
 
 /* Overrides */
@@ -1291,6 +1334,7 @@ charter_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->start_editor, gtk_widget_unparent);
+  g_clear_object (&self->presented_content);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1552,6 +1596,8 @@ charter_window_set_document (CharterWindow   *self,
 
   if (!g_set_object (&self->document, document))
     return;
+
+  leave_presentation (self);
 
   g_clear_object (&self->scheduler);
   /* A loaded document comes with its scheduler, made in the load's thread. */
