@@ -180,9 +180,9 @@ build_needs (CharterDocument *document)
           g_autofree char *evidence = NULL;
 
           if (n_insights > 1)
-            /* Translators: a need's evidence on a slide: a quote, then how many insights back it */
-            evidence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” (%u insight)", "“%s” (%u insights)", n_insights),
-                                        charter_insight_get_text (quote), n_insights);
+            /* Translators: a need's evidence on a slide: how many insights back it, then a quote */
+            evidence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u insight: “%s”", "%u insights: “%s”", n_insights),
+                                        n_insights, charter_insight_get_text (quote));
           else
             evidence = g_strdup_printf (_("“%s”"), charter_insight_get_text (quote));
           charter_presentation_slide_add_line (slide, evidence, TRUE, 1);
@@ -336,21 +336,29 @@ build_check_in (CharterDocument *document,
                           counts[CHARTER_TASK_STATE_AT_RISK], counts[CHARTER_TASK_STATE_BLOCKED]);
   charter_presentation_slide_add_line (slide, states->str, FALSE, 1);
 
-  /* The trend: the launch as forecast at each of the last check-ins. */
+  /* The trend: the launch as planned (no check-ins), then as forecast at
+   * each of the last two check-ins. */
   charter_presentation_slide_add_line (slide, _("Launch forecast, check-in by check-in:"), TRUE, 1);
-  for (guint i = n > 3 ? n - 3 : 0; i < n; i++)
+  for (int i = -1; i < (int) n; i++)
     {
-      g_autoptr(CharterSchedule) as_of = charter_schedule_reforecast (schedule, (int) i, NULL);
-      g_autofree char *when = NULL;
+      g_autoptr(CharterSchedule) as_of = NULL;
       g_autofree char *launch = NULL;
       guint32 finish;
 
+      if (i >= 0 && i < (int) n - 2)
+        continue;
+      as_of = charter_schedule_reforecast (schedule, i, NULL);
       if (as_of == NULL || (finish = launch_finish (as_of)) == 0)
         continue;
-      when = charter_timeline_format_day (charter_schedule_get_check_in_date (schedule, i), _("%-d %b"));
       launch = charter_timeline_format_day (finish, _("%a %-d %b"));
       g_string_truncate (trend, 0);
-      g_string_append_printf (trend, _("%s: launch %s"), when, launch);
+      if (i < 0)
+        g_string_append_printf (trend, _("As planned: launch %s"), launch);
+      else
+        {
+          g_autofree char *when = charter_timeline_format_day (charter_schedule_get_check_in_date (schedule, i), _("%-d %b"));
+          g_string_append_printf (trend, _("%s: launch %s"), when, launch);
+        }
       if (previous != 0 && finish != previous)
         {
           int slip = finish > previous

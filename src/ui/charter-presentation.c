@@ -168,6 +168,36 @@ live_frame (const char  *title,
   return slide;
 }
 
+/* Once shown, the chart scrolls so the launch stands right of the middle,
+ * with the weeks before it (where a drag would move it) in view. */
+static gboolean
+scroll_to_launch_idle_cb (gpointer user_data)
+{
+  g_autoptr(CharterPresentation) self = user_data;
+  GtkAdjustment *adjustment;
+  guint32 launch, before;
+
+  if (self->chart == NULL || !gtk_widget_get_mapped (self->chart))
+    return G_SOURCE_REMOVE;
+  launch = charter_gantt_chart_get_launch_day (CHARTER_GANTT_CHART (self->chart));
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->chart));
+  /* The middle of the view is a fifth of its width before the launch. */
+  before = (guint32) (gtk_adjustment_get_page_size (adjustment) * 0.18 /
+                      charter_gantt_chart_get_pixels_per_day (CHARTER_GANTT_CHART (self->chart)));
+  if (launch > before)
+    charter_gantt_chart_scroll_to_day (CHARTER_GANTT_CHART (self->chart), launch - before);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_chart_map_cb (CharterPresentation *self,
+                 GtkWidget           *chart)
+{
+  g_signal_handlers_disconnect_by_func (chart, on_chart_map_cb, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_launch_idle_cb, g_object_ref (self), NULL);
+}
+
 static GtkWidget *
 ensure_timeline_slide (CharterPresentation *self)
 {
@@ -184,6 +214,7 @@ ensure_timeline_slide (CharterPresentation *self)
   charter_gantt_chart_set_scheduler (CHARTER_GANTT_CHART (self->chart), self->scheduler);
   g_signal_connect_object (self->chart, "notify::p80-day", G_CALLBACK (update_timeline_summary),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart, "map", G_CALLBACK (on_chart_map_cb), self, G_CONNECT_SWAPPED);
   scrolled = gtk_scrolled_window_new ();
   gtk_widget_add_css_class (scrolled, "slide-live");
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -238,6 +269,11 @@ build_thumb (CharterPresentation *self,
     thumb = charter_presentation_slide_build (kind, self->document, current_schedule (self));
   if (thumb == NULL)
     thumb = charter_presentation_slide_new_frame (charter_presentation_slide_title (kind));
+  /* Labels wrap at the thumbnail's width instead of asking for a line. */
+  for (GtkWidget *child = gtk_widget_get_first_child (thumb); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      gtk_label_set_max_width_chars (GTK_LABEL (child), 10);
   gtk_widget_add_css_class (thumb, "thumb");
   gtk_widget_set_overflow (thumb, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_can_target (thumb, FALSE);
