@@ -212,7 +212,7 @@ build_spec (CharterDocument *document)
   if (!is_blank (charter_spec_get_smallest_version (spec)))
     {
       g_autofree char *text = g_strdup_printf (_("Smallest version: %s"), charter_spec_get_smallest_version (spec));
-      charter_presentation_slide_add_line (slide, text, FALSE, 1);
+      charter_presentation_slide_add_line (slide, text, FALSE, 2);
     }
   if (!is_blank (charter_spec_get_target_date (spec)) || !is_blank (charter_spec_get_appetite (spec)))
     {
