@@ -123,6 +123,15 @@ show_current (CharterPresentation *self)
   /* The same widget stays put: a live slide is not unparented mid-drag. */
   if (adw_bin_get_child (self->slide_bin) != widget)
     adw_bin_set_child (self->slide_bin, widget);
+  if (widget != NULL)
+    {
+      CharterSlideKind kind = g_array_index (self->kinds, CharterSlideKind, self->slide);
+      /* Translators: what a screen reader says of the presentation: slide 3 of 8, its title */
+      g_autofree char *label = g_strdup_printf (_("Presentation, slide %u of %u: %s"), self->slide + 1,
+                                                self->slides->len, charter_presentation_slide_title (kind));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
   update_actions (self);
 }
 

@@ -170,6 +170,87 @@ test_slides_for_document (void)
   spin_for (50);
 }
 
+/* A list longer than a slide holds is cut with "and N more", within seven
+ * lines; the biggest risks come first. */
+static void
+test_long_list (void)
+{
+  g_autoptr(CharterDocument) document = charter_document_new ();
+  CharterWindow *window;
+  CharterPresentation *presentation;
+  GtkWidget *slide, *last = NULL;
+  int lines = 0, n_labels = 0;
+
+  for (int i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%d", i);
+      g_autofree char *what = g_strdup_printf ("Risk number %d", i);
+      g_autoptr(CharterRisk) risk = charter_risk_new (id);
+
+      g_object_set (risk, "description", what, "probability", 10 + i * 10, "impact-days", 3, NULL);
+      g_list_store_append (G_LIST_STORE (charter_document_get_risks (document)), risk);
+    }
+  window = new_window (document, 1280, 720);
+  presentation = present (window);
+  g_assert_cmpuint (charter_presentation_get_n_slides (presentation), ==, 1);
+  g_assert_cmpint (charter_presentation_get_slide_kind (presentation, 0), ==, CHARTER_SLIDE_RISKS);
+
+  slide = charter_presentation_get_slide_widget (presentation, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (slide); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "slide-body"))
+      {
+        if (n_labels == 0)
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child)), ==, "Risk number 5");
+        lines += gtk_label_get_lines (GTK_LABEL (child));
+        n_labels++;
+        last = child;
+      }
+  g_assert_cmpint (lines, <=, 7);
+  g_assert_nonnull (last);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (last)), ==, "and 3 more");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (50);
+}
+
+/* Present is a header-bar button with that accessible name, F5 and a
+ * tooltip that says so; it waits for a document. */
+static void
+test_present_button (void)
+{
+  g_autoptr(CharterDocument) document = charter_document_new ();
+  CharterWindow *window = new_window (document, 1280, 720);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.present");
+  GtkWidget *button = NULL;
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F5"));
+  g_queue_push_tail (queue, window);
+  while (!g_queue_is_empty (queue) && button == NULL)
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.present") == 0)
+        button = widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+  g_assert_nonnull (button);
+  g_assert_nonnull (gtk_widget_get_ancestor (button, ADW_TYPE_HEADER_BAR));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Present");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "F5"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "present"));
+
+  /* On the welcome page there is nothing to present. */
+  charter_window_show_welcome (window);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "present"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (50);
+}
+
 static void
 test_navigation (void)
 {
@@ -198,7 +279,9 @@ test_navigation (void)
   g_assert_cmpuint (charter_presentation_get_slide (presentation), ==, 0);
   activate (presentation, "presentation.goto", g_variant_new_int32 (3));
   g_assert_cmpuint (charter_presentation_get_slide (presentation), ==, 3);
-  /* The slide on screen is the one said. */
+  /* The slide on screen is the one said, to the eye and to a screen reader. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (presentation), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Presentation, slide 4 of 7: The Plan");
   g_assert_true (gtk_widget_get_mapped (charter_presentation_get_slide_widget (presentation, 3)));
   g_assert_false (gtk_widget_get_mapped (charter_presentation_get_slide_widget (presentation, 0)));
 
@@ -619,7 +702,8 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CACHE_HOME", data, TRUE);
   g_setenv ("XDG_STATE_HOME", data, TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* The in-memory accessibility backend: the tests read accessible names. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -630,6 +714,8 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/presentation/slides-for-document", test_slides_for_document);
+  g_test_add_func ("/presentation/long-list", test_long_list);
+  g_test_add_func ("/presentation/present-button", test_present_button);
   g_test_add_func ("/presentation/navigation", test_navigation);
   g_test_add_func ("/presentation/live-timeline", test_live_timeline);
   g_test_add_func ("/presentation/type/1920x1080-light", test_type_1080_light);
