@@ -43,10 +43,12 @@ struct _CharterPresentation
   /* Owned */
   CharterDocument  *document;
   CharterScheduler *scheduler;
-  GPtrArray        *slides;           /* GtkWidget */
+  GPtrArray        *slides;           /* GtkWidget, or NULL until first needed */
   GArray           *kinds;            /* CharterSlideKind, one per slide */
   GtkWidget        *graph_slide;      /* the live slides, kept across rebuilds */
   GtkWidget        *timeline_slide;
+  GdkPaintable     *graph_image;      /* the live slides as last shown, for the overview */
+  GdkPaintable     *timeline_image;
   GSignalGroup     *document_signals;
   GSignalGroup     *scheduler_signals;
   GtkCssProvider   *type_provider;
@@ -85,7 +87,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void rebuild (CharterPresentation *self);
+static void       rebuild            (CharterPresentation *self);
+static GtkWidget *ensure_timeline_slide (CharterPresentation *self);
+static GtkWidget *ensure_graph_slide (CharterPresentation *self);
 
 /* Helpers */
 
@@ -108,9 +112,70 @@ update_actions (CharterPresentation *self)
 }
 
 static void
+unref_slide (gpointer widget)
+{
+  if (widget != NULL)
+    g_object_unref (widget);
+}
+
+/* A slide is built when it is first shown (or looked at by a test): entering
+ * the presentation builds only the first, and a change to the document
+ * rebuilds only the one on screen. */
+static GtkWidget *
+ensure_slide (CharterPresentation *self,
+              guint                index)
+{
+  CharterSlideKind kind = g_array_index (self->kinds, CharterSlideKind, index);
+  GtkWidget *widget = g_ptr_array_index (self->slides, index);
+
+  if (widget != NULL)
+    return widget;
+
+  if (kind == CHARTER_SLIDE_TIMELINE)
+    widget = g_object_ref (ensure_timeline_slide (self));
+  else if (kind == CHARTER_SLIDE_GRAPH)
+    widget = g_object_ref (ensure_graph_slide (self));
+  else
+    {
+      widget = charter_presentation_slide_build (kind, self->document, current_schedule (self));
+      if (widget == NULL)
+        widget = charter_presentation_slide_new_frame (charter_presentation_slide_title (kind));
+      g_object_ref_sink (widget);
+    }
+  g_ptr_array_index (self->slides, index) = widget;
+
+  return widget;
+}
+
+/* What a live slide looked like when it was last on screen: its thumbnail
+ * in the overview (a slide off screen draws nothing). */
+static void
+remember_live_slide (CharterPresentation *self)
+{
+  GtkWidget *shown = adw_bin_get_child (self->slide_bin);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GdkPaintable **image;
+
+  if (shown == NULL || !gtk_widget_get_mapped (shown))
+    return;
+  if (shown == self->timeline_slide)
+    image = &self->timeline_image;
+  else if (shown == self->graph_slide)
+    image = &self->graph_image;
+  else
+    return;
+
+  paintable = gtk_widget_paintable_new (shown);
+  g_clear_object (image);
+  *image = gdk_paintable_get_current_image (paintable);
+}
+
+static void
 show_current (CharterPresentation *self)
 {
   GtkWidget *widget;
+
+  remember_live_slide (self);
 
   if (self->overview)
     gtk_stack_set_visible_child_name (self->mode_stack, "overview");
@@ -119,7 +184,7 @@ show_current (CharterPresentation *self)
   else
     gtk_stack_set_visible_child_name (self->mode_stack, "slide");
 
-  widget = self->slides->len > 0 ? g_ptr_array_index (self->slides, self->slide) : NULL;
+  widget = self->slides->len > 0 ? ensure_slide (self, self->slide) : NULL;
   /* The same widget stays put: a live slide is not unparented mid-drag. */
   if (adw_bin_get_child (self->slide_bin) != widget)
     adw_bin_set_child (self->slide_bin, widget);
@@ -270,9 +335,27 @@ build_thumb (CharterPresentation *self,
   if (kind == CHARTER_SLIDE_TIMELINE || kind == CHARTER_SLIDE_GRAPH)
     {
       GtkLabel *source = kind == CHARTER_SLIDE_TIMELINE ? self->timeline_summary : self->graph_summary;
+      GdkPaintable *image = kind == CHARTER_SLIDE_TIMELINE ? self->timeline_image : self->graph_image;
 
-      thumb = charter_presentation_slide_new_frame (charter_presentation_slide_title (kind));
-      charter_presentation_slide_add_line (thumb, gtk_label_get_label (source), FALSE, 2);
+      if (image != NULL && source != NULL)
+        {
+          GtkWidget *picture = gtk_picture_new_for_paintable (image);
+
+          /* The slide as it was shown, scaled down: it has its own title. */
+          thumb = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+          gtk_widget_add_css_class (thumb, "slide");
+          gtk_widget_add_css_class (thumb, "thumb-picture");
+          gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+          gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+          gtk_widget_set_vexpand (picture, TRUE);
+          gtk_box_append (GTK_BOX (thumb), picture);
+        }
+      else
+        {
+          thumb = charter_presentation_slide_new_frame (charter_presentation_slide_title (kind));
+          if (source != NULL)
+            charter_presentation_slide_add_line (thumb, gtk_label_get_label (source), FALSE, 2);
+        }
     }
   else
     thumb = charter_presentation_slide_build (kind, self->document, current_schedule (self));
@@ -344,18 +427,15 @@ rebuild (CharterPresentation *self)
 
   for (CharterSlideKind kind = 0; kind < CHARTER_N_SLIDE_KINDS; kind++)
     {
-      GtkWidget *widget;
+      GtkWidget *widget = NULL;
 
       if (!charter_presentation_slide_has_content (kind, self->document, schedule))
         continue;
-      if (kind == CHARTER_SLIDE_TIMELINE)
-        widget = g_object_ref (ensure_timeline_slide (self));
-      else if (kind == CHARTER_SLIDE_GRAPH)
-        widget = g_object_ref (ensure_graph_slide (self));
-      else if ((widget = charter_presentation_slide_build (kind, self->document, schedule)) != NULL)
-        g_object_ref_sink (widget);
-      if (widget == NULL)
-        continue;
+      /* The live slides are kept once made; the others are built when shown. */
+      if (kind == CHARTER_SLIDE_TIMELINE && self->timeline_slide != NULL)
+        widget = g_object_ref (self->timeline_slide);
+      else if (kind == CHARTER_SLIDE_GRAPH && self->graph_slide != NULL)
+        widget = g_object_ref (self->graph_slide);
 
       /* Stay on the slide shown, or the one after where it was. */
       if (!found && kind >= current)
@@ -610,6 +690,8 @@ charter_presentation_dispose (GObject *object)
   g_clear_pointer (&self->kinds, g_array_unref);
   g_clear_object (&self->graph_slide);
   g_clear_object (&self->timeline_slide);
+  g_clear_object (&self->graph_image);
+  g_clear_object (&self->timeline_image);
   self->chart = NULL;
   self->canvas = NULL;
   self->timeline_summary = NULL;
@@ -689,7 +771,10 @@ charter_presentation_set_property (GObject      *object,
         break;
       self->overview = g_value_get_boolean (value);
       if (self->overview)
-        rebuild_overview (self);
+        {
+          remember_live_slide (self);
+          rebuild_overview (self);
+        }
       show_current (self);
       if (self->overview)
         select_in_overview (self);
@@ -802,7 +887,7 @@ charter_presentation_init (CharterPresentation *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->slides = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slides = g_ptr_array_new_with_free_func (unref_slide);
   self->kinds = g_array_new (FALSE, FALSE, sizeof (CharterSlideKind));
   self->type_provider = gtk_css_provider_new ();
   self->type_class = g_strdup_printf ("charter-presentation-%u", ++count);
@@ -911,7 +996,7 @@ charter_presentation_get_slide_widget (CharterPresentation *self,
 
   if (slide >= self->slides->len)
     return NULL;
-  return g_ptr_array_index (self->slides, slide);
+  return ensure_slide (self, slide);
 }
 
 gboolean
