@@ -243,23 +243,26 @@ live_frame (const char  *title,
 }
 
 /* Once shown, the chart scrolls so the launch stands right of the middle,
- * with the weeks before it (where a drag would move it) in view. */
+ * with the weeks before it (where a drag would move it) in view. It waits
+ * for a frame after the chart's first allocation, which scrolls to the
+ * plan's start. */
 static gboolean
-scroll_to_launch_idle_cb (gpointer user_data)
+scroll_to_launch_tick_cb (GtkWidget     *chart,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
 {
-  g_autoptr(CharterPresentation) self = user_data;
-  GtkAdjustment *adjustment;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (chart));
   guint32 launch, before;
 
-  if (self->chart == NULL || !gtk_widget_get_mapped (self->chart))
-    return G_SOURCE_REMOVE;
-  launch = charter_gantt_chart_get_launch_day (CHARTER_GANTT_CHART (self->chart));
-  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->chart));
+  if (adjustment == NULL || gtk_adjustment_get_page_size (adjustment) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  launch = charter_gantt_chart_get_launch_day (CHARTER_GANTT_CHART (chart));
   /* The middle of the view is a fifth of its width before the launch. */
   before = (guint32) (gtk_adjustment_get_page_size (adjustment) * 0.18 /
-                      charter_gantt_chart_get_pixels_per_day (CHARTER_GANTT_CHART (self->chart)));
+                      charter_gantt_chart_get_pixels_per_day (CHARTER_GANTT_CHART (chart)));
   if (launch > before)
-    charter_gantt_chart_scroll_to_day (CHARTER_GANTT_CHART (self->chart), launch - before);
+    charter_gantt_chart_scroll_to_day (CHARTER_GANTT_CHART (chart), launch - before);
 
   return G_SOURCE_REMOVE;
 }
@@ -269,7 +272,7 @@ on_chart_map_cb (CharterPresentation *self,
                  GtkWidget           *chart)
 {
   g_signal_handlers_disconnect_by_func (chart, on_chart_map_cb, self);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_launch_idle_cb, g_object_ref (self), NULL);
+  gtk_widget_add_tick_callback (chart, scroll_to_launch_tick_cb, NULL, NULL);
 }
 
 static GtkWidget *
