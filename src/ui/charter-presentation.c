@@ -64,7 +64,9 @@ struct _CharterPresentation
   guint             type_source;
   guint             slide;
   int               type_px;
+  gulong            after_paint_handler;
   guint             overview : 1;
+  guint             capture_live : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CharterPresentation, charter_presentation, GTK_TYPE_WIDGET)
@@ -170,12 +172,24 @@ remember_live_slide (CharterPresentation *self)
   *image = gdk_paintable_get_current_image (paintable);
 }
 
+/* Pictures are taken after a frame is painted, when the slide is laid out
+ * (a snapshot between a change and the next layout draws a stale widget). */
+static void
+on_after_paint_cb (CharterPresentation *self,
+                   GdkFrameClock       *clock)
+{
+  /* Not while a bar is dragged: once after the drag is enough. */
+  if (!self->capture_live ||
+      (self->chart != NULL && charter_gantt_chart_is_dragging (CHARTER_GANTT_CHART (self->chart))))
+    return;
+  self->capture_live = FALSE;
+  remember_live_slide (self);
+}
+
 static void
 show_current (CharterPresentation *self)
 {
   GtkWidget *widget;
-
-  remember_live_slide (self);
 
   if (self->overview)
     gtk_stack_set_visible_child_name (self->mode_stack, "overview");
@@ -188,6 +202,8 @@ show_current (CharterPresentation *self)
   /* The same widget stays put: a live slide is not unparented mid-drag. */
   if (adw_bin_get_child (self->slide_bin) != widget)
     adw_bin_set_child (self->slide_bin, widget);
+  /* Picture a live slide for the overview once it has been painted. */
+  self->capture_live = widget != NULL && (widget == self->timeline_slide || widget == self->graph_slide);
   if (widget != NULL)
     {
       CharterSlideKind kind = g_array_index (self->kinds, CharterSlideKind, self->slide);
@@ -211,6 +227,9 @@ update_timeline_summary (CharterPresentation *self)
                                                 charter_gantt_chart_get_launch_day (CHARTER_GANTT_CHART (self->chart)),
                                                 charter_gantt_chart_get_p80_day (CHARTER_GANTT_CHART (self->chart)));
   gtk_label_set_label (self->timeline_summary, text);
+  /* The overview's picture of it follows (P80 comes after the first frame). */
+  if (adw_bin_get_child (self->slide_bin) == self->timeline_slide)
+    self->capture_live = TRUE;
 }
 
 static void
@@ -263,6 +282,7 @@ scroll_to_launch_tick_cb (GtkWidget     *chart,
                       charter_gantt_chart_get_pixels_per_day (CHARTER_GANTT_CHART (chart)));
   if (launch > before)
     charter_gantt_chart_scroll_to_day (CHARTER_GANTT_CHART (chart), launch - before);
+  CHARTER_PRESENTATION (user_data)->capture_live = TRUE;
 
   return G_SOURCE_REMOVE;
 }
@@ -272,7 +292,7 @@ on_chart_map_cb (CharterPresentation *self,
                  GtkWidget           *chart)
 {
   g_signal_handlers_disconnect_by_func (chart, on_chart_map_cb, self);
-  gtk_widget_add_tick_callback (chart, scroll_to_launch_tick_cb, NULL, NULL);
+  gtk_widget_add_tick_callback (chart, scroll_to_launch_tick_cb, self, NULL);
 }
 
 static GtkWidget *
@@ -668,6 +688,25 @@ charter_presentation_root (GtkWidget *widget)
 }
 
 static void
+charter_presentation_realize (GtkWidget *widget)
+{
+  CharterPresentation *self = CHARTER_PRESENTATION (widget);
+
+  GTK_WIDGET_CLASS (charter_presentation_parent_class)->realize (widget);
+  self->after_paint_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                       G_CALLBACK (on_after_paint_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+charter_presentation_unrealize (GtkWidget *widget)
+{
+  CharterPresentation *self = CHARTER_PRESENTATION (widget);
+
+  g_clear_signal_handler (&self->after_paint_handler, gtk_widget_get_frame_clock (widget));
+  GTK_WIDGET_CLASS (charter_presentation_parent_class)->unrealize (widget);
+}
+
+static void
 charter_presentation_unroot (GtkWidget *widget)
 {
   CharterPresentation *self = CHARTER_PRESENTATION (widget);
@@ -774,10 +813,7 @@ charter_presentation_set_property (GObject      *object,
         break;
       self->overview = g_value_get_boolean (value);
       if (self->overview)
-        {
-          remember_live_slide (self);
-          rebuild_overview (self);
-        }
+        rebuild_overview (self);
       show_current (self);
       if (self->overview)
         select_in_overview (self);
@@ -822,6 +858,8 @@ charter_presentation_class_init (CharterPresentationClass *klass)
   widget_class->size_allocate = charter_presentation_size_allocate;
   widget_class->root = charter_presentation_root;
   widget_class->unroot = charter_presentation_unroot;
+  widget_class->realize = charter_presentation_realize;
+  widget_class->unrealize = charter_presentation_unrealize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CHARTER_TYPE_DOCUMENT,
