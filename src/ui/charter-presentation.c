@@ -47,8 +47,6 @@ struct _CharterPresentation
   GArray           *kinds;            /* CharterSlideKind, one per slide */
   GtkWidget        *graph_slide;      /* the live slides, kept across rebuilds */
   GtkWidget        *timeline_slide;
-  GdkPaintable     *graph_image;      /* the live slides as last shown, for the overview */
-  GdkPaintable     *timeline_image;
   GSignalGroup     *document_signals;
   GSignalGroup     *scheduler_signals;
   GtkCssProvider   *type_provider;
@@ -64,9 +62,7 @@ struct _CharterPresentation
   guint             type_source;
   guint             slide;
   int               type_px;
-  gulong            after_paint_handler;
   guint             overview : 1;
-  guint             capture_live : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CharterPresentation, charter_presentation, GTK_TYPE_WIDGET)
@@ -149,43 +145,6 @@ ensure_slide (CharterPresentation *self,
   return widget;
 }
 
-/* What a live slide looked like when it was last on screen: its thumbnail
- * in the overview (a slide off screen draws nothing). */
-static void
-remember_live_slide (CharterPresentation *self)
-{
-  GtkWidget *shown = adw_bin_get_child (self->slide_bin);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GdkPaintable **image;
-
-  if (shown == NULL || !gtk_widget_get_mapped (shown))
-    return;
-  if (shown == self->timeline_slide)
-    image = &self->timeline_image;
-  else if (shown == self->graph_slide)
-    image = &self->graph_image;
-  else
-    return;
-
-  paintable = gtk_widget_paintable_new (shown);
-  g_clear_object (image);
-  *image = gdk_paintable_get_current_image (paintable);
-}
-
-/* Pictures are taken after a frame is painted, when the slide is laid out
- * (a snapshot between a change and the next layout draws a stale widget). */
-static void
-on_after_paint_cb (CharterPresentation *self,
-                   GdkFrameClock       *clock)
-{
-  /* Not while a bar is dragged: once after the drag is enough. */
-  if (!self->capture_live ||
-      (self->chart != NULL && charter_gantt_chart_is_dragging (CHARTER_GANTT_CHART (self->chart))))
-    return;
-  self->capture_live = FALSE;
-  remember_live_slide (self);
-}
-
 static void
 show_current (CharterPresentation *self)
 {
@@ -202,8 +161,6 @@ show_current (CharterPresentation *self)
   /* The same widget stays put: a live slide is not unparented mid-drag. */
   if (adw_bin_get_child (self->slide_bin) != widget)
     adw_bin_set_child (self->slide_bin, widget);
-  /* Picture a live slide for the overview once it has been painted. */
-  self->capture_live = widget != NULL && (widget == self->timeline_slide || widget == self->graph_slide);
   if (widget != NULL)
     {
       CharterSlideKind kind = g_array_index (self->kinds, CharterSlideKind, self->slide);
@@ -227,9 +184,6 @@ update_timeline_summary (CharterPresentation *self)
                                                 charter_gantt_chart_get_launch_day (CHARTER_GANTT_CHART (self->chart)),
                                                 charter_gantt_chart_get_p80_day (CHARTER_GANTT_CHART (self->chart)));
   gtk_label_set_label (self->timeline_summary, text);
-  /* The overview's picture of it follows (P80 comes after the first frame). */
-  if (adw_bin_get_child (self->slide_bin) == self->timeline_slide)
-    self->capture_live = TRUE;
 }
 
 static void
@@ -261,40 +215,6 @@ live_frame (const char  *title,
   return slide;
 }
 
-/* Once shown, the chart scrolls so the launch stands right of the middle,
- * with the weeks before it (where a drag would move it) in view. It waits
- * for a frame after the chart's first allocation, which scrolls to the
- * plan's start. */
-static gboolean
-scroll_to_launch_tick_cb (GtkWidget     *chart,
-                          GdkFrameClock *clock,
-                          gpointer       user_data)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (chart));
-  guint32 launch, before;
-
-  if (adjustment == NULL || gtk_adjustment_get_page_size (adjustment) <= 0)
-    return G_SOURCE_CONTINUE;
-
-  launch = charter_gantt_chart_get_launch_day (CHARTER_GANTT_CHART (chart));
-  /* The middle of the view is a fifth of its width before the launch. */
-  before = (guint32) (gtk_adjustment_get_page_size (adjustment) * 0.18 /
-                      charter_gantt_chart_get_pixels_per_day (CHARTER_GANTT_CHART (chart)));
-  if (launch > before)
-    charter_gantt_chart_scroll_to_day (CHARTER_GANTT_CHART (chart), launch - before);
-  CHARTER_PRESENTATION (user_data)->capture_live = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_chart_map_cb (CharterPresentation *self,
-                 GtkWidget           *chart)
-{
-  g_signal_handlers_disconnect_by_func (chart, on_chart_map_cb, self);
-  gtk_widget_add_tick_callback (chart, scroll_to_launch_tick_cb, self, NULL);
-}
-
 static GtkWidget *
 ensure_timeline_slide (CharterPresentation *self)
 {
@@ -311,7 +231,6 @@ ensure_timeline_slide (CharterPresentation *self)
   charter_gantt_chart_set_scheduler (CHARTER_GANTT_CHART (self->chart), self->scheduler);
   g_signal_connect_object (self->chart, "notify::p80-day", G_CALLBACK (update_timeline_summary),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->chart, "map", G_CALLBACK (on_chart_map_cb), self, G_CONNECT_SWAPPED);
   scrolled = gtk_scrolled_window_new ();
   gtk_widget_add_css_class (scrolled, "slide-live");
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -358,27 +277,10 @@ build_thumb (CharterPresentation *self,
   if (kind == CHARTER_SLIDE_TIMELINE || kind == CHARTER_SLIDE_GRAPH)
     {
       GtkLabel *source = kind == CHARTER_SLIDE_TIMELINE ? self->timeline_summary : self->graph_summary;
-      GdkPaintable *image = kind == CHARTER_SLIDE_TIMELINE ? self->timeline_image : self->graph_image;
 
-      if (image != NULL && source != NULL)
-        {
-          GtkWidget *picture = gtk_picture_new_for_paintable (image);
-
-          /* The slide as it was shown, scaled down: it has its own title. */
-          thumb = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-          gtk_widget_add_css_class (thumb, "slide");
-          gtk_widget_add_css_class (thumb, "thumb-picture");
-          gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-          gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-          gtk_widget_set_vexpand (picture, TRUE);
-          gtk_box_append (GTK_BOX (thumb), picture);
-        }
-      else
-        {
-          thumb = charter_presentation_slide_new_frame (charter_presentation_slide_title (kind));
-          if (source != NULL)
-            charter_presentation_slide_add_line (thumb, gtk_label_get_label (source), FALSE, 2);
-        }
+      thumb = charter_presentation_slide_new_frame (charter_presentation_slide_title (kind));
+      if (source != NULL)
+        charter_presentation_slide_add_line (thumb, gtk_label_get_label (source), FALSE, 2);
     }
   else
     thumb = charter_presentation_slide_build (kind, self->document, current_schedule (self));
@@ -688,25 +590,6 @@ charter_presentation_root (GtkWidget *widget)
 }
 
 static void
-charter_presentation_realize (GtkWidget *widget)
-{
-  CharterPresentation *self = CHARTER_PRESENTATION (widget);
-
-  GTK_WIDGET_CLASS (charter_presentation_parent_class)->realize (widget);
-  self->after_paint_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                                                       G_CALLBACK (on_after_paint_cb), self, G_CONNECT_SWAPPED);
-}
-
-static void
-charter_presentation_unrealize (GtkWidget *widget)
-{
-  CharterPresentation *self = CHARTER_PRESENTATION (widget);
-
-  g_clear_signal_handler (&self->after_paint_handler, gtk_widget_get_frame_clock (widget));
-  GTK_WIDGET_CLASS (charter_presentation_parent_class)->unrealize (widget);
-}
-
-static void
 charter_presentation_unroot (GtkWidget *widget)
 {
   CharterPresentation *self = CHARTER_PRESENTATION (widget);
@@ -732,8 +615,6 @@ charter_presentation_dispose (GObject *object)
   g_clear_pointer (&self->kinds, g_array_unref);
   g_clear_object (&self->graph_slide);
   g_clear_object (&self->timeline_slide);
-  g_clear_object (&self->graph_image);
-  g_clear_object (&self->timeline_image);
   self->chart = NULL;
   self->canvas = NULL;
   self->timeline_summary = NULL;
@@ -858,8 +739,6 @@ charter_presentation_class_init (CharterPresentationClass *klass)
   widget_class->size_allocate = charter_presentation_size_allocate;
   widget_class->root = charter_presentation_root;
   widget_class->unroot = charter_presentation_unroot;
-  widget_class->realize = charter_presentation_realize;
-  widget_class->unrealize = charter_presentation_unrealize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CHARTER_TYPE_DOCUMENT,
