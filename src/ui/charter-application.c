@@ -421,6 +421,7 @@ static const struct {
   { "win.export", { "<Shift><Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.copy-image", { "<Shift><Control>c", NULL } },
+  { "win.present", { "F5", NULL } },
   { "win.workspace::discovery", { "<Alt>1", NULL } },
   { "win.workspace::spec", { "<Alt>2", NULL } },
   { "win.workspace::plan", { "<Alt>3", NULL } },

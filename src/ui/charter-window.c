@@ -16,6 +16,7 @@
 #include "charter-file.h"
 #include "charter-markdown.h"
 #include "charter-plan-view.h"
+#include "charter-presentation.h"
 #include "charter-recovery.h"
 #include "charter-scope-change-dialog.h"
 #include "charter-scheduler.h"
@@ -72,6 +73,7 @@ struct _CharterWindow
   GCancellable         *load_cancellable;
   CharterScheduler     *loaded_scheduler;
   GtkWidget            *start_editor;
+  GtkWidget            *presented_content;  /* the window's content while presenting */
 
   /* Borrowed */
   AdwMessageDialog     *close_dialog;
@@ -83,6 +85,7 @@ struct _CharterWindow
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
   guint                 from_template : 1;
+  guint                 was_fullscreen : 1;
   guint                 page : 2;
   guint                 page_before_loading : 2;
 };
@@ -163,7 +166,7 @@ set_page (CharterWindow *self,
           guint          page)
 {
   static const char * const document_actions[] = { "save", "save-as", "export-markdown", "edit-start",
-                                                   "export", "print", "copy-image", NULL };
+                                                   "export", "print", "copy-image", "present", NULL };
   gboolean document = page == PAGE_DOCUMENT;
 
   self->page = page;
@@ -1299,6 +1302,45 @@ update_spec_badge (CharterWindow *self)
   adw_view_stack_page_set_needs_attention (page, pending > 0);
 }
 
+/* Presentation mode is this window's own content, swapped in under the toast
+ * overlay and made full screen, not a window of its own: the slides show the
+ * live document, and the window's Undo, Save and every other win. shortcut
+ * keep working on it (a separate window would have none of them, and a
+ * second copy of the window's state to keep in step). The workspaces stay as
+ * they were, so leaving returns to the one shown before. */
+static void
+leave_presentation (CharterWindow *self)
+{
+  if (self->presented_content == NULL)
+    return;
+
+  adw_toast_overlay_set_child (self->toast_overlay, self->presented_content);
+  g_clear_object (&self->presented_content);
+  if (!self->was_fullscreen)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->stack));
+}
+
+static void
+present_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  CharterWindow *self = CHARTER_WINDOW (user_data);
+  GtkWidget *presentation;
+
+  if (self->page != PAGE_DOCUMENT || self->presented_content != NULL || self->scheduler == NULL)
+    return;
+
+  presentation = charter_presentation_new (self->document, CHARTER_SCHEDULER (self->scheduler));
+  g_signal_connect_object (presentation, "leave", G_CALLBACK (leave_presentation), self, G_CONNECT_SWAPPED);
+  self->presented_content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+  adw_toast_overlay_set_child (self->toast_overlay, presentation);
+  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_widget_grab_focus (presentation);
+}
+
 static void
 no_recent_action (GSimpleAction *action,
                   GVariant      *param,
@@ -1323,6 +1365,7 @@ static const GActionEntry win_actions[] = {
   { "cancel-open", cancel_open_action },
   { "edit-start", edit_start_action },
   { "request-scope-change", request_scope_change_action, "s" },
+  { "present", present_action },
 };
 
 /* Overrides */
@@ -1382,6 +1425,7 @@ charter_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->start_editor, gtk_widget_unparent);
+  g_clear_object (&self->presented_content);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1644,6 +1688,8 @@ charter_window_set_document (CharterWindow   *self,
 
   if (!g_set_object (&self->document, document))
     return;
+
+  leave_presentation (self);
 
   g_clear_object (&self->scheduler);
   /* A loaded document comes with its scheduler, made in the load's thread. */
