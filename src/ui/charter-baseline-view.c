@@ -217,6 +217,7 @@ make_baseline_row (CharterBaselineView *self,
   g_autofree char *delete_name = g_strdup_printf (_("Delete the baseline “%s”"), name);
 
   gtk_widget_set_name (row, id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "charter-check-in-view.h"
+#include "charter-accessible.h"
 #include "charter-editor-session.h"
 #include "charter-timeline-geometry.h"
 
@@ -519,6 +520,7 @@ build_table (CharterCheckInView *self,
         gtk_string_list_append (states, _(state_names[s]));
       row->state = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&states)), NULL));
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->state), GTK_ACCESSIBLE_PROPERTY_LABEL, state_name, -1);
+      charter_accessible_repair (GTK_WIDGET (row->state));
       gtk_widget_set_tooltip_text (GTK_WIDGET (row->state), state_name);
       g_object_set_data_full (G_OBJECT (row->state), "task-id", g_strdup (task_id), g_free);
       g_signal_connect (row->state, "notify::selected", G_CALLBACK (on_state_selected_cb), self);
