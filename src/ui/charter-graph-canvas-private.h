@@ -69,6 +69,12 @@ struct _CharterGraphCanvas
   gboolean          widgets_reordered; /* children in the document's order */
   GArray           *node_critical;  /* gboolean per node */
   GArray           *node_color;     /* GdkRGBA per node: the team's colour */
+  /* Each node's predecessors and successors (guint node indices), node i's
+   * at [start[i], start[i + 1]): for what a screen reader says of a task. */
+  GArray           *pred_start;
+  GArray           *pred_nodes;
+  GArray           *succ_start;
+  GArray           *succ_nodes;
   GArray           *related;        /* gboolean per node: linked to the selection */
   char             *selected_task;
   char             *selected_dep;

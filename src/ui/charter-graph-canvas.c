@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "charter-dependency-editor.h"
@@ -295,6 +296,97 @@ update_related (CharterGraphCanvas *self)
     }
 }
 
+/* One direction of the link index, by counting sort: node i's neighbours
+ * are nodes[start[i] .. start[i + 1]). */
+static void
+index_direction (CharterGraph *graph,
+                 gboolean      predecessors,
+                 GArray       *start,
+                 GArray       *nodes)
+{
+  guint n = charter_graph_get_n_nodes (graph);
+  guint m = charter_graph_get_n_edges (graph);
+  g_autofree guint *fill = g_new0 (guint, n + 1);
+
+  g_array_set_size (start, n + 1);
+  memset (start->data, 0, (n + 1) * sizeof (guint));
+  g_array_set_size (nodes, m);
+  for (guint e = 0; e < m; e++)
+    {
+      CharterGraphEdge *edge = charter_graph_get_edge (graph, e);
+
+      g_array_index (start, guint, (predecessors ? edge->to : edge->from) + 1)++;
+    }
+  for (guint i = 0; i < n; i++)
+    g_array_index (start, guint, i + 1) += g_array_index (start, guint, i);
+  for (guint e = 0; e < m; e++)
+    {
+      CharterGraphEdge *edge = charter_graph_get_edge (graph, e);
+      guint owner = predecessors ? edge->to : edge->from;
+      guint other = predecessors ? edge->from : edge->to;
+
+      g_array_index (nodes, guint, g_array_index (start, guint, owner) + fill[owner]++) = other;
+    }
+}
+
+static void
+index_links (CharterGraphCanvas *self)
+{
+  index_direction (self->graph, TRUE, self->pred_start, self->pred_nodes);
+  index_direction (self->graph, FALSE, self->succ_start, self->succ_nodes);
+}
+
+/* Names the neighbours of node @index in one direction: "A, B and 3 more". */
+static void
+append_neighbours (CharterGraphCanvas *self,
+                   GString            *text,
+                   GArray             *start,
+                   GArray             *nodes,
+                   guint               index)
+{
+  const guint shown = 4;
+  guint first = g_array_index (start, guint, index);
+  guint count = g_array_index (start, guint, index + 1) - first;
+
+  for (guint k = 0; k < count && k < shown; k++)
+    {
+      const char *id = g_ptr_array_index (self->task_ids, g_array_index (nodes, guint, first + k));
+      CharterTask *task = _charter_graph_canvas_find_task (self, id);
+
+      if (k > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "“%s”", task ? charter_task_get_name (task) : id);
+    }
+  if (count > shown)
+    g_string_append_printf (text,
+                            /* Translators: after a list of task names, "and 3 more" */
+                            g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more", count - shown),
+                            count - shown);
+}
+
+/* What the arrows of node @index say, for the screen reader (the arrows
+ * themselves are drawn, not widgets): "after “Design”; before “API”". */
+static char *
+links_text (CharterGraphCanvas *self,
+            guint               index)
+{
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GString) before = g_string_new (NULL);
+
+  if (index + 1 >= self->pred_start->len || index + 1 >= self->succ_start->len)
+    return NULL;
+  append_neighbours (self, after, self->pred_start, self->pred_nodes, index);
+  append_neighbours (self, before, self->succ_start, self->succ_nodes, index);
+  if (after->len > 0 && before->len > 0)
+    /* Translators: a task's links: the tasks it waits for, then those that wait for it */
+    return g_strdup_printf (_("after %s; before %s"), after->str, before->str);
+  if (after->len > 0)
+    return g_strdup_printf (_("after %s"), after->str);
+  if (before->len > 0)
+    return g_strdup_printf (_("before %s"), before->str);
+  return g_strdup (_("no dependencies"));
+}
+
 /* What the widget of the task at node @index shows. */
 static void
 update_task_widget (CharterGraphCanvas *self,
@@ -307,6 +399,7 @@ update_task_widget (CharterGraphCanvas *self,
   CharterTeam *team;
   const CharterTaskDates *dates = schedule ? charter_schedule_get_task_dates (schedule, id) : NULL;
   CharterGraphTaskInfo info = { 0, };
+  g_autofree char *links = NULL;
   char buffer[80];
 
   if (task == NULL)
@@ -326,6 +419,8 @@ update_task_widget (CharterGraphCanvas *self,
       info.critical = dates->critical;
       info.missed_deadline = dates->missed_deadline;
     }
+  links = links_text (self, index);
+  info.links = links;
   charter_graph_task_update (widget, &info);
 }
 
@@ -797,6 +892,7 @@ rebuild_structure (CharterGraphCanvas *self)
       charter_graph_add_edge (self->graph, from, to);
       g_ptr_array_add (self->dep_ids, g_strdup (charter_item_get_id (CHARTER_ITEM (dep))));
     }
+  index_links (self);
 
   if (n < ASYNC_LAYOUT_NODES)
     {
@@ -916,6 +1012,8 @@ _charter_graph_canvas_do_sync (CharterGraphCanvas *self)
       charter_graph_clear (self->graph);
       g_ptr_array_set_size (self->task_ids, 0);
       g_ptr_array_set_size (self->dep_ids, 0);
+      g_array_set_size (self->pred_start, 0);
+      g_array_set_size (self->succ_start, 0);
       g_hash_table_remove_all (self->node_index);
       for (guint k = 0; k < self->task_pool->len; k++)
         gtk_widget_unparent (g_ptr_array_index (self->task_pool, k));
@@ -1376,6 +1474,10 @@ charter_graph_canvas_finalize (GObject *object)
   g_clear_pointer (&self->dep_ids, g_ptr_array_unref);
   g_clear_pointer (&self->node_critical, g_array_unref);
   g_clear_pointer (&self->node_color, g_array_unref);
+  g_clear_pointer (&self->pred_start, g_array_unref);
+  g_clear_pointer (&self->pred_nodes, g_array_unref);
+  g_clear_pointer (&self->succ_start, g_array_unref);
+  g_clear_pointer (&self->succ_nodes, g_array_unref);
   g_clear_pointer (&self->related, g_array_unref);
   g_clear_pointer (&self->selected_task, g_free);
   g_clear_pointer (&self->selected_dep, g_free);
@@ -1557,6 +1659,10 @@ charter_graph_canvas_init (CharterGraphCanvas *self)
   self->spare_tasks = g_ptr_array_new ();
   self->node_critical = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->node_color = g_array_new (FALSE, TRUE, sizeof (GdkRGBA));
+  self->pred_start = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->pred_nodes = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->succ_start = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->succ_nodes = g_array_new (FALSE, TRUE, sizeof (guint));
   self->related = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->zoom = 1.0;
   self->drag_node = -1;

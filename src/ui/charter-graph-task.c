@@ -26,6 +26,7 @@ struct _CharterGraphTask
   char        *name;
   char        *team_name;
   char        *dates;
+  char        *links;      /* "after …; before …", for the screen reader */
   PangoLayout *name_layout;
   PangoLayout *details_layout;
   GPtrArray   *badges;       /* PangoLayout */
@@ -163,6 +164,8 @@ update_accessible (CharterGraphTask *self)
     g_string_append_printf (description, ", %s", _("in a dependency cycle"));
   if (self->missed_deadline)
     g_string_append_printf (description, ", %s", _("misses its deadline"));
+  if (self->links && *self->links)
+    g_string_append_printf (description, "; %s", self->links);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->name ? self->name : "",
@@ -376,6 +379,7 @@ charter_graph_task_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->team_name, g_free);
   g_clear_pointer (&self->dates, g_free);
+  g_clear_pointer (&self->links, g_free);
   g_clear_object (&self->name_layout);
   g_clear_object (&self->details_layout);
   g_clear_pointer (&self->badges, g_ptr_array_unref);
@@ -497,8 +501,14 @@ charter_graph_task_update (CharterGraphTask           *self,
   SET_FIELD (missed_deadline);
 #undef SET_FIELD
 
+  /* The links are only heard, not drawn: no new layouts for them. */
   if (!changed)
-    return;
+    {
+      if (set_string (&self->links, info->links))
+        update_accessible (self);
+      return;
+    }
+  set_string (&self->links, info->links);
 
   if (self->milestone)
     gtk_widget_add_css_class (GTK_WIDGET (self), "milestone");
@@ -528,6 +538,15 @@ charter_graph_task_get_name (CharterGraphTask *self)
   g_return_val_if_fail (CHARTER_IS_GRAPH_TASK (self), NULL);
 
   return self->name;
+}
+
+/* What the screen reader hears of the task's arrows, as last set. */
+const char *
+charter_graph_task_get_links (CharterGraphTask *self)
+{
+  g_return_val_if_fail (CHARTER_IS_GRAPH_TASK (self), NULL);
+
+  return self->links;
 }
 
 gboolean

@@ -23,6 +23,7 @@ typedef struct
   gboolean    critical;
   gboolean    in_cycle;
   gboolean    missed_deadline;
+  const char *links;        /* nullable: "after A and B; before C", what the arrows say */
 } CharterGraphTaskInfo;
 
 /* The size of a task on the graph at zoom 1, in graph units. */
@@ -37,6 +38,7 @@ void        charter_graph_task_update       (CharterGraphTask           *self,
                                              const CharterGraphTaskInfo *info);
 const char *charter_graph_task_get_name     (CharterGraphTask           *self);
 gboolean    charter_graph_task_get_critical (CharterGraphTask           *self);
+const char *charter_graph_task_get_links    (CharterGraphTask           *self);
 gboolean    charter_graph_task_get_in_cycle (CharterGraphTask           *self);
 gboolean    charter_graph_task_get_missed_deadline (CharterGraphTask    *self);
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 #include <adwaita.h>
 
@@ -160,6 +162,54 @@ test_nodes_shown (Fixture       *f,
 
 static GtkWidget *find_descendant   (GtkWidget *root,
                                      GType      type);
+
+/* The arrows are drawn, not widgets: each task says them instead, in its
+ * accessible description ("after “A”; before “B”"). */
+static void
+test_links_heard (Fixture       *f,
+                  gconstpointer  data)
+{
+  CharterGraphCanvas *canvas = CHARTER_GRAPH_CANVAS (f->canvas);
+  GListModel *deps = charter_document_get_dependencies (f->doc);
+  GtkWidget *widget = charter_graph_canvas_get_task_widget (canvas, "api");
+  const char *links;
+  guint after = 0, before = 0;
+
+  g_assert_nonnull (widget);
+  links = charter_graph_task_get_links (CHARTER_GRAPH_TASK (widget));
+  g_assert_nonnull (links);
+  for (guint i = 0; i < g_list_model_get_n_items (deps); i++)
+    {
+      g_autoptr(CharterDependency) dep = g_list_model_get_item (deps, i);
+      const char *other = NULL;
+
+      if (g_strcmp0 (charter_dependency_get_successor (dep), "api") == 0)
+        other = charter_dependency_get_predecessor (dep), after++;
+      else if (g_strcmp0 (charter_dependency_get_predecessor (dep), "api") == 0)
+        other = charter_dependency_get_successor (dep), before++;
+      if (other != NULL)
+        g_assert_nonnull (strstr (links, charter_task_get_name (task (f, other))));
+    }
+  g_assert_cmpuint (after, >, 0);
+  g_assert_cmpuint (before, >, 0);
+  g_assert_true (g_str_has_prefix (links, "after “"));
+  g_assert_nonnull (strstr (links, "; before “"));
+
+  /* A task without links says so, and gains one when it is linked. */
+  activate (f, "graph.add-task", NULL);
+  {
+    GListModel *tasks = charter_document_get_tasks (f->doc);
+    g_autoptr(CharterTask) added = g_list_model_get_item (tasks, g_list_model_get_n_items (tasks) - 1);
+    const char *id = charter_item_get_id (CHARTER_ITEM (added));
+    GtkWidget *added_widget;
+
+    /* The selected task always keeps its widget. */
+    g_assert_cmpstr (charter_graph_canvas_get_selected_task (canvas), ==, id);
+    added_widget = charter_graph_canvas_get_task_widget (canvas, id);
+    g_assert_nonnull (added_widget);
+    g_assert_cmpstr (charter_graph_task_get_links (CHARTER_GRAPH_TASK (added_widget)), ==, "no dependencies");
+  }
+}
 
 static void
 test_add_task (Fixture       *f,
@@ -1504,6 +1554,7 @@ main (int   argc,
   g_test_add ("/graph/widget/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("nodes", test_nodes_shown);
   ADD ("add", test_add_task);
+  ADD ("links-heard", test_links_heard);
   ADD ("link", test_link);
   ADD ("link-cycle", test_link_cycle_refused);
   ADD ("move", test_move);
