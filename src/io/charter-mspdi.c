@@ -563,9 +563,12 @@ charter_import_parse_xml (const char  *data,
 
   if (length > CHARTER_IMPORT_MAX_SIZE)
     {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *max = g_format_size (CHARTER_IMPORT_MAX_SIZE);
+
       g_set_error (error, CHARTER_IMPORT_ERROR, CHARTER_IMPORT_ERROR_REFUSED,
                    _("%s: the file is %s, larger than the %s Charter imports"), display_name,
-                   g_format_size (length), g_format_size (CHARTER_IMPORT_MAX_SIZE));
+                   size, max);
       return NULL;
     }
   if (length > G_MAXINT)

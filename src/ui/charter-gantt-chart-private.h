@@ -132,6 +132,7 @@ struct _CharterGanttChart
   char                  *message;
   guint                  message_timeout;
   guint                  p80_timeout;
+  guint                  reallocate_idle;  /* an allocation asked for while allocating */
   GCancellable          *p80_cancellable; /* the forecast running in a thread */
   CharterSchedule       *p80_schedule;    /* the schedule p80_day is (being) found for */
 

@@ -201,8 +201,9 @@ test_print_repeats_task_column (void)
   CharterExportSource source = { NULL, NULL, "timeline", NULL, NULL };
   int pages = 0;
   const char *at;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (pdftotext == NULL)
     {
       g_test_skip ("needs pdftotext (poppler-utils)");
       return;
