@@ -495,6 +495,7 @@ build_table (CharterCheckInView *self,
 
   gtk_grid_attach (self->table, make_header (_("Task")), COLUMN_TASK, 0, 1, 1);
   gtk_grid_attach (self->table, make_header (_("State")), COLUMN_STATE, 0, 1, 1);
+  /* xgettext:no-c-format */
   gtk_grid_attach (self->table, make_header (_("% Complete")), COLUMN_PERCENT, 0, 1, 1);
   gtk_grid_attach (self->table, make_header (_("Days Left")), COLUMN_REMAINING, 0, 1, 1);
   gtk_grid_attach (self->table, make_header (_("Blockers")), COLUMN_BLOCKERS, 0, 1, 1);

@@ -250,6 +250,7 @@ draw_legend (CharterTrendChart *self,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       /* Translators: the legend of the trend's dashed line */
+      /* xgettext:no-c-format */
       show_text (GTK_WIDGET (self), cr, _("80 % date of the launch"), x + 28, y + 8, 0, 0.5, text, NULL);
     }
 }
