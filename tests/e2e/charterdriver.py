@@ -347,6 +347,14 @@ class Charter:
                 sys.stderr.write(f"charterdriver: screenshot of the failure in {path}\n")
             except Exception:
                 pass
+            # Whether charter is still there, and what it said: a failure
+            # that is a crash must say so.
+            if self.proc is not None and self.proc.poll() is not None:
+                sys.stderr.write(f"charterdriver: charter had exited with status {self.proc.returncode}\n")
+            try:
+                sys.stderr.write("charterdriver: charter's output:\n" + self.output()[-4000:] + "\n")
+            except Exception:
+                pass
         self.stop()
         return False
 
