@@ -4,7 +4,7 @@
 decided in the Spec, in the real `charter` over AT-SPI, from File → New.
 
 A new plan gets a 5-day task and a launch milestone after it (Plan's Add
-Task, the task editor and the graph's keyboard link). A baseline is set; a
+Task, the task editor, and the graph's L then a click on the launch). A baseline is set; a
 check-in on the task's third day says it has 5 working days left, 3 days
 late: the Baselines place says the launch slips by 3 working days and the
 Trend's summary counts the check-in. From the check-in row a change request
@@ -110,8 +110,8 @@ def add_tasks(app):
         cd.wait_for(lambda: cd.is_checked(check), f"{box} to be ticked")
     xdotool("key", "Escape")
     launch = cd.find(win, role="push button", name_contains=LAUNCH, pred=cd.has_size)
-    # The graph's keyboard link: from the selected task, L, then the task
-    # that depends on it, Enter.
+    # The graph's link: from the focused task, L, then a click on the task
+    # that depends on it.
     task = cd.find(win, role="push button", name_contains=TASK, pred=cd.has_size)
     focus(task)
     xdotool("key", "l")
